@@ -1,0 +1,4 @@
+namespace IdentityModel;
+
+// NuGet refuses a package with neither content nor dependencies.
+internal static class Placeholder;

@@ -1,0 +1,1 @@
+namespace Cases.Domain; public static class Placeholder;

@@ -1,0 +1,1 @@
+namespace Cases.Projections; public static class Placeholder;
