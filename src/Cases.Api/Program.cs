@@ -1,2 +1,50 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Cases.Api.Infrastructure;
+using JasperFx;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 256 * 1024));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ExceptionProblems>();
+builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
+builder.Services.AddCasesAuthentication(builder.Configuration);
+builder.Services.AddCasesPersistence(builder.Configuration);
+builder.Services.AddOpenApi();
+builder.Services.AddWolverineHttp();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<JsonBodyValidation>();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapWolverineEndpoints(opts =>
+{
+    opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
+    opts.TenantId.AssertExists();
+    opts.RequireAuthorizeOnAll();
+    opts.AddMiddleware(typeof(EventMetadata),
+        chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

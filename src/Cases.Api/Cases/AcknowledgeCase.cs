@@ -1,0 +1,29 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class AcknowledgeCaseEndpoint
+{
+    public static ProblemDetails Validate(AcknowledgeCase command, IEventStream<Case> stream, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var fields = new FieldErrors()
+            .NotInFuture("acknowledgedOn", command.AcknowledgedOn, Rules.Today(now));
+        return CaseChecks.Answer(fields, () => AcknowledgeCaseDecision.Check(command, stream.Aggregate!, now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]
+    [Authorize(Roles = Roles.Intake)]
+    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    {
+        stream.AppendOne(AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}

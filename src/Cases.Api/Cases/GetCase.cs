@@ -1,0 +1,15 @@
+using Cases.Api.Infrastructure;
+using Cases.Projections.Cases;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Persistence;
+
+namespace Cases.Api.Cases;
+
+public static class GetCaseEndpoint
+{
+    /// <summary>The organisation's own case; another organisation's case is as unknown as one never registered.</summary>
+    [WolverineGet("/api/cases/{caseId}", OperationId = "GetCase")]
+    [Authorize(Roles = Roles.CaseReaders)]
+    public static CaseSummary Get([Entity("caseId", OnMissing = OnMissing.ProblemDetailsWith404)] CaseSummary summary) => summary;
+}

@@ -1,0 +1,54 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain.Cases;
+using Cases.Projections.Cases;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Cases.Api.Cases;
+
+/// <summary>Filters of the case list; every one optional. Dates are of receipt, both ends included.</summary>
+public sealed record CaseQuery(
+    CaseStatus? Status = null,
+    Category? Category = null,
+    Channel? Channel = null,
+    string? Subject = null,
+    DateOnly? ReceivedFrom = null,
+    DateOnly? ReceivedTo = null,
+    int Page = 1,
+    int PageSize = CaseQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+}
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, long TotalItems, long TotalPages);
+
+public static class ListCasesEndpoint
+{
+    public static ProblemDetails Validate([FromQuery] CaseQuery query) => new FieldErrors()
+        .When(query.Page < 1, "page", "Must be 1 or more.")
+        .When(query.PageSize is < 1 or > CaseQuery.MaxPageSize, "pageSize", $"Between 1 and {CaseQuery.MaxPageSize}.")
+        .When(query.ReceivedFrom > query.ReceivedTo, "receivedFrom", "Must not be after receivedTo.")
+        .PersonnelNumber("subject", query.Subject ?? "x")
+        .ToProblem();
+
+    [WolverineGet("/api/cases", OperationId = "ListCases")]
+    [Authorize(Roles = Roles.CaseReaders)]
+    public static async Task<CasePage> Get([FromQuery] CaseQuery query, IQuerySession session, CancellationToken ct)
+    {
+        var cases = session.Query<CaseSummary>().AsQueryable();
+        if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
+        if (query.Category is { } category) cases = cases.Where(c => c.Category == category);
+        if (query.Channel is { } channel) cases = cases.Where(c => c.Channel == channel);
+        if (query.Subject is { } subject) cases = cases.Where(c => c.Subjects.Contains(subject.Trim()));
+        if (query.ReceivedFrom is { } from) cases = cases.Where(c => c.ReceivedOn >= from);
+        if (query.ReceivedTo is { } to) cases = cases.Where(c => c.ReceivedOn <= to);
+
+        var page = await cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number)
+            .ToPagedListAsync(query.Page, query.PageSize, ct);
+        return new CasePage(page.ToList(), query.Page, query.PageSize, page.TotalItemCount, page.PageCount);
+    }
+}

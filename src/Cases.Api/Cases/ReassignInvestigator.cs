@@ -1,0 +1,30 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class ReassignInvestigatorEndpoint
+{
+    public static ProblemDetails Validate(ReassignInvestigator command, IEventStream<Case> stream, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var fields = new FieldErrors()
+            .NotInFuture("reassignedOn", command.ReassignedOn, Rules.Today(now))
+            .Text("investigator", command.Investigator, 100);
+        return CaseChecks.Answer(fields, () => ReassignInvestigatorDecision.Check(command, stream.Aggregate!, now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/reassignment", OperationId = "ReassignInvestigator")]
+    [Authorize(Roles = Roles.Investigator)]
+    public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    {
+        stream.AppendOne(ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}

@@ -1,0 +1,30 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class ReferToCommissionEndpoint
+{
+    public static ProblemDetails Validate(ReferToCommission command, IEventStream<Case> stream, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var fields = new FieldErrors()
+            .NotInFuture("referredOn", command.ReferredOn, Rules.Today(now))
+            .Text("commission", command.Commission, 100);
+        return CaseChecks.Answer(fields, () => ReferToCommissionDecision.Check(command, stream.Aggregate!, now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]
+    [Authorize(Roles = Roles.Investigator)]
+    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    {
+        stream.AppendOne(ReferToCommissionDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}

@@ -1,0 +1,52 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class RegisterCaseEndpoint
+{
+    public const int MaxSubjects = 50;
+
+    public static ProblemDetails Validate(RegisterCase command, TimeProvider clock)
+    {
+        var fields = new FieldErrors()
+            .Text("summary", command.Summary, FieldErrors.LongText)
+            .NotInFuture("receivedOn", command.ReceivedOn, Rules.Today(clock.GetUtcNow()))
+            .When(command.ReceivedOn.Year < 2000, "receivedOn", "Must be in 2000 or later.")
+            .When(command.Subjects.Count > MaxSubjects, "subjects", $"At most {MaxSubjects} subjects.");
+        for (var i = 0; i < Math.Min(command.Subjects.Count, MaxSubjects); i++)
+        {
+            fields.PersonnelNumber($"subjects[{i}]", command.Subjects[i]);
+        }
+        if (command.Complainant is { } complainant)
+        {
+            fields.When(complainant.Anonymous && (complainant.Name ?? complainant.Phone ?? complainant.Email) is not null,
+                    "complainant", "An anonymous complainant gives no name or contact.")
+                .When(!complainant.Anonymous && string.IsNullOrWhiteSpace(complainant.Name), "complainant.name",
+                    "Required unless the complainant is anonymous.")
+                .Text("complainant.name", complainant.Name, required: false)
+                .Text("complainant.phone", complainant.Phone, 40, required: false)
+                .Text("complainant.email", complainant.Email, required: false);
+        }
+        return fields.ToProblem();
+    }
+
+    [WolverinePost("/api/cases", OperationId = "RegisterCase")]
+    [Authorize(Roles = Roles.Intake)]
+    [ProducesResponseType<CaseWritten>(StatusCodes.Status201Created)]
+    public static async Task<(CreationResponse<CaseWritten>, IStartStream)> Post(
+        RegisterCase command, IDocumentSession session, CancellationToken ct)
+    {
+        var caseId = Guid.CreateVersion7();
+        var number = await CaseNumbers.NextAsync(session, command.ReceivedOn.Year, ct);
+        var registered = RegisterCaseDecision.Decide(command, caseId, number);
+        return (new CreationResponse<CaseWritten>($"/api/cases/{caseId}", new CaseWritten(caseId, number, 1)),
+            MartenOps.StartStream<Case>(caseId, registered));
+    }
+}

@@ -1,0 +1,30 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class ReopenCaseEndpoint
+{
+    public static ProblemDetails Validate(ReopenCase command, IEventStream<Case> stream, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var fields = new FieldErrors()
+            .NotInFuture("reopenedOn", command.ReopenedOn, Rules.Today(now))
+            .Text("reason", command.Reason, FieldErrors.LongText);
+        return CaseChecks.Answer(fields, () => ReopenCaseDecision.Check(command, stream.Aggregate!, now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/reopening", OperationId = "ReopenCase")]
+    [Authorize(Roles = Roles.Investigator)]
+    public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    {
+        stream.AppendOne(ReopenCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}

@@ -1,0 +1,30 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class RequestExplanationEndpoint
+{
+    public static ProblemDetails Validate(RequestExplanation command, IEventStream<Case> stream, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var fields = new FieldErrors()
+            .NotInFuture("requestedOn", command.RequestedOn, Rules.Today(now))
+            .PersonnelNumber("personnelNumber", command.PersonnelNumber);
+        return CaseChecks.Answer(fields, () => RequestExplanationDecision.Check(command, stream.Aggregate!, now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]
+    [Authorize(Roles = Roles.Investigator)]
+    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    {
+        stream.AppendOne(RequestExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Cases.Api.Infrastructure;
+
+/// <summary>Collects field errors of a request body; JSON names them as clients send them (camelCase).</summary>
+public sealed partial class FieldErrors
+{
+    public const int ShortText = 200;
+    public const int LongText = 10_000;
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public FieldErrors Text(string field, string? value, int maxLength = ShortText, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? Add(field, "Required.") : this;
+        }
+        if (value.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        if (value.Any(char.IsControl) && maxLength <= ShortText) Add(field, "Must not contain control characters.");
+        return this;
+    }
+
+    public FieldErrors PersonnelNumber(string field, string? value) =>
+        value is not null && !PersonnelNumberPattern().IsMatch(value.Trim())
+            ? Add(field, "A personnel number is 1 to 32 letters, digits, '-', '/' or '.'.")
+            : Text(field, value, 32);
+
+    public FieldErrors NotInFuture(string field, DateOnly? date, DateOnly today) =>
+        date > today ? Add(field, $"Must not be after today ({today:yyyy-MM-dd}).") : this;
+
+    public FieldErrors Positive(string field, long version) =>
+        version < 1 ? Add(field, "Must be 1 or more.") : this;
+
+    public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
+
+    public bool Any => _errors.Count > 0;
+
+    public ProblemDetails ToProblem() => Any
+        ? Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+        : WolverineContinue.NoProblems;
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-/.]{0,31}$")]
+    private static partial Regex PersonnelNumberPattern();
+}

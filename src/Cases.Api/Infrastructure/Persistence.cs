@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cases.Projections.Cases;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Cases.Api.Infrastructure;
+
+/// <summary>The event store: one PostgreSQL schema, organisations as conjoined tenants of every event and document.</summary>
+public static class Persistence
+{
+    public const string ConnectionStringName = "Cases";
+
+    public static IServiceCollection AddCasesPersistence(this IServiceCollection services, IConfiguration config)
+    {
+        var connectionString = config.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}.");
+        var schema = config["Marten:Schema"] ?? "cases";
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                opts.Events.MetadataConfig.EnableAll();
+                // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
+                opts.Events.UseAdvisoryLockTransaction = true;
+
+                opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<CaseSummary>()
+                    .Index(x => x.ReceivedOn)
+                    .Index(x => x.Number)
+                    .GinIndexJsonData();
+
+                opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table(schema));
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+
+    /// <summary>The wire format of the API: camelCase fields, kebab-case enum values, and nothing unexpected.</summary>
+    public static void ConfigureApiJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.AllowDuplicateProperties = false;
+        json.MaxDepth = 16;
+    }
+}

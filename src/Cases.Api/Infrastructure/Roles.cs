@@ -1,0 +1,28 @@
+namespace Cases.Api.Infrastructure;
+
+/// <summary>The roles a token may carry (claim <c>role</c>), each scoped to the token's organisation (claim <c>org</c>).</summary>
+public static class Roles
+{
+    public const string Registrar = "registrar";
+    public const string Investigator = "investigator";
+    public const string Hr = "hr";
+    public const string Secretary = "secretary";
+    public const string Member = "member";
+    public const string Auditor = "auditor";
+    public const string Analyst = "analyst";
+
+    public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst];
+
+    /// <summary>Who may read individual cases: the people working them, the commission, HR and auditors.</summary>
+    public const string CaseReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";
+
+    public const string Intake = $"{Registrar},{Investigator}";
+}
+
+public static class CasesClaims
+{
+    public const string Organisation = "org";
+    public const string Role = "role";
+    public const string Subject = "sub";
+    public const string Name = "name";
+}

@@ -1,0 +1,19 @@
+namespace Cases.Domain.Cases;
+
+public sealed record AcknowledgeCase(long Version, DateOnly? AcknowledgedOn = null);
+
+public static class AcknowledgeCaseDecision
+{
+    public static RuleViolation? Check(AcknowledgeCase command, Case state, DateTimeOffset now) => Rules.First(
+        () => CaseRules.NotClosed(state),
+        () => state.IsAcknowledged
+            ? new RuleViolation("case-already-acknowledged", $"Case {state.Number} was already acknowledged.")
+            : null,
+        () => CaseRules.NotBeforeReceipt(state, command.AcknowledgedOn ?? Rules.Today(now), "acknowledgement"));
+
+    public static CaseAcknowledged Decide(AcknowledgeCase command, Case state, DateTimeOffset now)
+    {
+        Rules.Ensure(Check(command, state, now));
+        return new CaseAcknowledged(state.Id, command.AcknowledgedOn ?? Rules.Today(now));
+    }
+}

@@ -1,0 +1,31 @@
+namespace Cases.Domain.Cases;
+
+/// <summary>Describes a piece of evidence and its SHA-256; the file itself stays in the organisation's archive.</summary>
+public sealed record AttachEvidence(
+    long Version,
+    string FileName,
+    string MediaType,
+    long SizeBytes,
+    string Sha256,
+    string Description,
+    DateOnly? ObtainedOn = null);
+
+public static class AttachEvidenceDecision
+{
+    public static RuleViolation? Check(AttachEvidence command, Case state, DateTimeOffset now) =>
+        CaseRules.NotClosed(state);
+
+    public static EvidenceAttached Decide(AttachEvidence command, Case state, Guid evidenceId, DateTimeOffset now)
+    {
+        Rules.Ensure(Check(command, state, now));
+        return new EvidenceAttached(
+            state.Id,
+            evidenceId,
+            command.FileName.Trim(),
+            command.MediaType.Trim(),
+            command.SizeBytes,
+            command.Sha256.ToLowerInvariant(),
+            command.Description.Trim(),
+            command.ObtainedOn ?? Rules.Today(now));
+    }
+}

@@ -1,0 +1,75 @@
+namespace Cases.Domain.Cases;
+
+/// <summary>
+/// The write model of one case stream: just what the decisions need to guard their rules.
+/// Immutable: Marten keeps the loaded aggregate in the session's identity map, so Apply returns a new state.
+/// </summary>
+public sealed partial record Case
+{
+    public Guid Id { get; init; }
+    public string Number { get; init; } = "";
+    public CaseStatus Status { get; init; }
+    public DateOnly ReceivedOn { get; init; }
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+    public string? Investigator { get; init; }
+
+    /// <summary>Explanations requested and neither given nor refused yet, by personnel number.</summary>
+    public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
+
+    /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
+    public bool? ViolationFound { get; init; }
+
+    public bool IsClosed => Status == CaseStatus.Closed;
+    public bool IsAcknowledged => Status != CaseStatus.Registered;
+    public bool HasInvestigator => Investigator is not null;
+    public bool IsUnderInvestigation => HasInvestigator && !IsClosed;
+    public bool IsReferred => Status == CaseStatus.ReferredToCommission;
+    public bool HasFinding => ViolationFound is not null;
+
+    public static Case Create(CaseRegistered e) => new()
+    {
+        Id = e.CaseId,
+        Number = e.Number,
+        Status = CaseStatus.Registered,
+        ReceivedOn = e.ReceivedOn,
+        Subjects = e.Subjects
+    };
+
+    public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged };
+
+    public Case Apply(InvestigatorAssigned e) =>
+        this with { Investigator = e.Investigator, Status = CaseStatus.UnderInvestigation };
+
+    public Case Apply(InvestigatorReassigned e) => this with { Investigator = e.Investigator };
+
+    public Case Apply(ExplanationRequested e) =>
+        this with { PendingExplanations = With(PendingExplanations, e.PersonnelNumber, e.RequestedOn) };
+
+    public Case Apply(ExplanationReceived e) =>
+        this with { PendingExplanations = Without(PendingExplanations, e.PersonnelNumber) };
+
+    public Case Apply(ExplanationRefused e) =>
+        this with { PendingExplanations = Without(PendingExplanations, e.PersonnelNumber) };
+
+    public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound };
+
+    public Case Apply(CaseReferredToCommission _) => this with { Status = CaseStatus.ReferredToCommission };
+
+    public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
+
+    public Case Apply(CaseReopened _) => this with
+    {
+        Status = HasInvestigator ? CaseStatus.UnderInvestigation : CaseStatus.Acknowledged,
+        ViolationFound = null
+    };
+
+    private static Dictionary<string, DateOnly> With(IReadOnlyDictionary<string, DateOnly> map, string key, DateOnly value) =>
+        new(map) { [key] = value };
+
+    private static Dictionary<string, DateOnly> Without(IReadOnlyDictionary<string, DateOnly> map, string key)
+    {
+        var copy = new Dictionary<string, DateOnly>(map);
+        copy.Remove(key);
+        return copy;
+    }
+}

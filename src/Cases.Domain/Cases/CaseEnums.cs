@@ -1,0 +1,41 @@
+namespace Cases.Domain.Cases;
+
+public enum Channel
+{
+    CallCentre,
+    Hotline,
+    Website,
+    SocialMedia,
+    Press,
+    Written,
+    ProcurementMonitoring,
+    Internal
+}
+
+public enum Category
+{
+    MedicalCare,
+    Corruption,
+    Ethics,
+    Procurement,
+    LabourDiscipline,
+    Other
+}
+
+public enum CaseStatus
+{
+    Registered,
+    Acknowledged,
+    UnderInvestigation,
+    ReferredToCommission,
+    Closed
+}
+
+public enum CaseOutcome
+{
+    ViolationConfirmed,
+    NoViolationFound,
+    Withdrawn,
+    ReferredToLawEnforcement,
+    OutsideCompetence
+}

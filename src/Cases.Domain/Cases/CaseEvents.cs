@@ -1,0 +1,56 @@
+namespace Cases.Domain.Cases;
+
+// The facts of a case's life. Who recorded each and when come from event metadata; the dates here are business
+// dates (a letter received last Friday is registered today). Never change the meaning of these records: add new ones.
+
+/// <summary>A complainant; <see cref="Anonymous"/> reporters give no identity.</summary>
+public sealed record Complainant(bool Anonymous, string? Name = null, string? Phone = null, string? Email = null);
+
+public sealed record CaseRegistered(
+    Guid CaseId,
+    string Number,
+    Channel Channel,
+    Category Category,
+    IReadOnlyList<string> Subjects,
+    Complainant? Complainant,
+    string Summary,
+    DateOnly ReceivedOn);
+
+public sealed record CaseAcknowledged(Guid CaseId, DateOnly AcknowledgedOn);
+
+public sealed record InvestigatorAssigned(Guid CaseId, string Investigator, DateOnly AssignedOn);
+
+public sealed record InvestigatorReassigned(Guid CaseId, string Investigator, string PreviousInvestigator, DateOnly ReassignedOn);
+
+public sealed record ExplanationRequested(Guid CaseId, string PersonnelNumber, DateOnly RequestedOn);
+
+public sealed record ExplanationReceived(Guid CaseId, string PersonnelNumber, DateOnly ReceivedOn, string Text);
+
+/// <summary>The employee refused to explain; an act of refusal was drawn up and signed by witnesses.</summary>
+public sealed record ExplanationRefused(
+    Guid CaseId, string PersonnelNumber, DateOnly ActDate, IReadOnlyList<string> Witnesses);
+
+/// <summary>Evidence is described and fingerprinted; the file itself is kept elsewhere.</summary>
+public sealed record EvidenceAttached(
+    Guid CaseId,
+    Guid EvidenceId,
+    string FileName,
+    string MediaType,
+    long SizeBytes,
+    string Sha256,
+    string Description,
+    DateOnly ObtainedOn);
+
+public sealed record FindingRecorded(
+    Guid CaseId,
+    bool ViolationFound,
+    IReadOnlyList<string> EthicsArticlesViolated,
+    bool CorruptionRelated,
+    string Summary,
+    DateOnly FoundOn);
+
+public sealed record CaseReferredToCommission(Guid CaseId, string Commission, DateOnly ReferredOn);
+
+public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string Summary, DateOnly ClosedOn);
+
+public sealed record CaseReopened(Guid CaseId, string Reason, DateOnly ReopenedOn);

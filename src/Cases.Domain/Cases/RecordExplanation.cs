@@ -1,0 +1,51 @@
+namespace Cases.Domain.Cases;
+
+/// <summary>
+/// Records the requested explanation, or, when the employee refused, the act of refusal with its witnesses.
+/// Exactly one of <see cref="Text"/> and <see cref="RefusalWitnesses"/> is given.
+/// </summary>
+public sealed record RecordExplanation(
+    long Version,
+    string PersonnelNumber,
+    string? Text = null,
+    IReadOnlyList<string>? RefusalWitnesses = null,
+    DateOnly? RecordedOn = null)
+{
+    public bool IsRefusal => RefusalWitnesses is not null;
+}
+
+public static class RecordExplanationDecision
+{
+    /// <summary>
+    /// The labour code lets an act of refusal be drawn up only once two working days passed without an explanation.
+    /// Until the working-day calendar exists, two calendar days is the floor: it never refuses a lawful act.
+    /// </summary>
+    public const int RefusalWaitingDays = 2;
+
+    public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now)
+    {
+        var personnelNumber = command.PersonnelNumber.Trim();
+        var recordedOn = command.RecordedOn ?? Rules.Today(now);
+        return Rules.First(
+            () => CaseRules.NotClosed(state),
+            () => state.PendingExplanations.ContainsKey(personnelNumber)
+                ? null
+                : new RuleViolation("no-explanation-requested",
+                    $"No explanation from employee {command.PersonnelNumber} is awaited on case {state.Number}."),
+            () => Rules.NotBefore(recordedOn, state.PendingExplanations[personnelNumber], "explanation", "request"),
+            () => command.IsRefusal && recordedOn < state.PendingExplanations[personnelNumber].AddDays(RefusalWaitingDays)
+                ? new RuleViolation("refusal-too-early",
+                    $"An act of refusal may be drawn up only after {RefusalWaitingDays} working days without an explanation.")
+                : null);
+    }
+
+    public static object Decide(RecordExplanation command, Case state, DateTimeOffset now)
+    {
+        Rules.Ensure(Check(command, state, now));
+        var personnelNumber = command.PersonnelNumber.Trim();
+        var recordedOn = command.RecordedOn ?? Rules.Today(now);
+        return command.IsRefusal
+            ? new ExplanationRefused(state.Id, personnelNumber, recordedOn, command.RefusalWitnesses!.Select(w => w.Trim()).ToArray())
+            : new ExplanationReceived(state.Id, personnelNumber, recordedOn, command.Text!.Trim());
+    }
+}

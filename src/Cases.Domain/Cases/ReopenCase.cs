@@ -1,0 +1,16 @@
+namespace Cases.Domain.Cases;
+
+public sealed record ReopenCase(long Version, string Reason, DateOnly? ReopenedOn = null);
+
+public static class ReopenCaseDecision
+{
+    public static RuleViolation? Check(ReopenCase command, Case state, DateTimeOffset now) => Rules.First(
+        () => state.IsClosed ? null : new RuleViolation("case-not-closed", $"Case {state.Number} is not closed."),
+        () => CaseRules.NotBeforeReceipt(state, command.ReopenedOn ?? Rules.Today(now), "reopening"));
+
+    public static CaseReopened Decide(ReopenCase command, Case state, DateTimeOffset now)
+    {
+        Rules.Ensure(Check(command, state, now));
+        return new CaseReopened(state.Id, command.Reason.Trim(), command.ReopenedOn ?? Rules.Today(now));
+    }
+}

@@ -1,1 +1,0 @@
-namespace Cases.Domain; public static class Placeholder;

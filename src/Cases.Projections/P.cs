@@ -1,1 +1,0 @@
-namespace Cases.Projections; public static class Placeholder;
