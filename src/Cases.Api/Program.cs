@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,9 @@ builder.Services.AddWolverineHttp();
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    // Wolverine carries the authenticated user into Marten's LastModifiedBy, so every event names who acted.
+    opts.EnableRelayOfUserName = true;
+    opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
 });
 
@@ -38,6 +42,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapWolverineEndpoints(opts =>
 {
+    opts.RejectUnparseableQueryValues = true;
     opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();

@@ -16,7 +16,7 @@ public static class AcknowledgeCaseEndpoint
         var now = clock.GetUtcNow();
         var fields = new FieldErrors()
             .NotInFuture("acknowledgedOn", command.AcknowledgedOn, Rules.Today(now));
-        return CaseChecks.Answer(fields, () => AcknowledgeCaseDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AcknowledgeCaseDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]

@@ -17,7 +17,7 @@ public static class AssignInvestigatorEndpoint
         var fields = new FieldErrors()
             .NotInFuture("assignedOn", command.AssignedOn, Rules.Today(now))
             .Text("investigator", command.Investigator, 100);
-        return CaseChecks.Answer(fields, () => AssignInvestigatorDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AssignInvestigatorDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/assignment", OperationId = "AssignInvestigator")]

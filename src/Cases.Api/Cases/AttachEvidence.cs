@@ -26,7 +26,7 @@ public static partial class AttachEvidenceEndpoint
             .When(command.SizeBytes < 0, "sizeBytes", "Must not be negative.")
             .When(!Sha256Pattern().IsMatch(command.Sha256), "sha256", "The SHA-256 of the file as 64 hexadecimal digits.")
             .Text("description", command.Description, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, () => AttachEvidenceDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AttachEvidenceDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/evidence", OperationId = "AttachEvidence")]

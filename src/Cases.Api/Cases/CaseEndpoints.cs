@@ -1,5 +1,7 @@
 using Cases.Api.Infrastructure;
 using Cases.Domain;
+using Cases.Domain.Cases;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cases.Api.Cases;
@@ -7,9 +9,19 @@ namespace Cases.Api.Cases;
 /// <summary>What every command on a case answers: the case and the version to send with the next command.</summary>
 public sealed record CaseWritten(Guid Id, string Number, long Version);
 
-/// <summary>The order every case command checks in: well-formed fields (400), then the business rule (409).</summary>
+/// <summary>
+/// The order every case command checks in: well-formed fields (400), the expected version (409 stale-version), then
+/// the business rule (409). A case that does not exist, or belongs to another organisation, was answered 404 before.
+/// </summary>
 public static class CaseChecks
 {
-    public static ProblemDetails Answer(FieldErrors fields, Func<RuleViolation?> rule) =>
-        fields.Any ? fields.ToProblem() : Problems.RuleOrContinue(rule());
+    public static ProblemDetails Answer(FieldErrors fields, long expectedVersion, IEventStream<Case> stream,
+        Func<Case, RuleViolation?> rule)
+    {
+        if (fields.Positive("expectedVersion", expectedVersion).Any) return fields.ToProblem();
+        var actual = stream.StartingVersion ?? 0;
+        return expectedVersion != actual
+            ? Problems.StaleVersion($"Case {stream.Aggregate!.Number}", expectedVersion, actual)
+            : Problems.RuleOrContinue(rule(stream.Aggregate!));
+    }
 }

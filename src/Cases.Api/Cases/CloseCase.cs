@@ -17,7 +17,7 @@ public static class CloseCaseEndpoint
         var fields = new FieldErrors()
             .NotInFuture("closedOn", command.ClosedOn, Rules.Today(now))
             .Text("summary", command.Summary, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, () => CloseCaseDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => CloseCaseDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/closure", OperationId = "CloseCase")]

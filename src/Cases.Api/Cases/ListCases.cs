@@ -9,11 +9,14 @@ using Wolverine.Http;
 
 namespace Cases.Api.Cases;
 
-/// <summary>Filters of the case list; every one optional. Dates are of receipt, both ends included.</summary>
+/// <summary>
+/// Filters of the case list; every one optional. Enum filters take the API's kebab-case values; dates are of
+/// receipt, both ends included.
+/// </summary>
 public sealed record CaseQuery(
-    CaseStatus? Status = null,
-    Category? Category = null,
-    Channel? Channel = null,
+    string? Status = null,
+    string? Category = null,
+    string? Channel = null,
     string? Subject = null,
     DateOnly? ReceivedFrom = null,
     DateOnly? ReceivedTo = null,
@@ -28,7 +31,10 @@ public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int Pa
 
 public static class ListCasesEndpoint
 {
-    public static ProblemDetails Validate([FromQuery] CaseQuery query) => new FieldErrors()
+    public static ProblemDetails Validate(CaseQuery query) => new FieldErrors()
+        .OneOf<CaseStatus>("status", query.Status)
+        .OneOf<Category>("category", query.Category)
+        .OneOf<Channel>("channel", query.Channel)
         .When(query.Page < 1, "page", "Must be 1 or more.")
         .When(query.PageSize is < 1 or > CaseQuery.MaxPageSize, "pageSize", $"Between 1 and {CaseQuery.MaxPageSize}.")
         .When(query.ReceivedFrom > query.ReceivedTo, "receivedFrom", "Must not be after receivedTo.")
@@ -40,9 +46,9 @@ public static class ListCasesEndpoint
     public static async Task<CasePage> Get([FromQuery] CaseQuery query, IQuerySession session, CancellationToken ct)
     {
         var cases = session.Query<CaseSummary>().AsQueryable();
-        if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
-        if (query.Category is { } category) cases = cases.Where(c => c.Category == category);
-        if (query.Channel is { } channel) cases = cases.Where(c => c.Channel == channel);
+        if (KebabEnum.Parse<CaseStatus>(query.Status) is { } status) cases = cases.Where(c => c.Status == status);
+        if (KebabEnum.Parse<Category>(query.Category) is { } category) cases = cases.Where(c => c.Category == category);
+        if (KebabEnum.Parse<Channel>(query.Channel) is { } channel) cases = cases.Where(c => c.Channel == channel);
         if (query.Subject is { } subject) cases = cases.Where(c => c.Subjects.Contains(subject.Trim()));
         if (query.ReceivedFrom is { } from) cases = cases.Where(c => c.ReceivedOn >= from);
         if (query.ReceivedTo is { } to) cases = cases.Where(c => c.ReceivedOn <= to);

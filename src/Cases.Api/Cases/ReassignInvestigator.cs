@@ -17,7 +17,7 @@ public static class ReassignInvestigatorEndpoint
         var fields = new FieldErrors()
             .NotInFuture("reassignedOn", command.ReassignedOn, Rules.Today(now))
             .Text("investigator", command.Investigator, 100);
-        return CaseChecks.Answer(fields, () => ReassignInvestigatorDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReassignInvestigatorDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/reassignment", OperationId = "ReassignInvestigator")]

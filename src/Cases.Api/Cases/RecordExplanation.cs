@@ -21,7 +21,7 @@ public static class RecordExplanationEndpoint
                 "Give either the explanation text or, for a refusal, the witnesses of the act.")
             .Text("text", command.Text, FieldErrors.LongText, required: false)
             .When(command.RefusalWitnesses is { Count: 0 or > 10 }, "refusalWitnesses", "Between 1 and 10 witnesses.");
-        return CaseChecks.Answer(fields, () => RecordExplanationDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]

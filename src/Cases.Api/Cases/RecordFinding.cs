@@ -20,7 +20,7 @@ public static class RecordFindingEndpoint
             .When(!command.ViolationFound && command.EthicsArticlesViolated.Count > 0, "ethicsArticlesViolated",
                 "No articles can be violated when no violation was found.")
             .When(command.EthicsArticlesViolated.Count > 50, "ethicsArticlesViolated", "At most 50 articles.");
-        return CaseChecks.Answer(fields, () => RecordFindingDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordFindingDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/finding", OperationId = "RecordFinding")]

@@ -17,7 +17,7 @@ public static class ReferToCommissionEndpoint
         var fields = new FieldErrors()
             .NotInFuture("referredOn", command.ReferredOn, Rules.Today(now))
             .Text("commission", command.Commission, 100);
-        return CaseChecks.Answer(fields, () => ReferToCommissionDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReferToCommissionDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]

@@ -9,6 +9,9 @@ using Wolverine.Marten;
 
 namespace Cases.Api.Cases;
 
+/// <summary>201 with the new case's location, its human number and the version to send with the next command.</summary>
+public sealed record CaseRegisteredResponse(Guid Id, string Number, long Version) : CreationResponse($"/api/cases/{Id}");
+
 public static class RegisterCaseEndpoint
 {
     public const int MaxSubjects = 50;
@@ -39,14 +42,12 @@ public static class RegisterCaseEndpoint
 
     [WolverinePost("/api/cases", OperationId = "RegisterCase")]
     [Authorize(Roles = Roles.Intake)]
-    [ProducesResponseType<CaseWritten>(StatusCodes.Status201Created)]
-    public static async Task<(CreationResponse<CaseWritten>, IStartStream)> Post(
+    public static async Task<(CaseRegisteredResponse, IStartStream)> Post(
         RegisterCase command, IDocumentSession session, CancellationToken ct)
     {
         var caseId = Guid.CreateVersion7();
         var number = await CaseNumbers.NextAsync(session, command.ReceivedOn.Year, ct);
         var registered = RegisterCaseDecision.Decide(command, caseId, number);
-        return (new CreationResponse<CaseWritten>($"/api/cases/{caseId}", new CaseWritten(caseId, number, 1)),
-            MartenOps.StartStream<Case>(caseId, registered));
+        return (new CaseRegisteredResponse(caseId, number, 1), MartenOps.StartStream<Case>(caseId, registered));
     }
 }

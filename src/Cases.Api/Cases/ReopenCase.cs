@@ -17,7 +17,7 @@ public static class ReopenCaseEndpoint
         var fields = new FieldErrors()
             .NotInFuture("reopenedOn", command.ReopenedOn, Rules.Today(now))
             .Text("reason", command.Reason, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, () => ReopenCaseDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReopenCaseDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/reopening", OperationId = "ReopenCase")]

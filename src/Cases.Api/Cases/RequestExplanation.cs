@@ -17,7 +17,7 @@ public static class RequestExplanationEndpoint
         var fields = new FieldErrors()
             .NotInFuture("requestedOn", command.RequestedOn, Rules.Today(now))
             .PersonnelNumber("personnelNumber", command.PersonnelNumber);
-        return CaseChecks.Answer(fields, () => RequestExplanationDecision.Check(command, stream.Aggregate!, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RequestExplanationDecision.Check(command, state, now));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]

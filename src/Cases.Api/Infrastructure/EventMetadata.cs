@@ -4,8 +4,8 @@ using Marten;
 namespace Cases.Api.Infrastructure;
 
 /// <summary>
-/// Wolverine middleware for every endpoint that writes: stamps the session so each event records who acted, in which
-/// role, under which correlation id, and the optional reason the client gave in the <c>X-Reason</c> header
+/// Wolverine middleware for every endpoint that writes: stamps the session so each event records in which role the
+/// user acted (Wolverine itself records who), under which correlation id, and the optional reason the client gave in the <c>X-Reason</c> header
 /// (percent-encoded UTF-8, since header values are ASCII).
 /// </summary>
 public static class EventMetadata
@@ -17,7 +17,6 @@ public static class EventMetadata
     public static void Before(HttpContext context, IDocumentSession session)
     {
         var user = context.User;
-        session.LastModifiedBy = user.Identity?.Name;
         session.CorrelationId = CorrelationId(context);
         session.SetHeader("roles", string.Join(",", user.FindAll(CasesClaims.Role).Select(c => c.Value)));
         if (context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 and <= MaxHeaderLength } reason)

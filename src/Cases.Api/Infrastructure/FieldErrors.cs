@@ -41,6 +41,11 @@ public sealed partial class FieldErrors
     public FieldErrors Positive(string field, long version) =>
         version < 1 ? Add(field, "Must be 1 or more.") : this;
 
+    public FieldErrors OneOf<T>(string field, string? value) where T : struct, Enum =>
+        value is not null && KebabEnum.Parse<T>(value) is null
+            ? Add(field, $"Not a valid value; expected one of: {string.Join(", ", KebabEnum.Names<T>())}.")
+            : this;
+
     public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
     public bool Any => _errors.Count > 0;

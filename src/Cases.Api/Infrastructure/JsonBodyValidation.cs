@@ -68,8 +68,7 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         }
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            var name = quoted.FirstOrDefault() ?? "$";
-            return new() { [field is null ? name : $"{field}.{name}"] = ["Not a known field."] };
+            return new() { [field ?? quoted.FirstOrDefault() ?? "$"] = ["Not a known field."] };
         }
         if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record AcknowledgeCase(long Version, DateOnly? AcknowledgedOn = null);
+public sealed record AcknowledgeCase(long ExpectedVersion, DateOnly? AcknowledgedOn = null);
 
 public static class AcknowledgeCaseDecision
 {

@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record AssignInvestigator(long Version, string Investigator, DateOnly? AssignedOn = null);
+public sealed record AssignInvestigator(long ExpectedVersion, string Investigator, DateOnly? AssignedOn = null);
 
 public static class AssignInvestigatorDecision
 {

@@ -2,7 +2,7 @@ namespace Cases.Domain.Cases;
 
 /// <summary>Describes a piece of evidence and its SHA-256; the file itself stays in the organisation's archive.</summary>
 public sealed record AttachEvidence(
-    long Version,
+    long ExpectedVersion,
     string FileName,
     string MediaType,
     long SizeBytes,

@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record CloseCase(long Version, CaseOutcome Outcome, string Summary, DateOnly? ClosedOn = null);
+public sealed record CloseCase(long ExpectedVersion, CaseOutcome Outcome, string Summary, DateOnly? ClosedOn = null);
 
 public static class CloseCaseDecision
 {

@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record ReassignInvestigator(long Version, string Investigator, DateOnly? ReassignedOn = null);
+public sealed record ReassignInvestigator(long ExpectedVersion, string Investigator, DateOnly? ReassignedOn = null);
 
 public static class ReassignInvestigatorDecision
 {

@@ -5,7 +5,7 @@ namespace Cases.Domain.Cases;
 /// Exactly one of <see cref="Text"/> and <see cref="RefusalWitnesses"/> is given.
 /// </summary>
 public sealed record RecordExplanation(
-    long Version,
+    long ExpectedVersion,
     string PersonnelNumber,
     string? Text = null,
     IReadOnlyList<string>? RefusalWitnesses = null,

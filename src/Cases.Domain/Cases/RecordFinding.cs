@@ -1,7 +1,7 @@
 namespace Cases.Domain.Cases;
 
 public sealed record RecordFinding(
-    long Version,
+    long ExpectedVersion,
     bool ViolationFound,
     IReadOnlyList<string> EthicsArticlesViolated,
     bool CorruptionRelated,

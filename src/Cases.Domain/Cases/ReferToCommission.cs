@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record ReferToCommission(long Version, string Commission, DateOnly? ReferredOn = null);
+public sealed record ReferToCommission(long ExpectedVersion, string Commission, DateOnly? ReferredOn = null);
 
 public static class ReferToCommissionDecision
 {

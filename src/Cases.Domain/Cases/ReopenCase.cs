@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record ReopenCase(long Version, string Reason, DateOnly? ReopenedOn = null);
+public sealed record ReopenCase(long ExpectedVersion, string Reason, DateOnly? ReopenedOn = null);
 
 public static class ReopenCaseDecision
 {

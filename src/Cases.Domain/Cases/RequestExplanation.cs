@@ -1,6 +1,6 @@
 namespace Cases.Domain.Cases;
 
-public sealed record RequestExplanation(long Version, string PersonnelNumber, DateOnly? RequestedOn = null);
+public sealed record RequestExplanation(long ExpectedVersion, string PersonnelNumber, DateOnly? RequestedOn = null);
 
 public static class RequestExplanationDecision
 {

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Cases.Api.Infrastructure;
+
+/// <summary>Enum values as the API spells them everywhere, in bodies and query strings alike: <c>call-centre</c>.</summary>
+public static class KebabEnum
+{
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    public static IEnumerable<string> Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Name);
+
+    public static T? Parse<T>(string? text) where T : struct, Enum =>
+        text is null ? null : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Name(v!.Value) == text.Trim());
+}

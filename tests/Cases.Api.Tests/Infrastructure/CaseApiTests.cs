@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Cases.Api.Cases;
+using Cases.Api.Infrastructure;
+using Cases.Projections.Cases;
+
+namespace Cases.Api.Tests.Infrastructure;
+
+/// <summary>A refusal as the client reads it.</summary>
+public sealed record Problem(string? Type, string? Title, int Status, string? Detail, string? Rule,
+    Dictionary<string, string[]>? Errors);
+
+/// <summary>Base of the case API tests: fresh data per test, and the calls a client makes.</summary>
+[Collection(CaseApiCollection.Name)]
+public abstract class CaseApiTests(CaseApiApp app) : IAsyncLifetime
+{
+    protected const string Org = "nroc";
+    protected const string OtherOrg = "pavlodar-region";
+
+    protected CaseApiApp App { get; } = app;
+    protected string Registrar => App.Token(Org, Roles.Registrar);
+    protected string Investigator => App.Token(Org, Roles.Investigator);
+
+    public Task InitializeAsync() => App.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static object Registration(string receivedOn = "2021-03-02", string channel = "call-centre",
+        string category = "medical-care", string[]? subjects = null, object? complainant = null) => new
+    {
+        channel,
+        category,
+        subjects = subjects ?? ["E-1042"],
+        summary = "Patient complains about waiting five hours for chemotherapy",
+        receivedOn,
+        complainant
+    };
+
+    protected async Task<CaseRegisteredResponse> RegisterAsync(object? body = null, string? token = null)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Post.Json(body ?? Registration()).ToUrl("/api/cases");
+            s.WithBearerToken(token ?? Registrar);
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<CaseRegisteredResponse>())!;
+    }
+
+    protected async Task<CaseWritten> CommandAsync(Guid caseId, string action, object body, string? token = null)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl($"/api/cases/{caseId}/{action}");
+            s.WithBearerToken(token ?? Investigator);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<CaseWritten>())!;
+    }
+
+    /// <summary>Sends a request expected to be refused with <paramref name="status"/> and reads the ProblemDetails.</summary>
+    protected async Task<Problem> RefusedAsync(string url, object? body, int status, string? token = null,
+        string? rawJson = null)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            if (rawJson is not null)
+            {
+                s.Post.Url(url);
+                s.Body.TextIs(rawJson);
+                s.WithRequestHeader("Content-Type", "application/json");
+            }
+            else if (body is null) s.Get.Url(url);
+            else s.Post.Json(body).ToUrl(url);
+            if (token is not null) s.WithBearerToken(token);
+            s.StatusCodeShouldBe(status);
+        });
+        var text = await result.ReadAsTextAsync();
+        return text.Length == 0
+            ? new Problem(null, null, status, null, null, null)
+            : JsonSerializer.Deserialize<Problem>(text, JsonSerializerOptions.Web)!;
+    }
+
+    protected async Task<CaseSummary> GetCaseAsync(Guid caseId, string? token = null)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/cases/{caseId}");
+            s.WithBearerToken(token ?? Investigator);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<CaseSummary>())!;
+    }
+
+    /// <summary>Registers a case and moves it to the given step, answering its id and current version.</summary>
+    protected async Task<(Guid Id, long Version)> CaseAtAsync(CaseStep step)
+    {
+        var created = await RegisterAsync();
+        var (id, version) = (created.Id, created.Version);
+        foreach (var (action, body) in CaseSteps.Upto(step))
+        {
+            version = (await CommandAsync(id, action, body(version))).Version;
+        }
+        return (id, version);
+    }
+}
+
+public enum CaseStep
+{
+    Registered,
+    Acknowledged,
+    Assigned,
+    ExplanationRequested,
+    ExplanationGiven,
+    FindingRecorded,
+    Referred,
+    Closed
+}
+
+/// <summary>The happy path of a case, one step at a time, as the commands a client sends.</summary>
+public static class CaseSteps
+{
+    public static readonly IReadOnlyList<(CaseStep Step, string Action, Func<long, object> Body)> All =
+    [
+        (CaseStep.Acknowledged, "acknowledgement", v => new { expectedVersion = v }),
+        (CaseStep.Assigned, "assignment", v => new { expectedVersion = v, investigator = "d.sultanova" }),
+        (CaseStep.ExplanationRequested, "explanation-requests",
+            v => new { expectedVersion = v, personnelNumber = "E-1042", requestedOn = "2021-03-10" }),
+        (CaseStep.ExplanationGiven, "explanations",
+            v => new { expectedVersion = v, personnelNumber = "E-1042", text = "The ward was short of staff.", recordedOn = "2021-03-11" }),
+        (CaseStep.FindingRecorded, "finding",
+            v => new { expectedVersion = v, violationFound = true, ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "Rudeness confirmed" }),
+        (CaseStep.Referred, "referral", v => new { expectedVersion = v, commission = "disciplinary" }),
+        (CaseStep.Closed, "closure", v => new { expectedVersion = v, outcome = "violation-confirmed", summary = "Remark proposed" })
+    ];
+
+    public static IEnumerable<(string Action, Func<long, object> Body)> Upto(CaseStep step) =>
+        All.Where(s => s.Step <= step).Select(s => (s.Action, s.Body));
+}

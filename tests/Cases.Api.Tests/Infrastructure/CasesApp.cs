@@ -1,0 +1,82 @@
+using Cases.Api.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Cases.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One real API host per test collection, on the real PostgreSQL, in a schema of its own so that collections never
+/// wipe each other's data. Tests reset the data, not the host.
+/// </summary>
+public abstract class CasesApp(string schema) : IAsyncLifetime
+{
+    public const string SigningKey = "cases-test-signing-key-used-only-by-the-test-suite-0001";
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
+        ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases";
+
+    public string Schema { get; } = schema;
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new();
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Cases", ConnectionString);
+            builder.UseSetting("Marten:Schema", Schema);
+            builder.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Empties the schema's events, documents and case-number counters, and restarts the clock.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Now = TestClock.Start;
+        await Store.Advanced.Clean.DeleteAllEventDataAsync();
+        await Store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await ExecuteAsync($"truncate {Schema}.cases_case_numbers");
+    }
+
+    public string Token(string organisation, params string[] roles) =>
+        DevelopmentTokens.Mint(SigningKey, organisation, roles, $"{string.Join("+", roles)}@{organisation}",
+            DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+
+    /// <summary>Every event row of every organisation, to prove a refused request wrote nothing.</summary>
+    public async Task<long> CountAllEventsAsync() =>
+        (long)(await ScalarAsync($"select count(*) from {Schema}.mt_events"))!;
+
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The host of the case API tests.</summary>
+public sealed class CaseApiApp() : CasesApp("tests_cases");
+
+[CollectionDefinition(Name)]
+public sealed class CaseApiCollection : ICollectionFixture<CaseApiApp>
+{
+    public const string Name = "case api";
+}
