@@ -9,8 +9,10 @@ using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
+var limits = builder.Configuration.GetSection("Limits");
+builder.Services.Configure<RequestLimits>(limits);
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 256 * 1024));
+    kestrel.Limits.MaxRequestBodySize = limits.Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cases.Api.Infrastructure;
@@ -44,7 +45,11 @@ public static class Authentication
                         "No token issuer configured: set Auth:Authority (or Auth:DevelopmentSigningKey in Development).");
                 }
             });
-        services.AddAuthorization();
+        // Every endpoint acts for one organisation: a token that names none is refused before any endpoint runs.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => !string.IsNullOrWhiteSpace(c.User.FindFirst(CasesClaims.Organisation)?.Value))
+            .Build());
         return services;
     }
 

@@ -8,13 +8,21 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Cases.Api.Infrastructure;
 
+/// <summary>Request size limits, from configuration section <c>Limits</c>.</summary>
+public sealed class RequestLimits
+{
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
+
 /// <summary>
-/// Reads a JSON request body once before the endpoint does, and answers a body that does not fit the request type
-/// with 400 and an error per field (Wolverine's own reader reports only the parser's message).
+/// Reads a JSON request body once before the endpoint does: a body over the configured size is 413 whatever server
+/// hosts the API, and a body that does not fit the request type is 400 with an error per field (Wolverine's own
+/// reader reports only the parser's message).
 /// </summary>
-public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<JsonOptions> json)
+public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<JsonOptions> json, IOptions<RequestLimits> limits)
 {
     private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
+    private readonly long _maxBytes = limits.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +33,13 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
             return;
         }
 
-        context.Request.EnableBuffering();
+        if (context.Request.ContentLength > _maxBytes)
+        {
+            await TooLarge(context);
+            return;
+        }
+
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: _maxBytes);
         Dictionary<string, string[]>? errors;
         try
         {
@@ -35,6 +49,11 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         catch (JsonException e)
         {
             errors = Describe(e, requestType);
+        }
+        catch (IOException) when (context.Request.Body.Position >= _maxBytes)
+        {
+            await TooLarge(context);
+            return;
         }
 
         if (errors is not null)
@@ -46,6 +65,11 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         context.Request.Body.Position = 0;
         await next(context);
     }
+
+    private Task TooLarge(HttpContext context) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large",
+        detail: $"A request body may hold at most {_maxBytes} bytes.").ExecuteAsync(context);
 
     private static bool HasBody(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
