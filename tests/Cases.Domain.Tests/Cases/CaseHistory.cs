@@ -1,0 +1,51 @@
+using Cases.Domain.Cases;
+using Case = Cases.Domain.Cases.Case;
+
+namespace Cases.Domain.Tests.Cases;
+
+/// <summary>Builds a case's state from its events, as Marten does, so decisions can be tested without a database.</summary>
+public static class CaseHistory
+{
+    public static readonly Guid Id = Guid.CreateVersion7();
+    public static readonly DateOnly Received = new(2021, 3, 2);
+    public static readonly DateTimeOffset Now = new(2021, 3, 20, 10, 0, 0, TimeSpan.Zero);
+
+    public static CaseRegistered Registered(params string[] subjects) => new(Id, "2021-0007", Channel.CallCentre,
+        Category.MedicalCare, subjects.Length == 0 ? ["E-1042"] : subjects, null, "Waited five hours", Received);
+
+    public static readonly object Acknowledged = new CaseAcknowledged(Id, Received);
+    public static readonly object Assigned = new InvestigatorAssigned(Id, "d.sultanova", Received.AddDays(1));
+    public static readonly object AwaitingExplanation = new ExplanationRequested(Id, "E-1042", new DateOnly(2021, 3, 10));
+    public static readonly object ViolationFound = new FindingRecorded(Id, true, ["4.2"], false, "Rude", Received.AddDays(9));
+    public static readonly object NoViolationFound = new FindingRecorded(Id, false, [], false, "Fine", Received.AddDays(9));
+    public static readonly object Referred = new CaseReferredToCommission(Id, "disciplinary", Received.AddDays(10));
+    public static readonly object Closed = new CaseClosed(Id, CaseOutcome.Withdrawn, "Withdrawn", Received.AddDays(11));
+    public static readonly object Reopened = new CaseReopened(Id, "Appeal", Received.AddDays(12));
+
+    public static Case Replay(params object[] events)
+    {
+        var state = Case.Create((CaseRegistered)events[0]);
+        foreach (var e in events.Skip(1))
+        {
+            state = e switch
+            {
+                CaseAcknowledged x => state.Apply(x),
+                InvestigatorAssigned x => state.Apply(x),
+                InvestigatorReassigned x => state.Apply(x),
+                ExplanationRequested x => state.Apply(x),
+                ExplanationReceived x => state.Apply(x),
+                ExplanationRefused x => state.Apply(x),
+                EvidenceAttached => state,
+                FindingRecorded x => state.Apply(x),
+                CaseReferredToCommission x => state.Apply(x),
+                CaseClosed x => state.Apply(x),
+                CaseReopened x => state.Apply(x),
+                _ => throw new ArgumentException($"Unknown event {e.GetType().Name}")
+            };
+        }
+        return state;
+    }
+
+    public static Case Investigating(params object[] more) =>
+        Replay([Registered(), Acknowledged, Assigned, .. more]);
+}

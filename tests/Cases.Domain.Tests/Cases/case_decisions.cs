@@ -1,0 +1,221 @@
+using Cases.Domain.Cases;
+using Case = Cases.Domain.Cases.Case;
+using static Cases.Domain.Tests.Cases.CaseHistory;
+
+namespace Cases.Domain.Tests.Cases;
+
+public class registering_a_case
+{
+    [Fact]
+    public void records_the_number_the_trimmed_subjects_once_and_hides_an_anonymous_identity()
+    {
+        var command = new RegisterCase(Channel.Hotline, Category.Corruption, [" E-1 ", "E-1", "E-2"], "  Bribe  ",
+            Received, new Complainant(true, "Should not be kept"));
+
+        var registered = RegisterCaseDecision.Decide(command, Id, "2021-0007");
+
+        registered.Number.ShouldBe("2021-0007");
+        registered.Subjects.ShouldBe(["E-1", "E-2"]);
+        registered.Summary.ShouldBe("Bribe");
+        registered.Complainant.ShouldBe(new Complainant(true));
+    }
+
+    [Fact]
+    public void numbers_are_year_and_four_digit_sequence() => CaseNumber.Format(2021, 7).ShouldBe("2021-0007");
+}
+
+public class acknowledging_a_case
+{
+    [Fact]
+    public void a_registered_case_is_acknowledged_today_unless_a_date_is_given()
+    {
+        var state = Replay(Registered());
+        AcknowledgeCaseDecision.Decide(new AcknowledgeCase(1), state, Now)
+            .ShouldBe(new CaseAcknowledged(Id, new DateOnly(2021, 3, 20)));
+        AcknowledgeCaseDecision.Decide(new AcknowledgeCase(1, Received), state, Now).AcknowledgedOn.ShouldBe(Received);
+    }
+
+    [Fact]
+    public void twice_is_refused() =>
+        AcknowledgeCaseDecision.Check(new AcknowledgeCase(2), Replay(Registered(), Acknowledged), Now)!.Rule
+            .ShouldBe("case-already-acknowledged");
+
+    [Fact]
+    public void before_receipt_is_refused() =>
+        AcknowledgeCaseDecision.Check(new AcknowledgeCase(1, Received.AddDays(-1)), Replay(Registered()), Now)!.Rule
+            .ShouldBe("date-before-receipt");
+
+    [Fact]
+    public void a_closed_case_is_refused() =>
+        AcknowledgeCaseDecision.Check(new AcknowledgeCase(5), Replay(Registered(), Closed), Now)!.Rule.ShouldBe("case-closed");
+
+    [Fact]
+    public void deciding_despite_a_broken_rule_is_a_programming_error() =>
+        Should.Throw<InvalidOperationException>(() =>
+            AcknowledgeCaseDecision.Decide(new AcknowledgeCase(2), Replay(Registered(), Acknowledged), Now));
+}
+
+public class assigning_investigators
+{
+    [Fact]
+    public void an_acknowledged_case_is_assigned_and_comes_under_investigation()
+    {
+        var state = Replay(Registered(), Acknowledged);
+        var assigned = AssignInvestigatorDecision.Decide(new AssignInvestigator(2, " d.sultanova "), state, Now);
+
+        assigned.Investigator.ShouldBe("d.sultanova");
+        state.Apply(assigned).ShouldSatisfyAllConditions(
+            s => s.Status.ShouldBe(CaseStatus.UnderInvestigation),
+            s => s.IsUnderInvestigation.ShouldBeTrue());
+    }
+
+    [Theory]
+    [InlineData(false, "case-not-acknowledged")]
+    [InlineData(true, "investigator-already-assigned")]
+    public void assignment_needs_an_acknowledged_unassigned_case(bool alreadyAssigned, string rule)
+    {
+        var state = alreadyAssigned ? Investigating() : Replay(Registered());
+        AssignInvestigatorDecision.Check(new AssignInvestigator(1, "k.omarov"), state, Now)!.Rule.ShouldBe(rule);
+    }
+
+    [Fact]
+    public void reassignment_names_the_previous_investigator()
+    {
+        var reassigned = ReassignInvestigatorDecision.Decide(new ReassignInvestigator(3, "k.omarov"), Investigating(), Now);
+        reassigned.PreviousInvestigator.ShouldBe("d.sultanova");
+        Investigating().Apply(reassigned).Investigator.ShouldBe("k.omarov");
+    }
+
+    [Fact]
+    public void reassignment_to_the_same_investigator_is_refused() =>
+        ReassignInvestigatorDecision.Check(new ReassignInvestigator(3, "d.sultanova"), Investigating(), Now)!.Rule
+            .ShouldBe("same-investigator");
+
+    [Fact]
+    public void reassignment_needs_an_investigator() =>
+        ReassignInvestigatorDecision.Check(new ReassignInvestigator(1, "k.omarov"), Replay(Registered()), Now)!.Rule
+            .ShouldBe("case-not-under-investigation");
+}
+
+public class recording_explanations
+{
+    [Fact]
+    public void only_a_subject_may_be_asked_once_at_a_time()
+    {
+        RequestExplanationDecision.Check(new RequestExplanation(3, "E-9"), Investigating(), Now)!.Rule.ShouldBe("not-a-subject");
+        RequestExplanationDecision.Check(new RequestExplanation(4, "E-1042"), Investigating(AwaitingExplanation), Now)!.Rule
+            .ShouldBe("explanation-already-requested");
+        RequestExplanationDecision.Check(new RequestExplanation(3, "E-1042"), Investigating(), Now).ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_explanation_answers_the_request()
+    {
+        var state = Investigating(AwaitingExplanation);
+        var given = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: " Busy "), state, Now);
+
+        given.ShouldBe(new ExplanationReceived(Id, "E-1042", new DateOnly(2021, 3, 20), "Busy"));
+        state.Apply((ExplanationReceived)given).PendingExplanations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_refusal_is_recorded_as_an_act_with_witnesses_after_the_waiting_days()
+    {
+        var state = Investigating(AwaitingExplanation);
+        var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 12));
+
+        RecordExplanationDecision.Decide(act, state, Now).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 11) }, state, Now)!.Rule
+            .ShouldBe("refusal-too-early");
+    }
+
+    [Fact]
+    public void nothing_can_be_recorded_without_a_request_or_before_it()
+    {
+        RecordExplanationDecision.Check(new RecordExplanation(3, "E-1042", Text: "t"), Investigating(), Now)!.Rule
+            .ShouldBe("no-explanation-requested");
+        RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: new DateOnly(2021, 3, 9)),
+            Investigating(AwaitingExplanation), Now)!.Rule.ShouldBe("date-before-request");
+    }
+}
+
+public class evidence_findings_referral_and_closing
+{
+    [Fact]
+    public void evidence_keeps_a_lower_case_hash_and_is_refused_on_a_closed_case()
+    {
+        var command = new AttachEvidence(3, "a.pdf", "application/pdf", 10, new string('A', 64), "Roster");
+        AttachEvidenceDecision.Decide(command, Investigating(), Id, Now).Sha256.ShouldBe(new string('a', 64));
+        AttachEvidenceDecision.Check(command, Investigating(Closed), Now)!.Rule.ShouldBe("case-closed");
+    }
+
+    [Fact]
+    public void a_finding_needs_an_investigation_and_comes_once()
+    {
+        var command = new RecordFinding(3, true, ["4.2", "4.2"], true, "Rude");
+        RecordFindingDecision.Check(command, Replay(Registered(), Acknowledged), Now)!.Rule.ShouldBe("case-not-under-investigation");
+        RecordFindingDecision.Check(command, Investigating(ViolationFound), Now)!.Rule.ShouldBe("finding-already-recorded");
+        RecordFindingDecision.Decide(command, Investigating(), Now).EthicsArticlesViolated.ShouldBe(["4.2"]);
+    }
+
+    [Fact]
+    public void a_case_is_referred_once()
+    {
+        ReferToCommissionDecision.Check(new ReferToCommission(3, "ethics"), Investigating(), Now).ShouldBeNull();
+        ReferToCommissionDecision.Check(new ReferToCommission(4, "ethics"), Investigating(Referred), Now)!.Rule
+            .ShouldBe("case-already-referred");
+    }
+
+    [Theory]
+    [InlineData(CaseOutcome.ViolationConfirmed, null, "outcome-needs-finding")]
+    [InlineData(CaseOutcome.ViolationConfirmed, false, "outcome-needs-finding")]
+    [InlineData(CaseOutcome.ViolationConfirmed, true, null)]
+    [InlineData(CaseOutcome.NoViolationFound, true, "outcome-needs-finding")]
+    [InlineData(CaseOutcome.NoViolationFound, false, null)]
+    [InlineData(CaseOutcome.Withdrawn, null, null)]
+    [InlineData(CaseOutcome.ReferredToLawEnforcement, null, null)]
+    public void the_outcome_must_agree_with_the_finding(CaseOutcome outcome, bool? violation, string? rule)
+    {
+        var state = violation switch
+        {
+            true => Investigating(ViolationFound),
+            false => Investigating(NoViolationFound),
+            null => Investigating()
+        };
+        CloseCaseDecision.Check(new CloseCase(4, outcome, "Done"), state, Now)?.Rule.ShouldBe(rule);
+        (CloseCaseDecision.Check(new CloseCase(4, outcome, "Done"), state, Now) is null).ShouldBe(rule is null);
+    }
+
+    [Fact]
+    public void closing_twice_is_refused_and_reopening_needs_a_closed_case()
+    {
+        CloseCaseDecision.Check(new CloseCase(5, CaseOutcome.Withdrawn, "Again"), Investigating(Closed), Now)!.Rule
+            .ShouldBe("case-already-closed");
+        ReopenCaseDecision.Check(new ReopenCase(3, "Why"), Investigating(), Now)!.Rule.ShouldBe("case-not-closed");
+    }
+
+    [Fact]
+    public void reopening_returns_to_the_investigation_and_clears_the_finding()
+    {
+        var state = Investigating(ViolationFound, Closed, Reopened);
+
+        state.ShouldSatisfyAllConditions(
+            s => s.Status.ShouldBe(CaseStatus.UnderInvestigation),
+            s => s.HasFinding.ShouldBeFalse(),
+            s => s.IsClosed.ShouldBeFalse());
+        Replay(Registered(), Acknowledged, Closed, Reopened).Status.ShouldBe(CaseStatus.Acknowledged);
+    }
+
+    [Fact]
+    public void decisions_never_change_the_state_they_are_given()
+    {
+        var state = Investigating(AwaitingExplanation);
+        var before = state with { };
+
+        _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now);
+        _ = state.Apply(new ExplanationReceived(Id, "E-1042", Received, "t"));
+
+        state.PendingExplanations.ContainsKey("E-1042").ShouldBeTrue();
+        state.ShouldBe(before);
+    }
+}
