@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 using Wolverine.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -21,9 +21,6 @@ public static class AcknowledgeCaseEndpoint
 
     [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]
     [Authorize(Roles = Roles.Intake)]
-    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

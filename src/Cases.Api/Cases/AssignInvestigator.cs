@@ -22,9 +22,6 @@ public static class AssignInvestigatorEndpoint
 
     [WolverinePost("/api/cases/{caseId}/assignment", OperationId = "AssignInvestigator")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(AssignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, AssignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

@@ -7,7 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cases.Api.Cases;
 
 /// <summary>What every command on a case answers: the case and the version to send with the next command.</summary>
-public sealed record CaseWritten(Guid Id, string Number, long Version);
+public sealed record CaseWritten(Guid Id, string Number, long Version)
+{
+    public static CaseWritten Append(IEventStream<Case> stream, object @event)
+    {
+        stream.AppendOne(@event);
+        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
+    }
+}
 
 /// <summary>
 /// The order every case command checks in: well-formed fields (400), the expected version (409 stale-version), then

@@ -22,9 +22,6 @@ public static class CloseCaseEndpoint
 
     [WolverinePost("/api/cases/{caseId}/closure", OperationId = "CloseCase")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(CloseCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, CloseCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

@@ -22,9 +22,6 @@ public static class ReassignInvestigatorEndpoint
 
     [WolverinePost("/api/cases/{caseId}/reassignment", OperationId = "ReassignInvestigator")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

@@ -26,9 +26,6 @@ public static class RecordExplanationEndpoint
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(RecordExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

@@ -25,9 +25,6 @@ public static class RecordFindingEndpoint
 
     [WolverinePost("/api/cases/{caseId}/finding", OperationId = "RecordFinding")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(RecordFindingDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, RecordFindingDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

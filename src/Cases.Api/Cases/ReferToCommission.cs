@@ -22,9 +22,6 @@ public static class ReferToCommissionEndpoint
 
     [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(ReferToCommissionDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, ReferToCommissionDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

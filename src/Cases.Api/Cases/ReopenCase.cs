@@ -22,9 +22,6 @@ public static class ReopenCaseEndpoint
 
     [WolverinePost("/api/cases/{caseId}/reopening", OperationId = "ReopenCase")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(ReopenCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, ReopenCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

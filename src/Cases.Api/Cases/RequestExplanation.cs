@@ -22,9 +22,6 @@ public static class RequestExplanationEndpoint
 
     [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
-    {
-        stream.AppendOne(RequestExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
-        return new CaseWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value);
-    }
+    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
+        CaseWritten.Append(stream, RequestExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
 }

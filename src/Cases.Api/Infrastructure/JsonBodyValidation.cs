@@ -118,7 +118,7 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {
-            { IsEnum: true } => $"Not a valid value; expected one of: {string.Join(", ", Enum.GetNames(type).Select(Kebab))}.",
+            { IsEnum: true } => $"Not a valid value; expected one of: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}.",
             _ when type == typeof(DateOnly) => "Not a valid date; expected yyyy-MM-dd.",
             _ when type == typeof(Guid) => "Not a valid id.",
             _ when type == typeof(bool) => "Expected true or false.",
@@ -151,8 +151,6 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
     }
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedName();

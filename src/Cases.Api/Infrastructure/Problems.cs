@@ -27,13 +27,6 @@ public static class Problems
         "stale-version",
         $"{resource} is at version {actual}, not {expected}: it changed since you read it. Reload and try again."));
 
-    public static ProblemDetails NotFound(string resource) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Not found",
-        Detail = $"{resource} does not exist."
-    };
-
     public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
     {
         Status = StatusCodes.Status400BadRequest,
