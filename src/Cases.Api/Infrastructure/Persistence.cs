@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Domain.Cases;
 using Cases.Projections.Cases;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -33,6 +34,8 @@ public static class Persistence
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
+
+                foreach (var (type, name) in CaseEventNames.Stored) opts.Events.MapEventType(type, name);
 
                 opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<CaseSummary>()

@@ -54,3 +54,26 @@ public sealed record CaseReferredToCommission(Guid CaseId, string Commission, Da
 public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string Summary, DateOnly ClosedOn);
 
 public sealed record CaseReopened(Guid CaseId, string Reason, DateOnly ReopenedOn);
+
+/// <summary>
+/// The name each case event is stored under. Pinned here so that renaming or moving a record never orphans the events
+/// already written; a name, once used, never changes meaning.
+/// </summary>
+public static class CaseEventNames
+{
+    public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
+    {
+        [typeof(CaseRegistered)] = "case_registered",
+        [typeof(CaseAcknowledged)] = "case_acknowledged",
+        [typeof(InvestigatorAssigned)] = "investigator_assigned",
+        [typeof(InvestigatorReassigned)] = "investigator_reassigned",
+        [typeof(ExplanationRequested)] = "explanation_requested",
+        [typeof(ExplanationReceived)] = "explanation_received",
+        [typeof(ExplanationRefused)] = "explanation_refused",
+        [typeof(EvidenceAttached)] = "evidence_attached",
+        [typeof(FindingRecorded)] = "finding_recorded",
+        [typeof(CaseReferredToCommission)] = "case_referred_to_commission",
+        [typeof(CaseClosed)] = "case_closed",
+        [typeof(CaseReopened)] = "case_reopened"
+    };
+}

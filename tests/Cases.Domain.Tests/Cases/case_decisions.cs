@@ -219,3 +219,17 @@ public class evidence_findings_referral_and_closing
         state.ShouldBe(before);
     }
 }
+
+public class naming_stored_events
+{
+    [Fact]
+    public void every_case_event_has_a_unique_stored_name()
+    {
+        var events = typeof(CaseRegistered).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(CaseRegistered).Namespace && t.IsSealed && t.Name != nameof(Complainant)
+                        && t.GetProperty("CaseId") is not null && t != typeof(Case));
+
+        CaseEventNames.Stored.Keys.ShouldBe(events, ignoreOrder: true);
+        CaseEventNames.Stored.Values.Distinct().Count().ShouldBe(CaseEventNames.Stored.Count);
+    }
+}
