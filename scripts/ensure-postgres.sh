@@ -24,9 +24,24 @@ reachable() {
       -tAc 'select 1' >/dev/null 2>&1
 }
 
+port_open() { (exec 3<>"/dev/tcp/$PGHOST_/$PGPORT_") 2>/dev/null; }
+local_cluster_on_port() {
+  command -v pg_lsclusters >/dev/null 2>&1 && pg_lsclusters -h | awk -v p="$PGPORT_" '$3==p {found=1} END {exit !found}'
+}
+
 if reachable; then
   echo "postgres: using $PGHOST_:$PGPORT_/$PGDB_"
   exit 0
+fi
+if port_open; then
+  if ! command -v psql >/dev/null 2>&1; then
+    echo "postgres: a server answers at $PGHOST_:$PGPORT_ (no psql client here to check the credentials); using it"
+    exit 0
+  fi
+  if ! local_cluster_on_port; then
+    echo "postgres: the server at $PGHOST_:$PGPORT_ refuses $PGUSER_@$PGDB_; fix ConnectionStrings__Cases" >&2
+    exit 1
+  fi
 fi
 
 case "$PGHOST_" in

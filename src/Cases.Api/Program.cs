@@ -14,6 +14,11 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = limits.Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<OrganisationSettings>()
+    .Bind(builder.Configuration.GetSection("Organisations"))
+    .Validate(s => s.AllZones.All(OrganisationSettings.IsKnownZone), "Organisations: unknown time zone")
+    .ValidateOnStart();
+builder.Services.AddSingleton<OrganisationClock>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
@@ -47,6 +52,7 @@ app.MapWolverineEndpoints(opts =>
     opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();
+    opts.AddMiddleware(typeof(OrganisationTime));
     opts.AddMiddleware(typeof(EventMetadata),
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
 });

@@ -1,2 +1,2 @@
-// Lets the Critter Stack's source generators and extension discovery see this assembly's aggregates.
+// Marks the assembly for the Critter Stack's source generators and extension discovery.
 [assembly: JasperFx.JasperFxAssembly]

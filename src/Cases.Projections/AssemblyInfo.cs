@@ -1,2 +1,2 @@
-// Lets the Critter Stack's source generators emit the projections' Evolve code (projections must be partial).
+// Marks the assembly for the Critter Stack's source generators and extension discovery.
 [assembly: JasperFx.JasperFxAssembly]

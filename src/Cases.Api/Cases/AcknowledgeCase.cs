@@ -11,16 +11,15 @@ namespace Cases.Api.Cases;
 
 public static class AcknowledgeCaseEndpoint
 {
-    public static ProblemDetails Validate(AcknowledgeCase command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(AcknowledgeCase command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("acknowledgedOn", command.AcknowledgedOn, Rules.Today(now));
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AcknowledgeCaseDecision.Check(command, state, now));
+            .NotInFuture("acknowledgedOn", command.AcknowledgedOn, time.Today);
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AcknowledgeCaseDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]
     [Authorize(Roles = Roles.Intake)]
-    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, time.Now));
 }

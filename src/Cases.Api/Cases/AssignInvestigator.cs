@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class AssignInvestigatorEndpoint
 {
-    public static ProblemDetails Validate(AssignInvestigator command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(AssignInvestigator command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("assignedOn", command.AssignedOn, Rules.Today(now))
+            .NotInFuture("assignedOn", command.AssignedOn, time.Today)
             .Text("investigator", command.Investigator, 100);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AssignInvestigatorDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AssignInvestigatorDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/assignment", OperationId = "AssignInvestigator")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, AssignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, AssignInvestigatorDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -13,11 +13,10 @@ public sealed record EvidenceWritten(Guid Id, string Number, long Version, Guid 
 
 public static partial class AttachEvidenceEndpoint
 {
-    public static ProblemDetails Validate(AttachEvidence command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(AttachEvidence command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("obtainedOn", command.ObtainedOn, Rules.Today(now))
+            .NotInFuture("obtainedOn", command.ObtainedOn, time.Today)
             .Text("fileName", command.FileName, 255)
             .When(command.FileName.IndexOfAny(['/', '\\']) >= 0 || command.FileName.Contains(".."), "fileName",
                 "A file name, not a path.")
@@ -26,14 +25,14 @@ public static partial class AttachEvidenceEndpoint
             .When(command.SizeBytes < 0, "sizeBytes", "Must not be negative.")
             .When(!Sha256Pattern().IsMatch(command.Sha256), "sha256", "The SHA-256 of the file as 64 hexadecimal digits.")
             .Text("description", command.Description, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AttachEvidenceDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => AttachEvidenceDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/evidence", OperationId = "AttachEvidence")]
     [Authorize(Roles = Roles.Investigator)]
-    public static EvidenceWritten Post(AttachEvidence command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock)
+    public static EvidenceWritten Post(AttachEvidence command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time)
     {
-        var attached = AttachEvidenceDecision.Decide(command, stream.Aggregate!, Guid.CreateVersion7(), clock.GetUtcNow());
+        var attached = AttachEvidenceDecision.Decide(command, stream.Aggregate!, Guid.CreateVersion7(), time.Now);
         stream.AppendOne(attached);
         return new EvidenceWritten(stream.Id, stream.Aggregate!.Number, stream.CurrentVersion!.Value, attached.EvidenceId);
     }

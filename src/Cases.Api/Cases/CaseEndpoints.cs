@@ -22,6 +22,9 @@ public sealed record CaseWritten(Guid Id, string Number, long Version)
 /// </summary>
 public static class CaseChecks
 {
+    /// <summary>The same answer for a case never registered and one of another organisation.</summary>
+    public const string Missing = "Case {Id} was not found.";
+
     public static ProblemDetails Answer(FieldErrors fields, long expectedVersion, IEventStream<Case> stream,
         Func<Case, RuleViolation?> rule)
     {

@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class CloseCaseEndpoint
 {
-    public static ProblemDetails Validate(CloseCase command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(CloseCase command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("closedOn", command.ClosedOn, Rules.Today(now))
+            .NotInFuture("closedOn", command.ClosedOn, time.Today)
             .Text("summary", command.Summary, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => CloseCaseDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => CloseCaseDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/closure", OperationId = "CloseCase")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, CloseCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, CloseCaseDecision.Decide(command, stream.Aggregate!, time.Now));
 }

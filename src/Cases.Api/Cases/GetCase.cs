@@ -11,5 +11,5 @@ public static class GetCaseEndpoint
     /// <summary>The organisation's own case; another organisation's case is as unknown as one never registered.</summary>
     [WolverineGet("/api/cases/{caseId}", OperationId = "GetCase")]
     [Authorize(Roles = Roles.CaseReaders)]
-    public static CaseSummary Get([Entity("caseId", OnMissing = OnMissing.ProblemDetailsWith404)] CaseSummary summary) => summary;
+    public static CaseSummary Get([Entity("caseId", MissingMessage = CaseChecks.Missing)] CaseSummary summary) => summary;
 }

@@ -36,6 +36,7 @@ public static class ListCasesEndpoint
         .OneOf<Category>("category", query.Category)
         .OneOf<Channel>("channel", query.Channel)
         .When(query.Page < 1, "page", "Must be 1 or more.")
+        .When((long)query.Page * query.PageSize > int.MaxValue, "page", "Beyond the last possible page.")
         .When(query.PageSize is < 1 or > CaseQuery.MaxPageSize, "pageSize", $"Between 1 and {CaseQuery.MaxPageSize}.")
         .When(query.ReceivedFrom > query.ReceivedTo, "receivedFrom", "Must not be after receivedTo.")
         .PersonnelNumber("subject", query.Subject ?? "x")

@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class ReassignInvestigatorEndpoint
 {
-    public static ProblemDetails Validate(ReassignInvestigator command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(ReassignInvestigator command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("reassignedOn", command.ReassignedOn, Rules.Today(now))
+            .NotInFuture("reassignedOn", command.ReassignedOn, time.Today)
             .Text("investigator", command.Investigator, 100);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReassignInvestigatorDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReassignInvestigatorDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/reassignment", OperationId = "ReassignInvestigator")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, time.Now));
 }

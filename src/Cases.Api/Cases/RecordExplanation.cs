@@ -11,21 +11,23 @@ namespace Cases.Api.Cases;
 
 public static class RecordExplanationEndpoint
 {
-    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("recordedOn", command.RecordedOn, Rules.Today(now))
+            .NotInFuture("recordedOn", command.RecordedOn, time.Today)
             .PersonnelNumber("personnelNumber", command.PersonnelNumber)
-            .When(command.Text is null == command.RefusalWitnesses is null, "text",
-                "Give either the explanation text or, for a refusal, the witnesses of the act.")
-            .Text("text", command.Text, FieldErrors.LongText, required: false)
-            .When(command.RefusalWitnesses is { Count: 0 or > 10 }, "refusalWitnesses", "Between 1 and 10 witnesses.");
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, now));
+            .When(command.Text is not null && command.RefusalWitnesses is not null, "text",
+                "Give either the explanation text or, for a refusal, the witnesses of the act, not both.")
+            .Text("text", command.Text, FieldErrors.LongText, required: command.RefusalWitnesses is null);
+        if (command.RefusalWitnesses is { } witnesses)
+        {
+            fields.Texts("refusalWitnesses", witnesses, maxCount: 10, minCount: 2);
+        }
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now));
 }

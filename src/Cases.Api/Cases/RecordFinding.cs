@@ -11,20 +11,22 @@ namespace Cases.Api.Cases;
 
 public static class RecordFindingEndpoint
 {
-    public static ProblemDetails Validate(RecordFinding command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(RecordFinding command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("foundOn", command.FoundOn, Rules.Today(now))
+            .NotInFuture("foundOn", command.FoundOn, time.Today)
             .Text("summary", command.Summary, FieldErrors.LongText)
+            .Texts("ethicsArticlesViolated", command.EthicsArticlesViolated, maxCount: 50, maxLength: 50)
+            .PersonnelNumbers("employeesAtFault", command.EmployeesAtFault, maxCount: 50, minCount: command.ViolationFound ? 1 : 0)
             .When(!command.ViolationFound && command.EthicsArticlesViolated.Count > 0, "ethicsArticlesViolated",
                 "No articles can be violated when no violation was found.")
-            .When(command.EthicsArticlesViolated.Count > 50, "ethicsArticlesViolated", "At most 50 articles.");
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordFindingDecision.Check(command, state, now));
+            .When(!command.ViolationFound && command.EmployeesAtFault.Count > 0, "employeesAtFault",
+                "Nobody is at fault when no violation was found.");
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordFindingDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/finding", OperationId = "RecordFinding")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, RecordFindingDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, RecordFindingDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class ReferToCommissionEndpoint
 {
-    public static ProblemDetails Validate(ReferToCommission command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(ReferToCommission command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("referredOn", command.ReferredOn, Rules.Today(now))
+            .NotInFuture("referredOn", command.ReferredOn, time.Today)
             .Text("commission", command.Commission, 100);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReferToCommissionDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReferToCommissionDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, ReferToCommissionDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, ReferToCommissionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -16,17 +16,13 @@ public static class RegisterCaseEndpoint
 {
     public const int MaxSubjects = 50;
 
-    public static ProblemDetails Validate(RegisterCase command, TimeProvider clock)
+    public static ProblemDetails Validate(RegisterCase command, RequestTime time)
     {
         var fields = new FieldErrors()
             .Text("summary", command.Summary, FieldErrors.LongText)
-            .NotInFuture("receivedOn", command.ReceivedOn, Rules.Today(clock.GetUtcNow()))
+            .NotInFuture("receivedOn", command.ReceivedOn, time.Today)
             .When(command.ReceivedOn.Year < 2000, "receivedOn", "Must be in 2000 or later.")
-            .When(command.Subjects.Count > MaxSubjects, "subjects", $"At most {MaxSubjects} subjects.");
-        for (var i = 0; i < Math.Min(command.Subjects.Count, MaxSubjects); i++)
-        {
-            fields.PersonnelNumber($"subjects[{i}]", command.Subjects[i]);
-        }
+            .PersonnelNumbers("subjects", command.Subjects, MaxSubjects);
         if (command.Complainant is { } complainant)
         {
             fields.When(complainant.Anonymous && (complainant.Name ?? complainant.Phone ?? complainant.Email) is not null,

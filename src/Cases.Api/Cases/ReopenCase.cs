@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class ReopenCaseEndpoint
 {
-    public static ProblemDetails Validate(ReopenCase command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(ReopenCase command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("reopenedOn", command.ReopenedOn, Rules.Today(now))
+            .NotInFuture("reopenedOn", command.ReopenedOn, time.Today)
             .Text("reason", command.Reason, FieldErrors.LongText);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReopenCaseDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => ReopenCaseDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/reopening", OperationId = "ReopenCase")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, ReopenCaseDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, ReopenCaseDecision.Decide(command, stream.Aggregate!, time.Now));
 }

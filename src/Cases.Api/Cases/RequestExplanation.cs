@@ -11,17 +11,16 @@ namespace Cases.Api.Cases;
 
 public static class RequestExplanationEndpoint
 {
-    public static ProblemDetails Validate(RequestExplanation command, IEventStream<Case> stream, TimeProvider clock)
+    public static ProblemDetails Validate(RequestExplanation command, IEventStream<Case> stream, RequestTime time)
     {
-        var now = clock.GetUtcNow();
         var fields = new FieldErrors()
-            .NotInFuture("requestedOn", command.RequestedOn, Rules.Today(now))
+            .NotInFuture("requestedOn", command.RequestedOn, time.Today)
             .PersonnelNumber("personnelNumber", command.PersonnelNumber);
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RequestExplanationDecision.Check(command, state, now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RequestExplanationDecision.Check(command, state, time.Now));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId")] IEventStream<Case> stream, TimeProvider clock) =>
-        CaseWritten.Append(stream, RequestExplanationDecision.Decide(command, stream.Aggregate!, clock.GetUtcNow()));
+    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, RequestExplanationDecision.Decide(command, stream.Aggregate!, time.Now));
 }

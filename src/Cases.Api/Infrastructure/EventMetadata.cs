@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace Cases.Api.Infrastructure;
 
@@ -12,17 +14,19 @@ public static class EventMetadata
 {
     public const string CorrelationHeader = "X-Correlation-Id";
     public const string ReasonHeader = "X-Reason";
-    public const int MaxHeaderLength = 500;
 
-    public static void Before(HttpContext context, IDocumentSession session)
+    public const int MaxReasonLength = 1_000;
+
+    public static ProblemDetails Before(HttpContext context, IDocumentSession session)
     {
-        var user = context.User;
+        var fields = new FieldErrors();
+        var reason = Uri.UnescapeDataString(context.Request.Headers[ReasonHeader].ToString());
+        if (fields.Text(ReasonHeader, reason, MaxReasonLength, required: false).Any) return fields.ToProblem();
+
         session.CorrelationId = CorrelationId(context);
-        session.SetHeader("roles", string.Join(",", user.FindAll(CasesClaims.Role).Select(c => c.Value)));
-        if (context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 and <= MaxHeaderLength } reason)
-        {
-            session.SetHeader("reason", Uri.UnescapeDataString(reason));
-        }
+        session.SetHeader("roles", string.Join(",", context.User.FindAll(CasesClaims.Role).Select(c => c.Value)));
+        if (reason.Length > 0) session.SetHeader("reason", reason.Trim());
+        return WolverineContinue.NoProblems;
     }
 
     /// <summary>The client's correlation id when it sent a sane one, else this request's trace id.</summary>

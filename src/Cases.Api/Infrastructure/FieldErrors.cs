@@ -26,7 +26,33 @@ public sealed partial class FieldErrors
             return required ? Add(field, "Required.") : this;
         }
         if (value.Length > maxLength) Add(field, $"At most {maxLength} characters.");
-        if (value.Any(char.IsControl) && maxLength <= ShortText) Add(field, "Must not contain control characters.");
+        // Long texts keep their line breaks and tabs; nothing else invisible goes into an immutable event.
+        if (value.Any(c => char.IsControl(c) && (maxLength <= ShortText || c is not ('\n' or '\r' or '\t'))))
+        {
+            Add(field, "Must not contain control characters.");
+        }
+        return this;
+    }
+
+    /// <summary>A list of short texts: at most <paramref name="maxCount"/> items, each one checked.</summary>
+    public FieldErrors Texts(string field, IReadOnlyList<string?> items, int maxCount, int minCount = 0,
+        int maxLength = ShortText)
+    {
+        if (items.Count < minCount || items.Count > maxCount)
+        {
+            return Add(field, minCount > 0 ? $"Between {minCount} and {maxCount} items." : $"At most {maxCount} items.");
+        }
+        for (var i = 0; i < items.Count; i++) Text($"{field}[{i}]", items[i], maxLength);
+        return this;
+    }
+
+    public FieldErrors PersonnelNumbers(string field, IReadOnlyList<string?> items, int maxCount, int minCount = 0)
+    {
+        if (items.Count < minCount || items.Count > maxCount)
+        {
+            return Add(field, minCount > 0 ? $"Between {minCount} and {maxCount} items." : $"At most {maxCount} items.");
+        }
+        for (var i = 0; i < items.Count; i++) PersonnelNumber($"{field}[{i}]", items[i]);
         return this;
     }
 

@@ -74,9 +74,11 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
     private static bool HasBody(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
 
+    /// <summary>Wolverine reads a body without a content type as JSON, so it is checked as JSON too.</summary>
     private static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-                                    || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+        string.IsNullOrEmpty(contentType)
+        || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+        || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Turns the serializer's message into field errors that name no .NET type.</summary>
     private static Dictionary<string, string[]> Describe(JsonException e, Type requestType)

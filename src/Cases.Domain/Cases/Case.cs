@@ -12,9 +12,13 @@ public sealed partial record Case
     public DateOnly ReceivedOn { get; init; }
     public IReadOnlyList<string> Subjects { get; init; } = [];
     public string? Investigator { get; init; }
+    public bool WasAcknowledged { get; init; }
 
     /// <summary>Explanations requested and neither given nor refused yet, by personnel number.</summary>
     public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
+
+    /// <summary>Subjects who gave an explanation or refused to, by personnel number.</summary>
+    public IReadOnlySet<string> HeardSubjects { get; init; } = new HashSet<string>();
 
     /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
     public bool? ViolationFound { get; init; }
@@ -22,7 +26,6 @@ public sealed partial record Case
     public bool IsClosed => Status == CaseStatus.Closed;
     public bool IsAcknowledged => Status != CaseStatus.Registered;
     public bool HasInvestigator => Investigator is not null;
-    public bool IsUnderInvestigation => HasInvestigator && !IsClosed;
     public bool IsReferred => Status == CaseStatus.ReferredToCommission;
     public bool HasFinding => ViolationFound is not null;
 
@@ -35,7 +38,9 @@ public sealed partial record Case
         Subjects = e.Subjects
     };
 
-    public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged };
+    public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged, WasAcknowledged = true };
+
+    public Case Apply(SubjectIdentified e) => this with { Subjects = [.. Subjects, e.PersonnelNumber] };
 
     public Case Apply(InvestigatorAssigned e) =>
         this with { Investigator = e.Investigator, Status = CaseStatus.UnderInvestigation };
@@ -45,11 +50,9 @@ public sealed partial record Case
     public Case Apply(ExplanationRequested e) =>
         this with { PendingExplanations = With(PendingExplanations, e.PersonnelNumber, e.RequestedOn) };
 
-    public Case Apply(ExplanationReceived e) =>
-        this with { PendingExplanations = Without(PendingExplanations, e.PersonnelNumber) };
+    public Case Apply(ExplanationReceived e) => Heard(e.PersonnelNumber);
 
-    public Case Apply(ExplanationRefused e) =>
-        this with { PendingExplanations = Without(PendingExplanations, e.PersonnelNumber) };
+    public Case Apply(ExplanationRefused e) => Heard(e.PersonnelNumber);
 
     public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound };
 
@@ -57,10 +60,19 @@ public sealed partial record Case
 
     public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
 
-    public Case Apply(CaseReopened _) => this with
+    public Case Apply(CaseReopened _) =>
+        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null };
+
+    /// <summary>A reopened case resumes where its work stood: investigated, acknowledged, or merely registered.</summary>
+    public static CaseStatus StatusWhenReopened(bool hasInvestigator, bool wasAcknowledged) =>
+        hasInvestigator ? CaseStatus.UnderInvestigation
+        : wasAcknowledged ? CaseStatus.Acknowledged
+        : CaseStatus.Registered;
+
+    private Case Heard(string personnelNumber) => this with
     {
-        Status = HasInvestigator ? CaseStatus.UnderInvestigation : CaseStatus.Acknowledged,
-        ViolationFound = null
+        PendingExplanations = Without(PendingExplanations, personnelNumber),
+        HeardSubjects = new HashSet<string>(HeardSubjects) { personnelNumber }
     };
 
     private static Dictionary<string, DateOnly> With(IReadOnlyDictionary<string, DateOnly> map, string key, DateOnly value) =>

@@ -18,6 +18,9 @@ public sealed record CaseRegistered(
 
 public sealed record CaseAcknowledged(Guid CaseId, DateOnly AcknowledgedOn);
 
+/// <summary>An employee the investigation found concerned, who was not named when the case was registered.</summary>
+public sealed record SubjectIdentified(Guid CaseId, string PersonnelNumber, DateOnly IdentifiedOn);
+
 public sealed record InvestigatorAssigned(Guid CaseId, string Investigator, DateOnly AssignedOn);
 
 public sealed record InvestigatorReassigned(Guid CaseId, string Investigator, string PreviousInvestigator, DateOnly ReassignedOn);
@@ -41,9 +44,15 @@ public sealed record EvidenceAttached(
     string Description,
     DateOnly ObtainedOn);
 
+/// <summary>
+/// The investigation's conclusion. When a violation is found, <see cref="EmployeesAtFault"/> names the subjects who
+/// committed it; an empty <see cref="EthicsArticlesViolated"/> then means a breach of labour discipline outside the
+/// code of ethics.
+/// </summary>
 public sealed record FindingRecorded(
     Guid CaseId,
     bool ViolationFound,
+    IReadOnlyList<string> EmployeesAtFault,
     IReadOnlyList<string> EthicsArticlesViolated,
     bool CorruptionRelated,
     string Summary,
@@ -65,6 +74,7 @@ public static class CaseEventNames
     {
         [typeof(CaseRegistered)] = "case_registered",
         [typeof(CaseAcknowledged)] = "case_acknowledged",
+        [typeof(SubjectIdentified)] = "subject_identified",
         [typeof(InvestigatorAssigned)] = "investigator_assigned",
         [typeof(InvestigatorReassigned)] = "investigator_reassigned",
         [typeof(ExplanationRequested)] = "explanation_requested",

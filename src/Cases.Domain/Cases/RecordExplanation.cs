@@ -16,11 +16,12 @@ public sealed record RecordExplanation(
 
 public static class RecordExplanationDecision
 {
-    /// <summary>
-    /// The labour code lets an act of refusal be drawn up only once two working days passed without an explanation.
-    /// Until the working-day calendar exists, two calendar days is the floor: it never refuses a lawful act.
-    /// </summary>
+    /// <summary>An act of refusal may be drawn up only once this many working days passed without an explanation.</summary>
     public const int RefusalWaitingDays = 2;
+
+    /// <summary>The first day an act of refusal may bear for a request made on <paramref name="requestedOn"/>.</summary>
+    public static DateOnly EarliestRefusalAct(DateOnly requestedOn) =>
+        WorkingDays.After(requestedOn, RefusalWaitingDays).AddDays(1);
 
     public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now)
     {
@@ -33,9 +34,10 @@ public static class RecordExplanationDecision
                 : new RuleViolation("no-explanation-requested",
                     $"No explanation from employee {command.PersonnelNumber} is awaited on case {state.Number}."),
             () => Rules.NotBefore(recordedOn, state.PendingExplanations[personnelNumber], "explanation", "request"),
-            () => command.IsRefusal && recordedOn < state.PendingExplanations[personnelNumber].AddDays(RefusalWaitingDays)
+            () => command.IsRefusal && recordedOn < EarliestRefusalAct(state.PendingExplanations[personnelNumber])
                 ? new RuleViolation("refusal-too-early",
-                    $"An act of refusal may be drawn up only after {RefusalWaitingDays} working days without an explanation.")
+                    $"An act of refusal may be drawn up only after {RefusalWaitingDays} working days without an explanation, " +
+                    $"from {EarliestRefusalAct(state.PendingExplanations[personnelNumber]):yyyy-MM-dd}.")
                 : null);
     }
 

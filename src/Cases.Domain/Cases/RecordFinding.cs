@@ -3,6 +3,7 @@ namespace Cases.Domain.Cases;
 public sealed record RecordFinding(
     long ExpectedVersion,
     bool ViolationFound,
+    IReadOnlyList<string> EmployeesAtFault,
     IReadOnlyList<string> EthicsArticlesViolated,
     bool CorruptionRelated,
     string Summary,
@@ -17,6 +18,13 @@ public static class RecordFindingDecision
             ? new RuleViolation("finding-already-recorded",
                 $"Case {state.Number} already has a finding; reopen the case to record another.")
             : null,
+        () => command.EmployeesAtFault.Select(e => e.Trim()).FirstOrDefault(e => !state.Subjects.Contains(e)) is { } stranger
+            ? new RuleViolation("not-a-subject", $"Employee {stranger} is not a subject of case {state.Number}.")
+            : null,
+        () => command.EmployeesAtFault.Select(e => e.Trim()).FirstOrDefault(e => !state.HeardSubjects.Contains(e)) is { } unheard
+            ? new RuleViolation("subject-not-heard",
+                $"Employee {unheard} has neither explained nor refused to: request an explanation before finding a violation.")
+            : null,
         () => CaseRules.NotBeforeReceipt(state, command.FoundOn ?? Rules.Today(now), "finding"));
 
     public static FindingRecorded Decide(RecordFinding command, Case state, DateTimeOffset now)
@@ -25,6 +33,7 @@ public static class RecordFindingDecision
         return new FindingRecorded(
             state.Id,
             command.ViolationFound,
+            command.EmployeesAtFault.Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
             command.EthicsArticlesViolated.Select(a => a.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
             command.CorruptionRelated,
             command.Summary.Trim(),

@@ -46,7 +46,7 @@ public sealed record ExplanationSummary(string PersonnelNumber, DateOnly Request
 
 public sealed record EvidenceSummary(Guid EvidenceId, string FileName, string MediaType, long SizeBytes, string Sha256, string Description, DateOnly ObtainedOn);
 
-public sealed record FindingSummary(bool ViolationFound, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn);
+public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFault, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn);
 
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
 {
@@ -70,6 +70,12 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
     {
         view.Status = CaseStatus.Acknowledged;
         view.AcknowledgedOn = e.Data.AcknowledgedOn;
+        view.LastChangedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<SubjectIdentified> e, CaseSummary view)
+    {
+        view.Subjects = [.. view.Subjects, e.Data.PersonnelNumber];
         view.LastChangedAt = e.Timestamp;
     }
 
@@ -108,7 +114,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
     public void Apply(IEvent<FindingRecorded> e, CaseSummary view)
     {
         var d = e.Data;
-        view.Finding = new FindingSummary(d.ViolationFound, [.. d.EthicsArticlesViolated], d.CorruptionRelated, d.Summary, d.FoundOn);
+        view.Finding = new FindingSummary(d.ViolationFound, [.. d.EmployeesAtFault], [.. d.EthicsArticlesViolated], d.CorruptionRelated, d.Summary, d.FoundOn);
         view.LastChangedAt = e.Timestamp;
     }
 
@@ -130,7 +136,11 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
 
     public void Apply(IEvent<CaseReopened> e, CaseSummary view)
     {
-        view.Status = view.Investigator is null ? CaseStatus.Acknowledged : CaseStatus.UnderInvestigation;
+        // The earlier round's finding, referral and outcome stay in the case's history; the summary shows the new round.
+        view.Status = Case.StatusWhenReopened(view.Investigator is not null, view.AcknowledgedOn is not null);
+        view.Finding = null;
+        view.Commission = null;
+        view.ReferredOn = null;
         view.Outcome = null;
         view.ClosedOn = null;
         view.TimesReopened++;

@@ -50,8 +50,13 @@ public class when_a_case_runs_its_course(CaseApiApp app) : CaseApiTests(app)
             e => e.Sha256.ShouldBe(sha),
             e => e.ObtainedOn.ShouldBe(App.Clock.Today));
 
-        v = (await CommandAsync(id, "finding", new { expectedVersion = v, violationFound = true, ethicsArticlesViolated = new[] { "4.2", "7.1" }, corruptionRelated = false, summary = "Rudeness to a patient confirmed" })).Version;
-        (await GetCaseAsync(id)).Finding.ShouldNotBeNull().EthicsArticlesViolated.ShouldBe(["4.2", "7.1"]);
+        v = (await CommandAsync(id, "subjects", new { expectedVersion = v, personnelNumber = "E-3310" })).Version;
+        (await GetCaseAsync(id)).Subjects.ShouldBe(["E-1042", "E-2077", "E-3310"]);
+
+        v = (await CommandAsync(id, "finding", new { expectedVersion = v, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new[] { "4.2", "7.1" }, corruptionRelated = false, summary = "Rudeness to a patient confirmed" })).Version;
+        (await GetCaseAsync(id)).Finding.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            f => f.EthicsArticlesViolated.ShouldBe(["4.2", "7.1"]),
+            f => f.EmployeesAtFault.ShouldBe(["E-1042"]));
 
         v = (await CommandAsync(id, "referral", new { expectedVersion = v, commission = "disciplinary" })).Version;
         (await GetCaseAsync(id)).ShouldSatisfyAllConditions(
@@ -69,6 +74,8 @@ public class when_a_case_runs_its_course(CaseApiApp app) : CaseApiTests(app)
         reopened.ShouldSatisfyAllConditions(
             s => s.Status.ShouldBe(CaseStatus.UnderInvestigation),
             s => s.Outcome.ShouldBeNull(),
+            s => s.Finding.ShouldBeNull(),
+            s => s.Commission.ShouldBeNull(),
             s => s.TimesReopened.ShouldBe(1),
             s => s.Version.ShouldBe(v));
 
@@ -77,7 +84,7 @@ public class when_a_case_runs_its_course(CaseApiApp app) : CaseApiTests(app)
         events.Select(e => e.Data.GetType()).ShouldBe([
             typeof(CaseRegistered), typeof(CaseAcknowledged), typeof(InvestigatorAssigned), typeof(InvestigatorReassigned),
             typeof(ExplanationRequested), typeof(ExplanationRequested), typeof(ExplanationReceived), typeof(ExplanationRefused),
-            typeof(EvidenceAttached), typeof(FindingRecorded), typeof(CaseReferredToCommission), typeof(CaseClosed),
+            typeof(EvidenceAttached), typeof(SubjectIdentified), typeof(FindingRecorded), typeof(CaseReferredToCommission), typeof(CaseClosed),
             typeof(CaseReopened)
         ]);
         events.Last().Version.ShouldBe(v);
@@ -89,7 +96,7 @@ public class when_a_case_runs_its_course(CaseApiApp app) : CaseApiTests(app)
     {
         var (id, version) = await CaseAtAsync(CaseStep.Closed);
         version = (await CommandAsync(id, "reopening", new { expectedVersion = version, reason = "Appeal upheld" })).Version;
-        version = (await CommandAsync(id, "finding", new { expectedVersion = version, violationFound = false, ethicsArticlesViolated = Array.Empty<string>(), corruptionRelated = false, summary = "No violation on review" })).Version;
+        version = (await CommandAsync(id, "finding", new { expectedVersion = version, violationFound = false, employeesAtFault = Array.Empty<string>(), ethicsArticlesViolated = Array.Empty<string>(), corruptionRelated = false, summary = "No violation on review" })).Version;
         await CommandAsync(id, "closure", new { expectedVersion = version, outcome = "no-violation-found", summary = "Cleared" });
 
         var summary = await GetCaseAsync(id);
@@ -98,11 +105,29 @@ public class when_a_case_runs_its_course(CaseApiApp app) : CaseApiTests(app)
     }
 
     [Fact]
-    public async Task business_dates_default_to_today_of_the_injected_clock()
+    public async Task business_dates_default_to_today_in_the_organisations_time_zone()
     {
+        // 23:30 UTC on 1 April 2021 is already 05:30 on 2 April in Almaty (UTC+6 then).
         App.Clock.Now = new DateTimeOffset(2021, 4, 1, 23, 30, 0, TimeSpan.Zero);
         var (id, _) = await CaseAtAsync(CaseStep.Acknowledged);
 
-        (await GetCaseAsync(id)).AcknowledgedOn.ShouldBe(new DateOnly(2021, 4, 1));
+        (await GetCaseAsync(id)).AcknowledgedOn.ShouldBe(new DateOnly(2021, 4, 2));
+    }
+
+    [Fact]
+    public async Task a_date_that_is_today_in_the_organisation_is_not_in_the_future()
+    {
+        App.Clock.Now = new DateTimeOffset(2021, 4, 1, 23, 30, 0, TimeSpan.Zero);
+        (await RegisterAsync(Registration(receivedOn: "2021-04-02"))).Number.ShouldBe("2021-0001");
+    }
+
+    [Fact]
+    public async Task a_case_closed_before_acknowledgement_reopens_as_registered()
+    {
+        var created = await RegisterAsync();
+        var v = (await CommandAsync(created.Id, "closure", new { expectedVersion = 1, outcome = "withdrawn", summary = "Caller withdrew" })).Version;
+        await CommandAsync(created.Id, "reopening", new { expectedVersion = v, reason = "Caller called back" });
+
+        (await GetCaseAsync(created.Id)).Status.ShouldBe(CaseStatus.Registered);
     }
 }

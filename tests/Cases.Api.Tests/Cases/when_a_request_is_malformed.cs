@@ -107,7 +107,15 @@ public class when_a_request_is_malformed(CaseApiApp app) : CaseApiTests(app)
         { "evidence", new { expectedVersion = 1, fileName = "../../etc/passwd", mediaType = "text/plain", sizeBytes = 1, sha256 = new string('a', 64), description = "d" }, "fileName" },
         { "evidence", new { expectedVersion = 1, fileName = "a.pdf", mediaType = "pdf", sizeBytes = 1, sha256 = new string('a', 64), description = "d" }, "mediaType" },
         { "evidence", new { expectedVersion = 1, fileName = "a.pdf", mediaType = "application/pdf", sizeBytes = -1, sha256 = "abc", description = "d" }, "sha256" },
-        { "finding", new { expectedVersion = 1, violationFound = false, ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "s" }, "ethicsArticlesViolated" },
+        { "finding", new { expectedVersion = 1, violationFound = false, employeesAtFault = Array.Empty<string>(), ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "s" }, "ethicsArticlesViolated" },
+        { "finding", new { expectedVersion = 1, violationFound = true, employeesAtFault = Array.Empty<string>(), ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "s" }, "employeesAtFault" },
+        { "finding", new { expectedVersion = 1, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new string?[] { null }, corruptionRelated = false, summary = "s" }, "ethicsArticlesViolated[0]" },
+        { "explanations", new { expectedVersion = 1, personnelNumber = "E-1042", refusalWitnesses = new string?[] { "A", null } }, "refusalWitnesses[1]" },
+        { "explanations", new { expectedVersion = 1, personnelNumber = "E-1042", refusalWitnesses = new[] { "A. Nurlanova" } }, "refusalWitnesses" },
+        { "explanations", new { expectedVersion = 1, personnelNumber = "E-1042", text = "" }, "text" },
+        { "explanations", new { expectedVersion = 1, personnelNumber = "E-1042", text = "a\u0000b" }, "text" },
+        { "closure", new { expectedVersion = 1, outcome = "withdrawn", summary = "bell\u0007" }, "summary" },
+        { "subjects", new { expectedVersion = 1, personnelNumber = "" }, "personnelNumber" },
         { "closure", new { expectedVersion = 1, outcome = "banished", summary = "s" }, "outcome" },
         { "reopening", new { expectedVersion = 1, reason = "" }, "reason" },
     };
@@ -134,6 +142,7 @@ public class when_a_request_is_malformed(CaseApiApp app) : CaseApiTests(app)
         { "channel=Hotline", "channel" },
         { "receivedFrom=2021-05-01&receivedTo=2021-04-01", "receivedFrom" },
         { "subject=%3Cscript%3E", "subject" },
+        { "page=30000000&pageSize=100", "page" },
     };
 
     [Theory]
@@ -149,5 +158,59 @@ public class when_a_request_is_malformed(CaseApiApp app) : CaseApiTests(app)
     {
         (await RefusedAsync("/api/cases?page=abc", null, 400, Investigator)).Status.ShouldBe(400);
         (await RefusedAsync("/api/cases?receivedFrom=yesterday", null, 400, Investigator)).Status.ShouldBe(400);
+    }
+
+    [Theory]
+    [InlineData("null", 400, 0)]
+    [InlineData("""{"channel":"hotline"}""", 400, 0)]
+    [InlineData(Valid, 201, 1)]
+    public async Task a_body_without_a_content_type_is_checked_as_json(string json, int status, int events)
+    {
+        await App.Host.Scenario(s =>
+        {
+            s.Post.Url("/api/cases");
+            s.Body.TextIs(json);
+            s.ConfigureHttpContext(c => c.Request.ContentType = null);
+            s.WithBearerToken(Registrar);
+            s.StatusCodeShouldBe(status);
+        });
+
+        (await App.CountAllEventsAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task a_nul_character_in_the_summary_is_400()
+    {
+        var problem = await RefusedAsync("/api/cases", null, 400, Registrar,
+            rawJson: Valid.Replace("Bribe asked", "Bribe\\u0000asked"));
+        problem.Errors!.Keys.ShouldContain("summary");
+    }
+
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("line%0Bfeed")]
+    public async Task an_unprintable_reason_header_is_400_and_writes_nothing(string reason)
+    {
+        await App.Host.Scenario(s =>
+        {
+            s.Post.Json(Registration()).ToUrl("/api/cases");
+            s.WithBearerToken(Registrar);
+            s.WithRequestHeader("X-Reason", reason);
+            s.StatusCodeShouldBe(400);
+        });
+        (await App.CountAllEventsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_reason_over_the_limit_is_400_not_silently_dropped()
+    {
+        await App.Host.Scenario(s =>
+        {
+            s.Post.Json(Registration()).ToUrl("/api/cases");
+            s.WithBearerToken(Registrar);
+            s.WithRequestHeader("X-Reason", new string('r', 1_001));
+            s.StatusCodeShouldBe(400);
+        });
+        (await App.CountAllEventsAsync()).ShouldBe(0);
     }
 }

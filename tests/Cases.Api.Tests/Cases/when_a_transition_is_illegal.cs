@@ -21,7 +21,11 @@ public class when_a_transition_is_illegal(CaseApiApp app) : CaseApiTests(app)
         { CaseStep.Assigned, "closure", v => new { expectedVersion = v, outcome = "violation-confirmed", summary = "No finding yet" }, "outcome-needs-finding" },
         { CaseStep.ExplanationRequested, "explanation-requests", v => new { expectedVersion = v, personnelNumber = "E-1042" }, "explanation-already-requested" },
         { CaseStep.ExplanationRequested, "explanations", v => new { expectedVersion = v, personnelNumber = "E-1042", text = "Early", recordedOn = "2021-03-09" }, "date-before-request" },
-        { CaseStep.ExplanationRequested, "explanations", v => new { expectedVersion = v, personnelNumber = "E-1042", refusalWitnesses = new[] { "A. Nurlanova" }, recordedOn = "2021-03-11" }, "refusal-too-early" },
+        { CaseStep.ExplanationRequested, "explanations", v => new { expectedVersion = v, personnelNumber = "E-1042", refusalWitnesses = new[] { "A. Nurlanova", "B. Seitkali" }, recordedOn = "2021-03-12" }, "refusal-too-early" },
+        { CaseStep.Assigned, "finding", v => Finding(v, violation: true), "subject-not-heard" },
+        { CaseStep.ExplanationRequested, "finding", v => Finding(v, violation: true), "subject-not-heard" },
+        { CaseStep.Assigned, "subjects", v => new { expectedVersion = v, personnelNumber = "E-1042" }, "already-a-subject" },
+        { CaseStep.Closed, "subjects", v => new { expectedVersion = v, personnelNumber = "E-5000" }, "case-closed" },
         { CaseStep.FindingRecorded, "finding", v => Finding(v, violation: false), "finding-already-recorded" },
         { CaseStep.FindingRecorded, "closure", v => new { expectedVersion = v, outcome = "no-violation-found", summary = "Contradicts the finding" }, "outcome-needs-finding" },
         { CaseStep.Referred, "referral", v => new { expectedVersion = v, commission = "ethics" }, "case-already-referred" },
@@ -36,6 +40,7 @@ public class when_a_transition_is_illegal(CaseApiApp app) : CaseApiTests(app)
     {
         expectedVersion = version,
         violationFound = violation,
+        employeesAtFault = violation ? new[] { "E-1042" } : [],
         ethicsArticlesViolated = violation ? new[] { "4.2" } : [],
         corruptionRelated = false,
         summary = "Finding"

@@ -14,7 +14,7 @@ public class when_reading_the_api_reference(CaseApiApp app) : CaseApiTests(app)
         });
         var document = await result.ReadAsTextAsync();
 
-        foreach (var (_, path, _) in when_authorising_requests.Endpoints)
+        foreach (var (_, path, _, _, _) in when_authorising_requests.Endpoints)
         {
             document.ShouldContain($"\"{path.Replace("{id}", "{caseId}")}\"");
         }

@@ -16,8 +16,9 @@ public static class CaseHistory
     public static readonly object Acknowledged = new CaseAcknowledged(Id, Received);
     public static readonly object Assigned = new InvestigatorAssigned(Id, "d.sultanova", Received.AddDays(1));
     public static readonly object AwaitingExplanation = new ExplanationRequested(Id, "E-1042", new DateOnly(2021, 3, 10));
-    public static readonly object ViolationFound = new FindingRecorded(Id, true, ["4.2"], false, "Rude", Received.AddDays(9));
-    public static readonly object NoViolationFound = new FindingRecorded(Id, false, [], false, "Fine", Received.AddDays(9));
+    public static readonly object ExplanationGiven = new ExplanationReceived(Id, "E-1042", new DateOnly(2021, 3, 11), "Busy");
+    public static readonly object ViolationFound = new FindingRecorded(Id, true, ["E-1042"], ["4.2"], false, "Rude", Received.AddDays(9));
+    public static readonly object NoViolationFound = new FindingRecorded(Id, false, [], [], false, "Fine", Received.AddDays(9));
     public static readonly object Referred = new CaseReferredToCommission(Id, "disciplinary", Received.AddDays(10));
     public static readonly object Closed = new CaseClosed(Id, CaseOutcome.Withdrawn, "Withdrawn", Received.AddDays(11));
     public static readonly object Reopened = new CaseReopened(Id, "Appeal", Received.AddDays(12));
@@ -30,6 +31,7 @@ public static class CaseHistory
             state = e switch
             {
                 CaseAcknowledged x => state.Apply(x),
+                SubjectIdentified x => state.Apply(x),
                 InvestigatorAssigned x => state.Apply(x),
                 InvestigatorReassigned x => state.Apply(x),
                 ExplanationRequested x => state.Apply(x),

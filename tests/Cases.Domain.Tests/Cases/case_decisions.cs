@@ -66,7 +66,7 @@ public class assigning_investigators
         assigned.Investigator.ShouldBe("d.sultanova");
         state.Apply(assigned).ShouldSatisfyAllConditions(
             s => s.Status.ShouldBe(CaseStatus.UnderInvestigation),
-            s => s.IsUnderInvestigation.ShouldBeTrue());
+            s => s.HasInvestigator.ShouldBeTrue());
     }
 
     [Theory]
@@ -119,15 +119,23 @@ public class recording_explanations
     }
 
     [Fact]
-    public void a_refusal_is_recorded_as_an_act_with_witnesses_after_the_waiting_days()
+    public void a_refusal_is_recorded_as_an_act_with_witnesses_once_two_working_days_passed()
     {
+        // Requested on Wednesday 10 March 2021: Thursday and Friday are the two working days.
         var state = Investigating(AwaitingExplanation);
-        var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 12));
+        var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 13));
 
         RecordExplanationDecision.Decide(act, state, Now).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
-        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 11) }, state, Now)!.Rule
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, state, Now)!.Rule
             .ShouldBe("refusal-too-early");
     }
+
+    [Theory]
+    [InlineData("2021-03-08", "2021-03-11")] // Monday: Tuesday and Wednesday pass, the act from Thursday
+    [InlineData("2021-03-12", "2021-03-17")] // Friday: the weekend does not count
+    [InlineData("2021-03-13", "2021-03-17")] // Saturday: Monday and Tuesday
+    public void the_waiting_days_are_working_days(string requested, string earliest) =>
+        RecordExplanationDecision.EarliestRefusalAct(DateOnly.Parse(requested)).ShouldBe(DateOnly.Parse(earliest));
 
     [Fact]
     public void nothing_can_be_recorded_without_a_request_or_before_it()
@@ -152,10 +160,36 @@ public class evidence_findings_referral_and_closing
     [Fact]
     public void a_finding_needs_an_investigation_and_comes_once()
     {
-        var command = new RecordFinding(3, true, ["4.2", "4.2"], true, "Rude");
+        var command = new RecordFinding(3, true, ["E-1042"], ["4.2", "4.2"], true, "Rude");
         RecordFindingDecision.Check(command, Replay(Registered(), Acknowledged), Now)!.Rule.ShouldBe("case-not-under-investigation");
-        RecordFindingDecision.Check(command, Investigating(ViolationFound), Now)!.Rule.ShouldBe("finding-already-recorded");
-        RecordFindingDecision.Decide(command, Investigating(), Now).EthicsArticlesViolated.ShouldBe(["4.2"]);
+        RecordFindingDecision.Check(command, Investigating(AwaitingExplanation, ExplanationGiven, ViolationFound), Now)!.Rule
+            .ShouldBe("finding-already-recorded");
+        RecordFindingDecision.Decide(command, Investigating(AwaitingExplanation, ExplanationGiven), Now)
+            .ShouldSatisfyAllConditions(
+                f => f.EthicsArticlesViolated.ShouldBe(["4.2"]),
+                f => f.EmployeesAtFault.ShouldBe(["E-1042"]));
+    }
+
+    [Fact]
+    public void a_violation_is_found_only_against_subjects_who_were_heard()
+    {
+        var command = new RecordFinding(3, true, ["E-1042"], ["4.2"], false, "Rude");
+
+        RecordFindingDecision.Check(command, Investigating(), Now)!.Rule.ShouldBe("subject-not-heard");
+        RecordFindingDecision.Check(command, Investigating(AwaitingExplanation), Now)!.Rule.ShouldBe("subject-not-heard");
+        RecordFindingDecision.Check(command with { EmployeesAtFault = ["E-7"] }, Investigating(), Now)!.Rule.ShouldBe("not-a-subject");
+        RecordFindingDecision.Check(command, Investigating(AwaitingExplanation, ExplanationGiven), Now).ShouldBeNull();
+        RecordFindingDecision.Check(new RecordFinding(3, false, [], [], false, "Fine"), Investigating(), Now).ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_employee_found_concerned_becomes_a_subject_once()
+    {
+        var identified = IdentifySubjectDecision.Decide(new IdentifySubject(3, " E-2077 "), Investigating(), Now);
+
+        Investigating(identified).Subjects.ShouldBe(["E-1042", "E-2077"]);
+        IdentifySubjectDecision.Check(new IdentifySubject(4, "E-2077"), Investigating(identified), Now)!.Rule
+            .ShouldBe("already-a-subject");
     }
 
     [Fact]
@@ -178,7 +212,7 @@ public class evidence_findings_referral_and_closing
     {
         var state = violation switch
         {
-            true => Investigating(ViolationFound),
+            true => Investigating(AwaitingExplanation, ExplanationGiven, ViolationFound),
             false => Investigating(NoViolationFound),
             null => Investigating()
         };
@@ -204,19 +238,20 @@ public class evidence_findings_referral_and_closing
             s => s.HasFinding.ShouldBeFalse(),
             s => s.IsClosed.ShouldBeFalse());
         Replay(Registered(), Acknowledged, Closed, Reopened).Status.ShouldBe(CaseStatus.Acknowledged);
+        Replay(Registered(), Closed, Reopened).Status.ShouldBe(CaseStatus.Registered);
     }
 
     [Fact]
     public void decisions_never_change_the_state_they_are_given()
     {
         var state = Investigating(AwaitingExplanation);
-        var before = state with { };
 
         _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now);
-        _ = state.Apply(new ExplanationReceived(Id, "E-1042", Received, "t"));
+        var next = state.Apply(new ExplanationReceived(Id, "E-1042", Received, "t"));
 
-        state.PendingExplanations.ContainsKey("E-1042").ShouldBeTrue();
-        state.ShouldBe(before);
+        next.HeardSubjects.ShouldBe(["E-1042"]);
+        state.PendingExplanations.Keys.ShouldBe(["E-1042"]);
+        state.HeardSubjects.ShouldBeEmpty();
     }
 }
 
@@ -232,4 +267,16 @@ public class naming_stored_events
         CaseEventNames.Stored.Keys.ShouldBe(events, ignoreOrder: true);
         CaseEventNames.Stored.Values.Distinct().Count().ShouldBe(CaseEventNames.Stored.Count);
     }
+}
+
+public class counting_working_days
+{
+    [Theory]
+    [InlineData("2021-03-10", 1, "2021-03-11")]
+    [InlineData("2021-03-12", 1, "2021-03-15")]
+    [InlineData("2021-03-12", 2, "2021-03-16")]
+    [InlineData("2021-03-13", 1, "2021-03-15")]
+    [InlineData("2021-03-10", 0, "2021-03-10")]
+    public void weekends_are_skipped(string start, int count, string expected) =>
+        WorkingDays.After(DateOnly.Parse(start), count).ShouldBe(DateOnly.Parse(expected));
 }

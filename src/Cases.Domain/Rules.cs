@@ -3,8 +3,8 @@ namespace Cases.Domain;
 /// <summary>Small helpers shared by the decisions: today's date and the checks most commands start with.</summary>
 public static class Rules
 {
-    /// <summary>The business date of an instant. Organisations' own time zones come with the working-day calendar.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+    /// <summary>The business date of an instant, on the clock of its offset (the organisation's time zone).</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
 
     public static RuleViolation? NotBefore(DateOnly date, DateOnly earliest, string what, string earliestWhat) =>
         date < earliest

@@ -1,0 +1,25 @@
+using Cases.Api.Infrastructure;
+using Cases.Domain.Cases;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Cases.Api.Cases;
+
+public static class IdentifySubjectEndpoint
+{
+    public static ProblemDetails Validate(IdentifySubject command, IEventStream<Case> stream, RequestTime time)
+    {
+        var fields = new FieldErrors()
+            .NotInFuture("identifiedOn", command.IdentifiedOn, time.Today)
+            .PersonnelNumber("personnelNumber", command.PersonnelNumber);
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => IdentifySubjectDecision.Check(command, state, time.Now));
+    }
+
+    [WolverinePost("/api/cases/{caseId}/subjects", OperationId = "IdentifySubject")]
+    [Authorize(Roles = Roles.Investigator)]
+    public static CaseWritten Post(IdentifySubject command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+        CaseWritten.Append(stream, IdentifySubjectDecision.Decide(command, stream.Aggregate!, time.Now));
+}

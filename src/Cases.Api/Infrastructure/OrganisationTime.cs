@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Cases.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Cases.Api.Infrastructure;
+
+/// <summary>Time zones of the organisations, from configuration section <c>Organisations</c>.</summary>
+public sealed class OrganisationSettings
+{
+    /// <summary>IANA time zone of organisations not listed in <see cref="TimeZones"/>.</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>IANA time zone per organisation id.</summary>
+    public Dictionary<string, string> TimeZones { get; set; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> AllZones => TimeZones.Values.Append(DefaultTimeZone);
+
+    public static bool IsKnownZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}
+
+/// <summary>
+/// The moment a request is decided, on its organisation's clock: read once per request, so that a command is
+/// checked and decided against the same "now", and business dates default to the organisation's own today.
+/// </summary>
+public sealed record RequestTime(DateTimeOffset Now)
+{
+    public DateOnly Today => Rules.Today(Now);
+}
+
+/// <summary>The injected clock, seen from each organisation's time zone.</summary>
+public sealed class OrganisationClock(TimeProvider clock, IOptions<OrganisationSettings> settings)
+{
+    private readonly ConcurrentDictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+
+    public DateTimeOffset Now(string? organisation)
+    {
+        var zone = _zones.GetOrAdd(organisation ?? "", org => TimeZoneInfo.FindSystemTimeZoneById(
+            settings.Value.TimeZones.GetValueOrDefault(org, settings.Value.DefaultTimeZone)));
+        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+    }
+}
+
+/// <summary>Wolverine middleware giving every endpoint its <see cref="RequestTime"/>.</summary>
+public static class OrganisationTime
+{
+    public static RequestTime Before(OrganisationClock clock, HttpContext context) =>
+        new(clock.Now(context.User.FindFirst(CasesClaims.Organisation)?.Value));
+}
