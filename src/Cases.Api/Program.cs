@@ -1,6 +1,6 @@
 using Cases.Api.Infrastructure;
 using JasperFx;
-using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;

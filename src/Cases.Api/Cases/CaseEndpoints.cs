@@ -1,9 +1,3 @@
-using Cases.Api.Infrastructure;
-using Cases.Domain;
-using Cases.Domain.Cases;
-using JasperFx.Events;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Cases.Api.Cases;
 
 /// <summary>What every command on a case answers: the case and the version to send with the next command.</summary>

@@ -1,7 +1,4 @@
-using Cases.Api.Infrastructure;
 using Cases.Projections.Cases;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 using Wolverine.Persistence;
 
 namespace Cases.Api.Cases;

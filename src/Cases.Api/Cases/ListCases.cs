@@ -1,11 +1,6 @@
-using Cases.Api.Infrastructure;
-using Cases.Domain.Cases;
 using Cases.Projections.Cases;
 using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Cases.Api.Cases;
 

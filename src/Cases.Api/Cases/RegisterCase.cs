@@ -1,11 +1,4 @@
-using Cases.Api.Infrastructure;
-using Cases.Domain;
-using Cases.Domain.Cases;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Cases.Api.Cases;
 

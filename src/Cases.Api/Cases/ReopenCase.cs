@@ -1,12 +1,3 @@
-using Cases.Api.Infrastructure;
-using Cases.Domain;
-using Cases.Domain.Cases;
-using JasperFx.Events;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Cases.Api.Cases;
 
 public static class ReopenCaseEndpoint
