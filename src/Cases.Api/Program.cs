@@ -49,6 +49,7 @@ app.MapScalarApiReference();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;
+    opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();

@@ -36,23 +36,20 @@ public sealed partial class FieldErrors
 
     /// <summary>A list of short texts: at most <paramref name="maxCount"/> items, each one checked.</summary>
     public FieldErrors Texts(string field, IReadOnlyList<string?> items, int maxCount, int minCount = 0,
-        int maxLength = ShortText)
-    {
-        if (items.Count < minCount || items.Count > maxCount)
-        {
-            return Add(field, minCount > 0 ? $"Between {minCount} and {maxCount} items." : $"At most {maxCount} items.");
-        }
-        for (var i = 0; i < items.Count; i++) Text($"{field}[{i}]", items[i], maxLength);
-        return this;
-    }
+        int maxLength = ShortText) =>
+        Items(field, items, minCount, maxCount, (name, item) => Text(name, item, maxLength));
 
-    public FieldErrors PersonnelNumbers(string field, IReadOnlyList<string?> items, int maxCount, int minCount = 0)
+    public FieldErrors PersonnelNumbers(string field, IReadOnlyList<string?> items, int maxCount, int minCount = 0) =>
+        Items(field, items, minCount, maxCount, (name, item) => PersonnelNumber(name, item));
+
+    private FieldErrors Items(string field, IReadOnlyList<string?> items, int minCount, int maxCount,
+        Func<string, string?, FieldErrors> check)
     {
         if (items.Count < minCount || items.Count > maxCount)
         {
             return Add(field, minCount > 0 ? $"Between {minCount} and {maxCount} items." : $"At most {maxCount} items.");
         }
-        for (var i = 0; i < items.Count; i++) PersonnelNumber($"{field}[{i}]", items[i]);
+        for (var i = 0; i < items.Count; i++) check($"{field}[{i}]", items[i]);
         return this;
     }
 
@@ -69,7 +66,7 @@ public sealed partial class FieldErrors
 
     public FieldErrors OneOf<T>(string field, string? value) where T : struct, Enum =>
         value is not null && KebabEnum.Parse<T>(value) is null
-            ? Add(field, $"Not a valid value; expected one of: {string.Join(", ", KebabEnum.Names<T>())}.")
+            ? Add(field, KebabEnum.Expected(typeof(T)))
             : this;
 
     public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;

@@ -85,7 +85,7 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
     {
         var message = e.Message;
         var field = e.Path is { Length: > 2 } path ? path[2..] : null;
-        var quoted = QuotedName().Matches(message).Select(m => Camel(m.Groups[1].Value)).ToArray();
+        var quoted = QuotedName().Matches(message).Select(m => JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)).ToArray();
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
@@ -120,7 +120,7 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {
-            { IsEnum: true } => $"Not a valid value; expected one of: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}.",
+            { IsEnum: true } => KebabEnum.Expected(type),
             _ when type == typeof(DateOnly) => "Not a valid date; expected yyyy-MM-dd.",
             _ when type == typeof(Guid) => "Not a valid id.",
             _ when type == typeof(bool) => "Expected true or false.",
@@ -151,8 +151,6 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         }
         return current;
     }
-
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedName();

@@ -202,6 +202,19 @@ public class when_a_request_is_malformed(CaseApiApp app) : CaseApiTests(app)
     }
 
     [Fact]
+    public async Task a_correlation_id_too_long_to_keep_is_400()
+    {
+        await App.Host.Scenario(s =>
+        {
+            s.Post.Json(Registration()).ToUrl("/api/cases");
+            s.WithBearerToken(Registrar);
+            s.WithRequestHeader("X-Correlation-ID", new string('c', 101));
+            s.StatusCodeShouldBe(400);
+        });
+        (await App.CountAllEventsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task a_reason_over_the_limit_is_400_not_silently_dropped()
     {
         await App.Host.Scenario(s =>

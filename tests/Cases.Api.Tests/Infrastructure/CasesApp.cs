@@ -44,7 +44,7 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
         Clock.Now = TestClock.Start;
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
         await Store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await ExecuteAsync($"truncate {Schema}.cases_case_numbers");
+        await ScalarAsync($"truncate {Schema}.cases_case_numbers");
     }
 
     public string Token(string organisation, params string[] roles) =>
@@ -61,14 +61,6 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 
