@@ -34,6 +34,9 @@ builder.Host.UseWolverine(opts =>
     opts.EnableRelayOfUserName = true;
     opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
+    // Deadline checks are scheduled in the writing transaction and kept in PostgreSQL until they are due.
+    opts.Policies.UseDurableLocalQueues();
+    opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
 });
 
 var app = builder.Build();

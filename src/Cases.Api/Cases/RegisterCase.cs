@@ -18,13 +18,14 @@ public static class RegisterCaseEndpoint
             .PersonnelNumbers("subjects", command.Subjects, MaxSubjects);
         if (command.Complainant is { } complainant)
         {
-            fields.When(complainant.Anonymous && (complainant.Name ?? complainant.Phone ?? complainant.Email) is not null,
+            fields.When(complainant.Anonymous && (complainant.Name ?? complainant.Phone ?? complainant.Email ?? complainant.PersonnelNumber) is not null,
                     "complainant", "An anonymous complainant gives no name or contact.")
                 .When(!complainant.Anonymous && string.IsNullOrWhiteSpace(complainant.Name), "complainant.name",
                     "Required unless the complainant is anonymous.")
                 .Text("complainant.name", complainant.Name, required: false)
                 .Text("complainant.phone", complainant.Phone, 40, required: false)
                 .Text("complainant.email", complainant.Email, required: false);
+            if (complainant.PersonnelNumber is not null) fields.PersonnelNumber("complainant.personnelNumber", complainant.PersonnelNumber);
         }
         return fields.ToProblem();
     }
@@ -35,7 +36,8 @@ public static class RegisterCaseEndpoint
         RegisterCase command, IDocumentSession session, CancellationToken ct)
     {
         var caseId = Guid.CreateVersion7();
-        var number = await CaseNumbers.NextAsync(session, command.ReceivedOn.Year, ct);
+        var number = CaseNumber.Format(command.ReceivedOn.Year,
+            await Numbering.NextAsync(session, Numbering.CaseSeries, command.ReceivedOn.Year, ct));
         var registered = RegisterCaseDecision.Decide(command, caseId, number);
         return (new CaseRegisteredResponse(caseId, number, 1), MartenOps.StartStream<Case>(caseId, registered));
     }

@@ -22,9 +22,16 @@ public sealed class OrganisationSettings
 /// The moment a request is decided, on its organisation's clock: read once per request, so that a command is
 /// checked and decided against the same "now", and business dates default to the organisation's own today.
 /// </summary>
-public sealed record RequestTime(DateTimeOffset Now)
+public sealed record RequestTime(DateTimeOffset Now, TimeZoneInfo Zone)
 {
     public DateOnly Today => Rules.Today(Now);
+
+    /// <summary>The first moment of a business day on the organisation's clock.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
 }
 
 /// <summary>The injected clock, seen from each organisation's time zone.</summary>
@@ -32,11 +39,11 @@ public sealed class OrganisationClock(TimeProvider clock, IOptions<OrganisationS
 {
     private readonly ConcurrentDictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
 
-    public DateTimeOffset Now(string? organisation)
+    public RequestTime For(string? organisation)
     {
         var zone = _zones.GetOrAdd(organisation ?? "", org => TimeZoneInfo.FindSystemTimeZoneById(
             settings.Value.TimeZones.GetValueOrDefault(org, settings.Value.DefaultTimeZone)));
-        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        return new RequestTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone), zone);
     }
 }
 
@@ -44,5 +51,5 @@ public sealed class OrganisationClock(TimeProvider clock, IOptions<OrganisationS
 public static class OrganisationTime
 {
     public static RequestTime Before(OrganisationClock clock, HttpContext context) =>
-        new(clock.Now(context.User.FindFirst(CasesClaims.Organisation)?.Value));
+        clock.For(context.User.FindFirst(CasesClaims.Organisation)?.Value);
 }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Domain.Cases;
+using Cases.Domain.Commissions;
+using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 using Cases.Projections.Cases;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -35,7 +38,10 @@ public static class Persistence
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 
-                foreach (var (type, name) in CaseEventNames.Stored) opts.Events.MapEventType(type, name);
+                foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored))
+                {
+                    opts.Events.MapEventType(type, name);
+                }
 
                 opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<CaseSummary>()
@@ -43,7 +49,17 @@ public static class Persistence
                     .Index(x => x.Number)
                     .GinIndexJsonData();
 
-                opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table(schema));
+                opts.Projections.Snapshot<Commission>(SnapshotLifecycle.Inline);
+                opts.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<MeetingDetails>().Index(x => x.CommissionId).Index(x => x.ScheduledOn);
+                opts.Projections.Add<DecisionSummaryProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<DecisionSummary>()
+                    .Index(x => x.DueDate)
+                    .Index(x => x.CaseId)
+                    .Index(x => x.ExecutorName)
+                    .Index(x => x.CommissionId);
+
+                opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -17,6 +17,12 @@ public static class Roles
     public const string CaseReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";
 
     public const string Intake = $"{Registrar},{Investigator}";
+
+    /// <summary>Who may read commissions, meetings and decisions: the commission itself, HR who act on them, auditors.</summary>
+    public const string CommissionReaders = $"{Secretary},{Member},{Hr},{Auditor}";
+
+    /// <summary>Who may read execution figures: the commission's readers and the analysts who report them.</summary>
+    public const string ExecutionReaders = $"{CommissionReaders},{Analyst}";
 }
 
 public static class CasesClaims

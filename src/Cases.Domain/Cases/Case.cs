@@ -14,6 +14,9 @@ public sealed partial record Case
     public string? Investigator { get; init; }
     public bool WasAcknowledged { get; init; }
 
+    /// <summary>The complainant's personnel number when the complainant is an employee.</summary>
+    public string? ComplainantEmployee { get; init; }
+
     /// <summary>Explanations requested and neither given nor refused yet, by personnel number.</summary>
     public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
 
@@ -35,7 +38,8 @@ public sealed partial record Case
         Number = e.Number,
         Status = CaseStatus.Registered,
         ReceivedOn = e.ReceivedOn,
-        Subjects = e.Subjects
+        Subjects = e.Subjects,
+        ComplainantEmployee = e.Complainant?.PersonnelNumber
     };
 
     public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged, WasAcknowledged = true };

@@ -3,8 +3,12 @@ namespace Cases.Domain.Cases;
 // The facts of a case's life. Who recorded each and when come from event metadata; the dates here are business
 // dates (a letter received last Friday is registered today). Never change the meaning of these records: add new ones.
 
-/// <summary>A complainant; <see cref="Anonymous"/> reporters give no identity.</summary>
-public sealed record Complainant(bool Anonymous, string? Name = null, string? Phone = null, string? Email = null);
+/// <summary>
+/// A complainant; <see cref="Anonymous"/> reporters give no identity. <see cref="PersonnelNumber"/> is set when the
+/// complainant is an employee of the organisation, so that they never sit on the commission that hears their case.
+/// </summary>
+public sealed record Complainant(bool Anonymous, string? Name = null, string? Phone = null, string? Email = null,
+    string? PersonnelNumber = null);
 
 public sealed record CaseRegistered(
     Guid CaseId,

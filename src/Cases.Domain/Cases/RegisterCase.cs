@@ -17,7 +17,9 @@ public static class RegisterCaseDecision
         command.Channel,
         command.Category,
         command.Subjects.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
-        command.Complainant is { Anonymous: true } ? new Complainant(true) : command.Complainant,
+        command.Complainant is { Anonymous: true } ? new Complainant(true)
+            : command.Complainant is { } c ? c with { PersonnelNumber = c.PersonnelNumber?.Trim() }
+            : null,
         command.Summary.Trim(),
         command.ReceivedOn);
 }

@@ -38,13 +38,13 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    /// <summary>Empties the schema's events, documents and case-number counters, and restarts the clock.</summary>
+    /// <summary>Empties the schema's events, documents and number counters, and restarts the clock.</summary>
     public async Task ResetAsync()
     {
         Clock.Now = TestClock.Start;
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
         await Store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await ScalarAsync($"truncate {Schema}.cases_case_numbers");
+        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}");
     }
 
     public string Token(string organisation, params string[] roles) =>

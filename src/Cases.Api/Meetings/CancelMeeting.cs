@@ -1,0 +1,18 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class CancelMeetingEndpoint
+{
+    public static ProblemDetails Validate(CancelMeeting command, IEventStream<Meeting> stream, RequestTime time) =>
+        MeetingChecks.Answer(new FieldErrors()
+                .Text("reason", command.Reason, FieldErrors.LongText)
+                .NotInFuture("cancelledOn", command.CancelledOn, time.Today),
+            command.ExpectedVersion, stream, state => CancelMeetingDecision.Check(command, state));
+
+    [WolverinePost("/api/meetings/{meetingId}/cancellation", OperationId = "CancelMeeting")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(CancelMeeting command,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        Written.Append(stream, CancelMeetingDecision.Decide(command, stream.Aggregate!, time.Now));
+}

@@ -1,0 +1,21 @@
+using Cases.Domain.Meetings;
+using Marten;
+
+namespace Cases.Api.Meetings;
+
+public static class OpenMeetingEndpoint
+{
+    public static Task<MeetingContext> LoadAsync(IEventStream<Meeting> stream, IDocumentSession session, CancellationToken ct) =>
+        MeetingContext.LoadAsync(stream.Aggregate!, session, ct);
+
+    public static ProblemDetails Validate(OpenMeeting command, IEventStream<Meeting> stream, MeetingContext context, RequestTime time) =>
+        MeetingChecks.Answer(new FieldErrors().NotInFuture("heldOn", command.HeldOn, time.Today),
+            command.ExpectedVersion, stream, state => OpenMeetingDecision.Check(command, state, context.Commission, time.Now));
+
+    /// <summary>Opens the meeting with a quorum and recuses, item by item, the members present whom a case concerns.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/opening", OperationId = "OpenMeeting")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(OpenMeeting command,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context, RequestTime time) =>
+        Written.Append(stream, OpenMeetingDecision.Decide(command, stream.Aggregate!, context.Commission, time.Now, context.Parties));
+}

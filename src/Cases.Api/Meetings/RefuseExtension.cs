@@ -1,0 +1,18 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class RefuseExtensionEndpoint
+{
+    public static ProblemDetails Validate(RefuseExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        DecisionChecks.Answer(new FieldErrors()
+                .Text("reason", command.Reason, FieldErrors.LongText)
+                .NotInFuture("refusedOn", command.RefusedOn, time.Today),
+            command.ExpectedVersion, stream, state => RefuseExtensionDecision.Check(command, state));
+
+    [WolverinePost("/api/decisions/{decisionId}/extension-refusal", OperationId = "RefuseExtension")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(RefuseExtension command,
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        Written.Append(stream, RefuseExtensionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

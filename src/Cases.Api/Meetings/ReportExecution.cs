@@ -1,0 +1,19 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class ReportExecutionEndpoint
+{
+    public static ProblemDetails Validate(ReportExecution command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        DecisionChecks.Answer(new FieldErrors()
+                .Text("report", command.Report, FieldErrors.LongText)
+                .Texts("evidence", command.Evidence, maxCount: 50)
+                .NotInFuture("reportedOn", command.ReportedOn, time.Today),
+            command.ExpectedVersion, stream, state => ReportExecutionDecision.Check(command, state, time.Now));
+
+    [WolverinePost("/api/decisions/{decisionId}/execution-reports", OperationId = "ReportExecution")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(ReportExecution command,
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        Written.Append(stream, ReportExecutionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

@@ -1,0 +1,18 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class RequestExtensionEndpoint
+{
+    public static ProblemDetails Validate(RequestExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        DecisionChecks.Answer(new FieldErrors()
+                .Text("reason", command.Reason, FieldErrors.LongText)
+                .NotInFuture("requestedOn", command.RequestedOn, time.Today),
+            command.ExpectedVersion, stream, state => RequestExtensionDecision.Check(command, state, time.Now));
+
+    [WolverinePost("/api/decisions/{decisionId}/extension-requests", OperationId = "RequestExtension")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(RequestExtension command,
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        Written.Append(stream, RequestExtensionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

@@ -1,0 +1,19 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class RescheduleMeetingEndpoint
+{
+    public static ProblemDetails Validate(RescheduleMeeting command, IEventStream<Meeting> stream) =>
+        MeetingChecks.Answer(new FieldErrors()
+                .Text("reason", command.Reason, FieldErrors.LongText)
+                .Text("place", command.Place, required: false)
+                .When(command.ScheduledFor.Year < 2000, "scheduledFor", "Must be in 2000 or later."),
+            command.ExpectedVersion, stream, state => RescheduleMeetingDecision.Check(command, state));
+
+    [WolverinePost("/api/meetings/{meetingId}/rescheduling", OperationId = "RescheduleMeeting")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(RescheduleMeeting command,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>
+        Written.Append(stream, RescheduleMeetingDecision.Decide(command, stream.Aggregate!));
+}

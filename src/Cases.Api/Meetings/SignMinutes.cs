@@ -1,0 +1,17 @@
+using Cases.Domain.Meetings;
+
+namespace Cases.Api.Meetings;
+
+public static class SignMinutesEndpoint
+{
+    public static ProblemDetails Validate(SignMinutes command, IEventStream<Meeting> stream, RequestTime time) =>
+        MeetingChecks.Answer(new FieldErrors().NotInFuture("signedOn", command.SignedOn, time.Today),
+            command.ExpectedVersion, stream, state => SignMinutesDecision.Check(command, state, time.Now));
+
+    /// <summary>Closes the meeting: from now on its record changes only by corrections.</summary>
+    [WolverinePost("/api/meetings/{meetingId}/signature", OperationId = "SignMinutes")]
+    [Authorize(Roles = Roles.Secretary)]
+    public static Written Post(SignMinutes command,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        Written.Append(stream, SignMinutesDecision.Decide(command, stream.Aggregate!, time.Now));
+}

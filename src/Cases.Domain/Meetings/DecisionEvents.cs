@@ -1,0 +1,59 @@
+namespace Cases.Domain.Meetings;
+
+// The facts of a protocol decision, from its adoption to its execution. Each adopted decision is a stream of its own
+// so that its execution can be reported long after the meeting's minutes were signed.
+
+public enum DecisionKind
+{
+    Instruction,
+    SanctionRecommendation,
+    NoViolationFound,
+    ReferToLawEnforcement,
+    Other
+}
+
+public enum ExecutorKind
+{
+    Unit,
+    Person
+}
+
+/// <summary>Who must carry the decision out; <see cref="Organisation"/> names another body for a regional commission.</summary>
+public sealed record Executor(ExecutorKind Kind, string Name, string? Organisation = null);
+
+public sealed record DecisionAdopted(
+    Guid DecisionId,
+    Guid MeetingId,
+    Guid CommissionId,
+    string ProtocolNumber,
+    int ItemNumber,
+    DecisionKind Kind,
+    string Text,
+    Guid? CaseId,
+    string? CaseNumber,
+    Executor Executor,
+    DateOnly DueDate,
+    DateOnly AdoptedOn) : IMeetingFact;
+
+public enum ExecutionProgress
+{
+    Executed,
+    PartiallyExecuted
+}
+
+/// <summary>The executor reported on the decision; <see cref="Evidence"/> lists the documents that prove it.</summary>
+public sealed record ExecutionReported(
+    Guid DecisionId,
+    ExecutionProgress Progress,
+    string Report,
+    IReadOnlyList<string> Evidence,
+    DateOnly ReportedOn);
+
+public sealed record ExtensionRequested(Guid DecisionId, DateOnly ProposedDueDate, string Reason, DateOnly RequestedOn);
+
+public sealed record ExtensionGranted(Guid DecisionId, DateOnly NewDueDate, DateOnly GrantedOn);
+
+public sealed record ExtensionRefused(Guid DecisionId, string Reason, DateOnly RefusedOn);
+
+/// <summary>The due date passed with the decision unexecuted. Recorded by the service itself, at the end of that day.</summary>
+public sealed record DecisionBecameOverdue(Guid DecisionId, DateOnly DueDate);

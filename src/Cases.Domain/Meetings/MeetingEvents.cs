@@ -1,0 +1,117 @@
+namespace Cases.Domain.Meetings;
+
+// The facts of a commission meeting, in the order they usually happen. Who recorded each and when come from event
+// metadata; the dates and times here are those of the meeting itself.
+
+/// <summary>Any fact that belongs to one meeting, so its read model can gather them.</summary>
+public interface IMeetingFact
+{
+    Guid MeetingId { get; }
+}
+
+/// <summary>A question before the commission: a case referred to it, or any other matter.</summary>
+public sealed record AgendaItem(int Number, string Question, Guid? CaseId = null, string? CaseNumber = null);
+
+/// <summary>The meeting is numbered per commission and year: meeting 3 of 2021 adopts protocol decisions 3/2021-1, -2, ...</summary>
+public sealed record MeetingScheduled(
+    Guid MeetingId,
+    Guid CommissionId,
+    int Number,
+    int Year,
+    DateTimeOffset ScheduledFor,
+    string Place,
+    IReadOnlyList<AgendaItem> Agenda) : IMeetingFact;
+
+public sealed record MeetingRescheduled(Guid MeetingId, DateTimeOffset ScheduledFor, string Place, string Reason) : IMeetingFact;
+
+public sealed record MeetingCancelled(Guid MeetingId, string Reason, DateOnly CancelledOn) : IMeetingFact;
+
+/// <summary>The members present from now on; recorded again when someone arrives late or leaves.</summary>
+public sealed record AttendanceRecorded(Guid MeetingId, IReadOnlyList<string> Present) : IMeetingFact;
+
+/// <summary>A member in office on the day of the meeting, as the commission's composition stood then.</summary>
+public sealed record SittingMember(string PersonnelNumber, string FullName, string? UserName, Commissions.MemberRole Role)
+{
+    public bool Votes => Role != Commissions.MemberRole.Secretary;
+}
+
+/// <summary>
+/// The meeting opened with a quorum. It keeps the composition and rules of that day, so every later decision of the
+/// meeting is judged by them even if the commission changes afterwards.
+/// </summary>
+public sealed record MeetingOpened(
+    Guid MeetingId,
+    DateOnly HeldOn,
+    IReadOnlyList<SittingMember> InOffice,
+    int QuorumRequired,
+    Commissions.MajorityRule Majority,
+    bool ChairHasCastingVote) : IMeetingFact;
+
+/// <summary>The member may not vote on the item, and does not count towards its quorum.</summary>
+public sealed record MemberRecused(Guid MeetingId, int ItemNumber, string PersonnelNumber, RecusalGround Ground, string Reason) : IMeetingFact;
+
+public sealed record VoteCast(Guid MeetingId, int ItemNumber, string PersonnelNumber, Vote Vote) : IMeetingFact;
+
+/// <summary>The item was put to the vote. An adopted proposal became protocol decision <see cref="DecisionId"/>.</summary>
+public sealed record ItemResolved(
+    Guid MeetingId,
+    int ItemNumber,
+    bool Adopted,
+    int For,
+    int Against,
+    int Abstained,
+    bool CastingVoteUsed,
+    Guid? DecisionId,
+    string? ProtocolNumber) : IMeetingFact;
+
+/// <summary>The chair and the secretary signed the minutes: the meeting is closed and its record final.</summary>
+public sealed record MinutesSigned(Guid MeetingId, DateOnly SignedOn) : IMeetingFact;
+
+/// <summary>A correction to signed minutes; it refers to the agenda item it corrects and changes nothing already recorded.</summary>
+public sealed record MinutesCorrected(Guid MeetingId, int? ItemNumber, string Correction, DateOnly CorrectedOn) : IMeetingFact;
+
+public enum RecusalGround
+{
+    /// <summary>The member declared a conflict of interest.</summary>
+    Declared,
+
+    /// <summary>The commission found that the member has a conflict of interest.</summary>
+    Found,
+
+    /// <summary>The member is a subject of the item's case.</summary>
+    SubjectOfCase,
+
+    /// <summary>The member is the complainant of the item's case.</summary>
+    ComplainantOfCase
+}
+
+public enum Vote
+{
+    For,
+    Against,
+    Abstain
+}
+
+/// <summary>The name each meeting and decision event is stored under; a name, once used, never changes meaning.</summary>
+public static class MeetingEventNames
+{
+    public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
+    {
+        [typeof(MeetingScheduled)] = "meeting_scheduled",
+        [typeof(MeetingRescheduled)] = "meeting_rescheduled",
+        [typeof(MeetingCancelled)] = "meeting_cancelled",
+        [typeof(AttendanceRecorded)] = "attendance_recorded",
+        [typeof(MeetingOpened)] = "meeting_opened",
+        [typeof(MemberRecused)] = "member_recused",
+        [typeof(VoteCast)] = "vote_cast",
+        [typeof(ItemResolved)] = "item_resolved",
+        [typeof(MinutesSigned)] = "minutes_signed",
+        [typeof(MinutesCorrected)] = "minutes_corrected",
+        [typeof(DecisionAdopted)] = "decision_adopted",
+        [typeof(ExecutionReported)] = "execution_reported",
+        [typeof(ExtensionRequested)] = "extension_requested",
+        [typeof(ExtensionGranted)] = "extension_granted",
+        [typeof(ExtensionRefused)] = "extension_refused",
+        [typeof(DecisionBecameOverdue)] = "decision_became_overdue"
+    };
+}

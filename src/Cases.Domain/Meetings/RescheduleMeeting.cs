@@ -1,0 +1,14 @@
+namespace Cases.Domain.Meetings;
+
+public sealed record RescheduleMeeting(long ExpectedVersion, DateTimeOffset ScheduledFor, string Reason, string? Place = null);
+
+public static class RescheduleMeetingDecision
+{
+    public static RuleViolation? Check(RescheduleMeeting command, Meeting state) => MeetingRules.StillScheduled(state);
+
+    public static MeetingRescheduled Decide(RescheduleMeeting command, Meeting state)
+    {
+        Rules.Ensure(Check(command, state));
+        return new MeetingRescheduled(state.Id, command.ScheduledFor, command.Place?.Trim() ?? state.Place, command.Reason.Trim());
+    }
+}
