@@ -9,14 +9,17 @@ namespace Cases.Api.Tests.Infrastructure;
 public sealed record Problem(string? Type, string? Title, int Status, string? Detail, string? Rule,
     Dictionary<string, string[]>? Errors);
 
-/// <summary>Base of the case API tests: fresh data per test, and the calls a client makes.</summary>
+/// <summary>Base of the case API tests.</summary>
 [Collection(CaseApiCollection.Name)]
-public abstract class CaseApiTests(CaseApiApp app) : IAsyncLifetime
+public abstract class CaseApiTests(CaseApiApp app) : ApiTests<CaseApiApp>(app);
+
+/// <summary>Base of every API test: fresh data per test, and the calls a client makes.</summary>
+public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : CasesApp
 {
     protected const string Org = "nroc";
     protected const string OtherOrg = "pavlodar-region";
 
-    protected CaseApiApp App { get; } = app;
+    protected TApp App { get; } = app;
     protected string Registrar => App.Token(Org, Roles.Registrar);
     protected string Investigator => App.Token(Org, Roles.Investigator);
 
@@ -77,6 +80,29 @@ public abstract class CaseApiTests(CaseApiApp app) : IAsyncLifetime
         return text.Length == 0
             ? new Problem(null, null, status, null, null, null)
             : JsonSerializer.Deserialize<Problem>(text, JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>Posts a command expected to succeed with <paramref name="status"/> and reads the answer.</summary>
+    protected async Task<T> PostAsync<T>(string url, object body, string token, int status = 200)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.WithBearerToken(token);
+            s.StatusCodeShouldBe(status);
+        });
+        return (await result.ReadAsJsonAsync<T>())!;
+    }
+
+    protected async Task<T> GetAsync<T>(string url, string token)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithBearerToken(token);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<T>())!;
     }
 
     protected async Task<CaseSummary> GetCaseAsync(Guid caseId, string? token = null)

@@ -32,24 +32,35 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Cases", ConnectionString);
             builder.UseSetting("Marten:Schema", Schema);
             builder.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
+            // Scheduled deadline checks are looked for every second, so that tests wait seconds, not minutes.
+            builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         });
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    /// <summary>Empties the schema's events, documents and number counters, and restarts the clock.</summary>
+    /// <summary>Stops the service and starts it again on the same database, as a redeployment or a crash would.</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        await InitializeAsync();
+    }
+
+    /// <summary>Empties the schema's events, documents, number counters and pending messages, and restarts the clock.</summary>
     public async Task ResetAsync()
     {
         Clock.Now = TestClock.Start;
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
         await Store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}");
+        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
     }
 
     public string Token(string organisation, params string[] roles) =>
-        DevelopmentTokens.Mint(SigningKey, organisation, roles, $"{string.Join("+", roles)}@{organisation}",
-            DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        UserToken(organisation, $"{string.Join("+", roles)}@{organisation}", roles);
+
+    public string UserToken(string organisation, string user, params string[] roles) =>
+        DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
 
     /// <summary>Every event row of every organisation, to prove a refused request wrote nothing.</summary>
     public async Task<long> CountAllEventsAsync() =>
@@ -71,4 +82,13 @@ public sealed class CaseApiApp() : CasesApp("tests_cases");
 public sealed class CaseApiCollection : ICollectionFixture<CaseApiApp>
 {
     public const string Name = "case api";
+}
+
+/// <summary>The host of the commission, meeting and decision tests.</summary>
+public sealed class MeetingApiApp() : CasesApp("tests_meetings");
+
+[CollectionDefinition(Name)]
+public sealed class MeetingApiCollection : ICollectionFixture<MeetingApiApp>
+{
+    public const string Name = "meeting api";
 }

@@ -1,0 +1,167 @@
+using Cases.Api.Infrastructure;
+using Cases.Api.Meetings;
+using Cases.Api.Tests.Infrastructure;
+using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
+
+namespace Cases.Api.Tests.Meetings;
+
+public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
+{
+    [Fact]
+    public async Task the_minutes_record_agenda_attendance_votes_and_numbered_decisions()
+    {
+        var commissionId = await CommissionAsync();
+        var caseId = await ReferredCaseAsync();
+        var scheduled = await ScheduleAsync(commissionId,
+            new { caseId },
+            new { question = "Report of the compliance service for 10 months" });
+        scheduled.Reference.ShouldBe("1/2021");
+
+        var version = (await MeetingCommandAsync(scheduled.Id, "attendance",
+            new { expectedVersion = scheduled.Version, present = new[] { Chair, "M-2", "M-3", "M-4", Secretary } })).Version;
+        version = (await MeetingCommandAsync(scheduled.Id, "opening", new { expectedVersion = version })).Version;
+        version = await VoteAsync(scheduled.Id, version, 1, (Chair, "for"), ("M-2", "for"), ("M-3", "for"), ("M-4", "against"));
+        var first = await ResolveAsync(scheduled.Id, Proposal(version));
+        first.Adopted.ShouldBeTrue();
+        first.ProtocolNumber.ShouldBe("1/2021-1");
+        (first.For, first.Against, first.Abstained).ShouldBe((3, 1, 0));
+
+        version = await VoteAsync(scheduled.Id, first.Version, 2, (Chair, "for"), ("M-2", "for"), ("M-3", "for"), ("M-4", "for"));
+        var second = await ResolveAsync(scheduled.Id, Proposal(version, item: 2, executor: "Compliance service"));
+        second.ProtocolNumber.ShouldBe("1/2021-2");
+        await MeetingCommandAsync(scheduled.Id, "signature", new { expectedVersion = second.Version });
+
+        var minutes = await MeetingAsync(scheduled.Id);
+        minutes.Status.ShouldBe(MeetingStatus.Closed);
+        minutes.HeldOn.ShouldBe(new DateOnly(2021, 11, 15));
+        minutes.Present.ShouldBe([Chair, "M-2", "M-3", "M-4", Secretary]);
+        minutes.InOffice.Count.ShouldBe(6);
+        minutes.QuorumRequired.ShouldBe(3);
+        minutes.Agenda[0].CaseId.ShouldBe(caseId);
+        minutes.Agenda[0].Question.ShouldStartWith("Case 2021-");
+        minutes.Agenda[0].Votes.Count.ShouldBe(4);
+        minutes.Agenda[0].Outcome!.Adopted.ShouldBeTrue();
+        minutes.Agenda[0].Decision!.ProtocolNumber.ShouldBe("1/2021-1");
+        minutes.Agenda[1].Decision!.Executor.Name.ShouldBe("Compliance service");
+        minutes.SignedOn.ShouldBe(new DateOnly(2021, 11, 15));
+
+        var decision = await DecisionAsync(first.DecisionId!.Value);
+        decision.CaseId.ShouldBe(caseId);
+        decision.Status.ShouldBe(DecisionStatus.Open);
+        decision.DueDate.ShouldBe(new DateOnly(2021, 12, 15));
+        (await GetAsync<DecisionSummary[]>($"/api/cases/{caseId}/decisions", SecretaryToken)).Single().Id.ShouldBe(first.DecisionId!.Value);
+    }
+
+    [Fact]
+    public async Task meetings_are_numbered_per_commission_and_year()
+    {
+        var disciplinary = await CommissionAsync();
+        var ethics = await CommissionAsync();
+
+        (await ScheduleAsync(disciplinary)).Reference.ShouldBe("1/2021");
+        (await ScheduleAsync(disciplinary)).Reference.ShouldBe("2/2021");
+        (await ScheduleAsync(ethics)).Reference.ShouldBe("1/2021");
+    }
+
+    [Fact]
+    public async Task signed_minutes_refuse_every_change_but_take_corrections()
+    {
+        var (meetingId, version) = await OpenMeetingAsync(await CommissionAsync(), Voters);
+        version = (await MeetingCommandAsync(meetingId, "signature", new { expectedVersion = version })).Version;
+        var events = await App.CountAllEventsAsync();
+
+        foreach (var (action, body) in new (string, object)[]
+                 {
+                     ("votes", new { expectedVersion = version, itemNumber = 1, votes = new[] { new { personnelNumber = Chair, vote = "for" } } }),
+                     ("resolutions", Proposal(version)),
+                     ("attendance", new { expectedVersion = version, present = Voters }),
+                     ("conflicts", new { expectedVersion = version, itemNumber = 1, personnelNumber = "M-2", ground = "found", reason = "Relative" }),
+                     ("signature", new { expectedVersion = version }),
+                     ("cancellation", new { expectedVersion = version, reason = "Too late" })
+                 })
+        {
+            (await RefusedAsync($"/api/meetings/{meetingId}/{action}", body, 409, SecretaryToken)).Rule.ShouldBe("minutes-signed", action);
+        }
+        (await App.CountAllEventsAsync()).ShouldBe(events);
+
+        await MeetingCommandAsync(meetingId, "corrections", new { expectedVersion = version, itemNumber = 1, correction = "The report covered 10 months, not 9." });
+        var minutes = await MeetingAsync(meetingId);
+        minutes.Corrections.Single().ItemNumber.ShouldBe(1);
+        minutes.Status.ShouldBe(MeetingStatus.Closed);
+    }
+
+    [Fact]
+    public async Task a_correction_before_signing_is_refused()
+    {
+        var (meetingId, version) = await OpenMeetingAsync(await CommissionAsync(), Voters);
+
+        (await RefusedAsync($"/api/meetings/{meetingId}/corrections", new { expectedVersion = version, correction = "x" }, 409, SecretaryToken))
+            .Rule.ShouldBe("minutes-not-signed");
+    }
+
+    [Fact]
+    public async Task a_scheduled_meeting_can_be_rescheduled_or_cancelled_but_not_once_open()
+    {
+        var scheduled = await ScheduleAsync(await CommissionAsync());
+        var version = (await MeetingCommandAsync(scheduled.Id, "rescheduling",
+            new { expectedVersion = scheduled.Version, scheduledFor = "2021-11-16T15:00:00+06:00", reason = "Chair on a business trip" })).Version;
+        var moved = await MeetingAsync(scheduled.Id);
+        moved.ScheduledOn.ShouldBe(new DateOnly(2021, 11, 16));
+        moved.Reschedulings.Single().Reason.ShouldBe("Chair on a business trip");
+
+        await MeetingCommandAsync(scheduled.Id, "cancellation", new { expectedVersion = version, reason = "Agenda withdrawn" });
+        (await MeetingAsync(scheduled.Id)).Status.ShouldBe(MeetingStatus.Cancelled);
+
+        var (openId, openVersion) = await OpenMeetingAsync(await CommissionAsync(), Voters);
+        (await RefusedAsync($"/api/meetings/{openId}/cancellation", new { expectedVersion = openVersion, reason = "x" }, 409, SecretaryToken))
+            .Rule.ShouldBe("meeting-already-open");
+    }
+
+    [Fact]
+    public async Task a_meeting_is_not_opened_before_its_day()
+    {
+        var meeting = await PostAsync<MeetingScheduledResponse>("/api/meetings", new
+        {
+            commissionId = await CommissionAsync(),
+            scheduledFor = "2021-11-20T10:00:00+06:00",
+            place = "Room 1",
+            agenda = new[] { new { question = "Plan for 2022" } }
+        }, SecretaryToken, 201);
+        var version = (await MeetingCommandAsync(meeting.Id, "attendance", new { expectedVersion = meeting.Version, present = Voters })).Version;
+
+        (await RefusedAsync($"/api/meetings/{meeting.Id}/opening", new { expectedVersion = version }, 409, SecretaryToken))
+            .Rule.ShouldBe("date-before-scheduled");
+    }
+
+    [Fact]
+    public async Task only_a_case_referred_to_a_commission_goes_on_its_agenda()
+    {
+        var commissionId = await CommissionAsync();
+        var (caseId, _) = await CaseAtAsync(CaseStep.Assigned);
+        var events = await App.CountAllEventsAsync();
+
+        (await RefusedAsync("/api/meetings", new { commissionId, scheduledFor = MeetingTime, place = "Room 1", agenda = new[] { new { caseId } } }, 409, SecretaryToken))
+            .Rule.ShouldBe("case-not-referred");
+        (await RefusedAsync("/api/meetings", new { commissionId, scheduledFor = MeetingTime, place = "Room 1", agenda = new[] { new { caseId = Guid.CreateVersion7() } } }, 409, SecretaryToken))
+            .Rule.ShouldBe("no-such-case");
+        (await RefusedAsync("/api/meetings", new { commissionId = Guid.CreateVersion7(), scheduledFor = MeetingTime, place = "Room 1", agenda = new[] { new { question = "q" } } }, 404, SecretaryToken))
+            .Status.ShouldBe(404);
+        (await App.CountAllEventsAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task attendance_names_only_members_in_office_that_day()
+    {
+        var commissionId = await CommissionAsync();
+        var commission = await GetAsync<Domain.Commissions.Commission>($"/api/commissions/{commissionId}", SecretaryToken);
+        await PostAsync<Written>($"/api/commissions/{commissionId}/releases",
+            new { expectedVersion = commission.Version, personnelNumber = "M-5", until = "2021-10-31" }, SecretaryToken);
+        var meeting = await ScheduleAsync(commissionId);
+
+        (await RefusedAsync($"/api/meetings/{meeting.Id}/attendance", new { expectedVersion = meeting.Version, present = new[] { Chair, "M-5" } }, 409, SecretaryToken))
+            .Rule.ShouldBe("not-a-member");
+        (await RefusedAsync($"/api/meetings/{meeting.Id}/attendance", new { expectedVersion = meeting.Version, present = new[] { "X-9" } }, 409, SecretaryToken))
+            .Rule.ShouldBe("not-a-member");
+    }
+}
