@@ -10,8 +10,11 @@ public sealed class MeetingDetails
 {
     public Guid Id { get; set; }
 
-    /// <summary>The meeting stream's version; commands on the meeting send it back as their expected version.</summary>
-    public long Version { get; set; }
+    /// <summary>
+    /// The meeting stream's version; commands on the meeting send it back as their expected version. Not named
+    /// Version: Marten owns that member on documents built from several streams.
+    /// </summary>
+    public long StreamVersion { get; set; }
 
     public Guid CommissionId { get; set; }
     public string Reference { get; set; } = "";
@@ -65,7 +68,7 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
     public MeetingDetails Create(IEvent<MeetingScheduled> e) => new()
     {
         Id = e.Data.MeetingId,
-        Version = e.Version,
+        StreamVersion = e.Version,
         CommissionId = e.Data.CommissionId,
         Number = e.Data.Number,
         Year = e.Data.Year,
@@ -153,7 +156,7 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
 
     private static void Changed(MeetingDetails view, IEvent e)
     {
-        view.Version = e.Version;
+        view.StreamVersion = e.Version;
         view.LastChangedAt = e.Timestamp;
     }
 }

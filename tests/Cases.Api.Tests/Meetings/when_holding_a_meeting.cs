@@ -30,9 +30,10 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         version = await VoteAsync(scheduled.Id, first.Version, 2, (Chair, "for"), ("M-2", "for"), ("M-3", "for"), ("M-4", "for"));
         var second = await ResolveAsync(scheduled.Id, Proposal(version, item: 2, executor: "Compliance service"));
         second.ProtocolNumber.ShouldBe("1/2021-2");
-        await MeetingCommandAsync(scheduled.Id, "signature", new { expectedVersion = second.Version });
+        var signed = await MeetingCommandAsync(scheduled.Id, "signature", new { expectedVersion = second.Version });
 
         var minutes = await MeetingAsync(scheduled.Id);
+        minutes.StreamVersion.ShouldBe(signed.Version);
         minutes.Status.ShouldBe(MeetingStatus.Closed);
         minutes.HeldOn.ShouldBe(new DateOnly(2021, 11, 15));
         minutes.Present.ShouldBe([Chair, "M-2", "M-3", "M-4", Secretary]);
