@@ -19,6 +19,10 @@ builder.Services.AddOptions<OrganisationSettings>()
     .Validate(s => s.AllZones.All(OrganisationSettings.IsKnownZone), "Organisations: unknown time zone")
     .ValidateOnStart();
 builder.Services.AddSingleton<OrganisationClock>();
+builder.Services.AddOptions<SanctionRuleSettings>()
+    .Bind(builder.Configuration.GetSection("SanctionRules"))
+    .Validate(s => s.All.All(SanctionRuleSettings.IsSound), "SanctionRules: every period must be positive")
+    .ValidateOnStart();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));

@@ -1,8 +1,12 @@
+using Marten;
+
 namespace Cases.Api.Cases;
 
 public static class RecordExplanationEndpoint
 {
-    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, RequestTime time)
+    public static Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) => OrganisationRules.CalendarAsync(session, ct);
+
+    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, RequestTime time, WorkingCalendar calendar)
     {
         var fields = new FieldErrors()
             .NotInFuture("recordedOn", command.RecordedOn, time.Today)
@@ -14,11 +18,12 @@ public static class RecordExplanationEndpoint
         {
             fields.Texts("refusalWitnesses", witnesses, maxCount: 10, minCount: 2);
         }
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, time.Now));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, time.Now, calendar));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
-        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now));
+    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time,
+        WorkingCalendar calendar) =>
+        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now, calendar));
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cases.Api.Infrastructure;
 
 /// <summary>
-/// The few refusals that can only surface as exceptions: a write that lost a race on a stream's version at commit,
+/// The few refusals that can only surface as exceptions: a write that lost a race on a stream at commit,
 /// and a request Kestrel rejects while the body is read (too large, cut off). Everything else stays a 500.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
@@ -16,6 +16,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         {
             ConcurrencyException => Problems.Rule(new("stale-version",
                 "Another change to this resource was committed first. Reload it and try again.")),
+            Marten.Exceptions.ExistingStreamIdCollisionException => Problems.Rule(new("stale-version",
+                "Another request created this record first. Reload it and try again.")),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -3,7 +3,13 @@ using System.Text.Json.Serialization;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
+using Cases.Domain.Calendars;
+using Cases.Domain.Employees;
+using Cases.Domain.Sanctions;
+using Cases.Projections.Deadlines;
+using Cases.Projections.Employees;
 using Cases.Projections.Meetings;
+using Cases.Projections.Sanctions;
 using Cases.Projections.Cases;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -38,7 +44,8 @@ public static class Persistence
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 
-                foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored))
+                foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
+                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored))
                 {
                     opts.Events.MapEventType(type, name);
                 }
@@ -58,6 +65,13 @@ public static class Persistence
                     .Index(x => x.CaseId)
                     .Index(x => x.ExecutorName)
                     .Index(x => x.CommissionId);
+
+                opts.Projections.Snapshot<OrganisationCalendar>(SnapshotLifecycle.Inline);
+                opts.Projections.Add<SanctionSummaryProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<SanctionSummary>().Index(x => x.PersonnelNumber).Index(x => x.CaseId);
+                opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
             })

@@ -21,6 +21,12 @@ public static class Roles
     /// <summary>Who may read commissions, meetings and decisions: the commission itself, HR who act on them, auditors.</summary>
     public const string CommissionReaders = $"{Secretary},{Member},{Hr},{Auditor}";
 
+    /// <summary>Who may read an employee's disciplinary record and sanctions: HR, the people who judge cases, auditors.</summary>
+    public const string RecordReaders = $"{Hr},{Investigator},{Secretary},{Member},{Auditor}";
+
+    /// <summary>Who watches deadlines: everyone whose work has them.</summary>
+    public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";
+
     /// <summary>Who may read execution figures: the commission's readers and the analysts who report them.</summary>
     public const string ExecutionReaders = $"{CommissionReaders},{Analyst}";
 }

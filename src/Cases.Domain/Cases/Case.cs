@@ -26,6 +26,9 @@ public sealed partial record Case
     /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
     public bool? ViolationFound { get; init; }
 
+    /// <summary>The subjects the current finding holds at fault.</summary>
+    public IReadOnlyList<string> EmployeesAtFault { get; init; } = [];
+
     public bool IsClosed => Status == CaseStatus.Closed;
     public bool IsAcknowledged => Status != CaseStatus.Registered;
     public bool HasInvestigator => Investigator is not null;
@@ -58,14 +61,14 @@ public sealed partial record Case
 
     public Case Apply(ExplanationRefused e) => Heard(e.PersonnelNumber);
 
-    public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound };
+    public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound, EmployeesAtFault = e.EmployeesAtFault };
 
     public Case Apply(CaseReferredToCommission _) => this with { Status = CaseStatus.ReferredToCommission };
 
     public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
 
     public Case Apply(CaseReopened _) =>
-        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null };
+        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null, EmployeesAtFault = [] };
 
     /// <summary>A reopened case resumes where its work stood: investigated, acknowledged, or merely registered.</summary>
     public static CaseStatus StatusWhenReopened(bool hasInvestigator, bool wasAcknowledged) =>

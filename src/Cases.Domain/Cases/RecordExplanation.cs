@@ -20,10 +20,10 @@ public static class RecordExplanationDecision
     public const int RefusalWaitingDays = 2;
 
     /// <summary>The first day an act of refusal may bear for a request made on <paramref name="requestedOn"/>.</summary>
-    public static DateOnly EarliestRefusalAct(DateOnly requestedOn) =>
-        WorkingDays.After(requestedOn, RefusalWaitingDays).AddDays(1);
+    public static DateOnly EarliestRefusalAct(DateOnly requestedOn, WorkingCalendar calendar) =>
+        calendar.After(requestedOn, RefusalWaitingDays).AddDays(1);
 
-    public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now)
+    public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar)
     {
         var personnelNumber = command.PersonnelNumber.Trim();
         var recordedOn = command.RecordedOn ?? Rules.Today(now);
@@ -34,16 +34,16 @@ public static class RecordExplanationDecision
                 : new RuleViolation("no-explanation-requested",
                     $"No explanation from employee {command.PersonnelNumber} is awaited on case {state.Number}."),
             () => Rules.NotBefore(recordedOn, state.PendingExplanations[personnelNumber], "explanation", "request"),
-            () => command.IsRefusal && recordedOn < EarliestRefusalAct(state.PendingExplanations[personnelNumber])
+            () => command.IsRefusal && recordedOn < EarliestRefusalAct(state.PendingExplanations[personnelNumber], calendar)
                 ? new RuleViolation("refusal-too-early",
                     $"An act of refusal may be drawn up only after {RefusalWaitingDays} working days without an explanation, " +
-                    $"from {EarliestRefusalAct(state.PendingExplanations[personnelNumber]):yyyy-MM-dd}.")
+                    $"from {EarliestRefusalAct(state.PendingExplanations[personnelNumber], calendar):yyyy-MM-dd}.")
                 : null);
     }
 
-    public static object Decide(RecordExplanation command, Case state, DateTimeOffset now)
+    public static object Decide(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar)
     {
-        Rules.Ensure(Check(command, state, now));
+        Rules.Ensure(Check(command, state, now, calendar));
         var personnelNumber = command.PersonnelNumber.Trim();
         var recordedOn = command.RecordedOn ?? Rules.Today(now);
         return command.IsRefusal

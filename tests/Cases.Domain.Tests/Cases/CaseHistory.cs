@@ -9,6 +9,7 @@ public static class CaseHistory
     public static readonly Guid Id = Guid.CreateVersion7();
     public static readonly DateOnly Received = new(2021, 3, 2);
     public static readonly DateTimeOffset Now = new(2021, 3, 20, 10, 0, 0, TimeSpan.Zero);
+    public static readonly WorkingCalendar Weekends = WorkingCalendar.WeekendsOnly;
 
     public static CaseRegistered Registered(params string[] subjects) => new(Id, "2021-0007", Channel.CallCentre,
         Category.MedicalCare, subjects.Length == 0 ? ["E-1042"] : subjects, null, "Waited five hours", Received);

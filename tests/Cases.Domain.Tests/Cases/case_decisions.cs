@@ -112,7 +112,7 @@ public class recording_explanations
     public void an_explanation_answers_the_request()
     {
         var state = Investigating(AwaitingExplanation);
-        var given = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: " Busy "), state, Now);
+        var given = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: " Busy "), state, Now, Weekends);
 
         given.ShouldBe(new ExplanationReceived(Id, "E-1042", new DateOnly(2021, 3, 20), "Busy"));
         state.Apply((ExplanationReceived)given).PendingExplanations.ShouldBeEmpty();
@@ -125,8 +125,8 @@ public class recording_explanations
         var state = Investigating(AwaitingExplanation);
         var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 13));
 
-        RecordExplanationDecision.Decide(act, state, Now).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
-        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, state, Now)!.Rule
+        RecordExplanationDecision.Decide(act, state, Now, Weekends).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, state, Now, Weekends)!.Rule
             .ShouldBe("refusal-too-early");
     }
 
@@ -135,15 +135,15 @@ public class recording_explanations
     [InlineData("2021-03-12", "2021-03-17")] // Friday: the weekend does not count
     [InlineData("2021-03-13", "2021-03-17")] // Saturday: Monday and Tuesday
     public void the_waiting_days_are_working_days(string requested, string earliest) =>
-        RecordExplanationDecision.EarliestRefusalAct(DateOnly.Parse(requested)).ShouldBe(DateOnly.Parse(earliest));
+        RecordExplanationDecision.EarliestRefusalAct(DateOnly.Parse(requested), Weekends).ShouldBe(DateOnly.Parse(earliest));
 
     [Fact]
     public void nothing_can_be_recorded_without_a_request_or_before_it()
     {
-        RecordExplanationDecision.Check(new RecordExplanation(3, "E-1042", Text: "t"), Investigating(), Now)!.Rule
+        RecordExplanationDecision.Check(new RecordExplanation(3, "E-1042", Text: "t"), Investigating(), Now, Weekends)!.Rule
             .ShouldBe("no-explanation-requested");
         RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: new DateOnly(2021, 3, 9)),
-            Investigating(AwaitingExplanation), Now)!.Rule.ShouldBe("date-before-request");
+            Investigating(AwaitingExplanation), Now, Weekends)!.Rule.ShouldBe("date-before-request");
     }
 }
 
@@ -246,7 +246,7 @@ public class evidence_findings_referral_and_closing
     {
         var state = Investigating(AwaitingExplanation);
 
-        _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now);
+        _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now, Weekends);
         var next = state.Apply(new ExplanationReceived(Id, "E-1042", Received, "t"));
 
         next.HeardSubjects.ShouldBe(["E-1042"]);
@@ -278,5 +278,25 @@ public class counting_working_days
     [InlineData("2021-03-13", 1, "2021-03-15")]
     [InlineData("2021-03-10", 0, "2021-03-10")]
     public void weekends_are_skipped(string start, int count, string expected) =>
-        WorkingDays.After(DateOnly.Parse(start), count).ShouldBe(DateOnly.Parse(expected));
+        WorkingCalendar.WeekendsOnly.After(DateOnly.Parse(start), count).ShouldBe(DateOnly.Parse(expected));
+
+    /// <summary>Kazakhstan, December 2021: Independence Day on Thursday 16 and Friday 17.</summary>
+    private static readonly WorkingCalendar December2021 =
+        new(new HashSet<DateOnly> { new(2021, 12, 16), new(2021, 12, 17) }, new HashSet<DateOnly> { new(2021, 12, 18) });
+
+    [Theory]
+    [InlineData("2021-12-15", 1, "2021-12-18")] // the holidays are skipped; Saturday 18 is worked instead
+    [InlineData("2021-12-15", 3, "2021-12-21")]
+    [InlineData("2021-12-17", 1, "2021-12-18")]
+    public void holidays_are_skipped_and_working_weekend_days_count(string start, int count, string expected) =>
+        December2021.After(DateOnly.Parse(start), count).ShouldBe(DateOnly.Parse(expected));
+
+    [Fact]
+    public void a_refusal_waits_past_a_holiday()
+    {
+        var calendar = new WorkingCalendar(new HashSet<DateOnly> { new(2021, 3, 22), new(2021, 3, 23) }, new HashSet<DateOnly>());
+
+        // Requested on Friday 19 March 2021 before Nauryz (22-23 March): Wednesday and Thursday are the working days.
+        RecordExplanationDecision.EarliestRefusalAct(new DateOnly(2021, 3, 19), calendar).ShouldBe(new DateOnly(2021, 3, 26));
+    }
 }

@@ -1,0 +1,61 @@
+using Cases.Api.Employees;
+using Cases.Domain.Cases;
+using Cases.Domain.Sanctions;
+using Cases.Projections.Deadlines;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Cases.Api.Deadlines;
+
+/// <summary>An obligation as the watch shows it: what is due, about what, for whom, by when.</summary>
+public sealed record DueItem(DeadlineKind Kind, Guid StreamId, string Reference, string? PersonnelNumber, DateOnly StartsOn, DateOnly DueOn,
+    bool Overdue, int DaysLeft);
+
+public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string? Kind = null)
+{
+    public const int DefaultDays = 30;
+    public const int MaxDays = 366;
+}
+
+public static class ListDeadlinesEndpoint
+{
+    public const int MaxItems = 2_000;
+
+    public static ProblemDetails Validate(DeadlineQuery query) => new FieldErrors()
+        .When(query.Days is < 0 or > DeadlineQuery.MaxDays, "days", $"Between 0 and {DeadlineQuery.MaxDays}.")
+        .OneOf<DeadlineKind>("kind", query.Kind)
+        .ToProblem();
+
+    /// <summary>
+    /// Everything overdue or due within <c>days</c> days, earliest first. Explanations and imposition limits are
+    /// counted now, on the organisation's calendar and each employee's absences.
+    /// </summary>
+    [WolverineGet("/api/deadlines", OperationId = "ListDeadlines")]
+    [Authorize(Roles = Roles.DeadlineReaders)]
+    public static async Task<IReadOnlyList<DueItem>> Get([FromQuery] DeadlineQuery query, IQuerySession session,
+        IOptions<SanctionRuleSettings> settings, RequestTime time, CancellationToken ct)
+    {
+        var horizon = time.Today.AddDays(query.Days);
+        var kind = KebabEnum.Parse<DeadlineKind>(query.Kind);
+        var open = session.Query<Deadline>().Where(d => d.DueOn == null || d.DueOn <= horizon);
+        if (kind is { } only) open = open.Where(d => d.Kind == only);
+        var deadlines = await open.Take(MaxItems).ToListAsync(ct);
+
+        var calendar = await OrganisationRules.CalendarAsync(session, ct);
+        var rules = OrganisationRules.Sanctions(session, settings);
+        var items = new List<DueItem>();
+        foreach (var deadline in deadlines)
+        {
+            var due = deadline.DueOn ?? deadline.Kind switch
+            {
+                DeadlineKind.Explanation => calendar.After(deadline.StartsOn, RecordExplanationDecision.RefusalWaitingDays),
+                _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery,
+                    await EmployeeRecords.AbsencesAsync(deadline.PersonnelNumber!, session, ct))
+            };
+            if (due > horizon) continue;
+            items.Add(new DueItem(deadline.Kind, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, deadline.StartsOn, due,
+                due < time.Today, due.DayNumber - time.Today.DayNumber));
+        }
+        return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind).ThenBy(i => i.Reference, StringComparer.Ordinal).ToArray();
+    }
+}

@@ -1,0 +1,24 @@
+using Cases.Domain.Employees;
+using Marten;
+
+namespace Cases.Api.Employees;
+
+/// <summary>An employee's record is found by personnel number; HR's first absence for them starts it.</summary>
+public static class EmployeeRecords
+{
+    public static Task<IEventStream<Employee>> FetchForWritingAsync(string personnelNumber, IDocumentSession session, CancellationToken ct) =>
+        session.Events.FetchForWriting<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), ct);
+
+    public static async Task<IReadOnlyList<Absence>> AbsencesAsync(string personnelNumber, IQuerySession session, CancellationToken ct) =>
+        Employee.AbsencesOf(await session.Events.AggregateStreamAsync<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), token: ct));
+
+    /// <summary>As <see cref="StreamChecks"/>, with version 0 for an employee who has no record yet.</summary>
+    public static ProblemDetails Answer(FieldErrors fields, long expectedVersion, IEventStream<Employee> stream, Func<Employee?, RuleViolation?> rule)
+    {
+        if (fields.When(expectedVersion < 0, "expectedVersion", "Must be 0 (no record yet) or more.").Any) return fields.ToProblem();
+        var actual = stream.StartingVersion ?? 0;
+        return expectedVersion != actual
+            ? Problems.StaleVersion($"The record of employee {stream.Aggregate?.PersonnelNumber}", expectedVersion, actual)
+            : Problems.RuleOrContinue(rule(stream.Aggregate));
+    }
+}

@@ -1,0 +1,16 @@
+using Cases.Domain.Sanctions;
+
+namespace Cases.Api.Sanctions;
+
+public static class AnnounceSanctionEndpoint
+{
+    public static ProblemDetails Validate(AnnounceSanction command, IEventStream<Sanction> stream, RequestTime time) =>
+        SanctionChecks.Answer(new FieldErrors().NotInFuture("announcedOn", command.AnnouncedOn, time.Today),
+            command.ExpectedVersion, stream, state => AnnounceSanctionDecision.Check(command, state, time.Now));
+
+    [WolverinePost("/api/sanctions/{sanctionId}/announcement", OperationId = "AnnounceSanction")]
+    [Authorize(Roles = Roles.Hr)]
+    public static Written Post(AnnounceSanction command,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        Written.Append(stream, AnnounceSanctionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

@@ -1,0 +1,18 @@
+using Cases.Domain.Sanctions;
+
+namespace Cases.Api.Sanctions;
+
+public static class AppealSanctionEndpoint
+{
+    public static ProblemDetails Validate(AppealSanction command, IEventStream<Sanction> stream, RequestTime time) =>
+        SanctionChecks.Answer(new FieldErrors()
+                .Text("authority", command.Authority)
+                .NotInFuture("filedOn", command.FiledOn, time.Today),
+            command.ExpectedVersion, stream, state => AppealSanctionDecision.Check(command, state, time.Now));
+
+    [WolverinePost("/api/sanctions/{sanctionId}/appeal", OperationId = "AppealSanction")]
+    [Authorize(Roles = Roles.Hr)]
+    public static Written Post(AppealSanction command,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        Written.Append(stream, AppealSanctionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

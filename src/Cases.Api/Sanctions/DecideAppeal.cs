@@ -1,0 +1,17 @@
+using Cases.Domain.Sanctions;
+
+namespace Cases.Api.Sanctions;
+
+public static class DecideAppealEndpoint
+{
+    public static ProblemDetails Validate(DecideAppeal command, IEventStream<Sanction> stream, RequestTime time) =>
+        SanctionChecks.Answer(new FieldErrors().NotInFuture("decidedOn", command.DecidedOn, time.Today),
+            command.ExpectedVersion, stream, state => DecideAppealDecision.Check(command, state, time.Now));
+
+    /// <summary>Records the appeal's outcome; an overturned sanction is void from the start.</summary>
+    [WolverinePost("/api/sanctions/{sanctionId}/appeal-decision", OperationId = "DecideAppeal")]
+    [Authorize(Roles = Roles.Hr)]
+    public static Written Post(DecideAppeal command,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        Written.Append(stream, DecideAppealDecision.Decide(command, stream.Aggregate!, time.Now));
+}

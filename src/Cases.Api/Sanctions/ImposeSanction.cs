@@ -1,0 +1,64 @@
+using Cases.Api.Employees;
+using Cases.Domain.Sanctions;
+using Cases.Projections.Meetings;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace Cases.Api.Sanctions;
+
+public sealed record SanctionImposedResponse(Guid Id, long Version, DateOnly AnnounceBy, DateOnly? ExpiresOn) : CreationResponse($"/api/sanctions/{Id}");
+
+public static class ImposeSanctionEndpoint
+{
+    /// <summary>The case, the decision if one is named, and the employee's record, as the organisation has them; null when the case or decision is unknown.</summary>
+    public static async Task<ImpositionContext?> LoadAsync(ImposeSanction command, IDocumentSession session, IOptions<SanctionRuleSettings> rules,
+        CancellationToken ct)
+    {
+        var @case = await session.Events.AggregateStreamAsync<Case>(command.CaseId, token: ct);
+        var decision = command.DecisionId is { } decisionId ? await session.LoadAsync<DecisionSummary>(decisionId, ct) : null;
+        if (@case is null || (command.DecisionId is not null && decision is null)) return null;
+        var personnelNumber = command.PersonnelNumber?.Trim() ?? "";
+        var existing = await session.Events.FetchStreamStateAsync(StreamIds.Sanction(session.TenantId, command.CaseId, personnelNumber), ct);
+        return new ImpositionContext(
+            @case,
+            decision is null ? null : new DecisionBasis(decision.Id, decision.ProtocolNumber, decision.CaseId, decision.Kind),
+            existing is not null,
+            await EmployeeRecords.AbsencesAsync(personnelNumber, session, ct),
+            await OrganisationRules.CalendarAsync(session, ct),
+            OrganisationRules.Sanctions(session, rules));
+    }
+
+    public static ProblemDetails Validate(ImposeSanction command, ImpositionContext? context, RequestTime time)
+    {
+        var fields = new FieldErrors()
+            .PersonnelNumber("personnelNumber", command.PersonnelNumber)
+            .Text("orderNumber", command.OrderNumber, 50)
+            .NotInFuture("orderDate", command.OrderDate, time.Today)
+            .When(command.OrderDate.Year < 2000, "orderDate", "Must be in 2000 or later.")
+            .When(command.OffenceDiscoveredOn < command.OffenceCommittedOn, "offenceDiscoveredOn", "Must not be before offenceCommittedOn.")
+            .When(command.OrderDate < command.OffenceDiscoveredOn, "orderDate", "Must not be before offenceDiscoveredOn.");
+        if (fields.Any) return fields.ToProblem();
+        if (context is null)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Detail = command.DecisionId is null ? $"Case {command.CaseId} was not found." : $"Case {command.CaseId} or decision {command.DecisionId} was not found."
+            };
+        }
+        return Problems.RuleOrContinue(ImposeSanctionDecision.Check(command, context));
+    }
+
+    /// <summary>Imposes the sanction, one stream per offence and employee, and schedules its expiry.</summary>
+    [WolverinePost("/api/sanctions", OperationId = "ImposeSanction")]
+    [Authorize(Roles = Roles.Hr)]
+    public static (SanctionImposedResponse, IStartStream, OutgoingMessages) Post(ImposeSanction command, ImpositionContext context,
+        IDocumentSession session, RequestTime time)
+    {
+        var id = StreamIds.Sanction(session.TenantId, command.CaseId, command.PersonnelNumber.Trim());
+        var imposed = ImposeSanctionDecision.Decide(command, context, id);
+        OutgoingMessages expiry = imposed.ExpiresOn is { } expiresOn ? [SanctionExpiries.CheckOn(id, expiresOn, time)] : [];
+        return (new SanctionImposedResponse(id, 1, imposed.AnnounceBy, imposed.ExpiresOn), MartenOps.StartStream<Sanction>(id, imposed), expiry);
+    }
+}

@@ -1,0 +1,20 @@
+using Cases.Domain.Sanctions;
+
+namespace Cases.Api.Sanctions;
+
+public static class LiftSanctionEndpoint
+{
+    public static ProblemDetails Validate(LiftSanction command, IEventStream<Sanction> stream, RequestTime time) =>
+        SanctionChecks.Answer(new FieldErrors()
+                .Text("liftedBy", command.LiftedBy)
+                .Text("reason", command.Reason, FieldErrors.LongText)
+                .NotInFuture("liftedOn", command.LiftedOn, time.Today),
+            command.ExpectedVersion, stream, state => LiftSanctionDecision.Check(command, state, time.Now));
+
+    /// <summary>Lifts the sanction before its time (art. 66); its scheduled expiry then does nothing.</summary>
+    [WolverinePost("/api/sanctions/{sanctionId}/lifting", OperationId = "LiftSanction")]
+    [Authorize(Roles = Roles.Hr)]
+    public static Written Post(LiftSanction command,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        Written.Append(stream, LiftSanctionDecision.Decide(command, stream.Aggregate!, time.Now));
+}

@@ -1,0 +1,84 @@
+using JasperFx.Events;
+
+namespace Cases.Domain.Employees;
+
+public enum AbsenceKind
+{
+    SickLeave,
+    Vacation,
+    BusinessTrip
+}
+
+/// <summary>An absence, both ends included. HR records it, possibly after the fact.</summary>
+public sealed record AbsenceRecorded(string PersonnelNumber, Guid AbsenceId, AbsenceKind Kind, DateOnly From, DateOnly To);
+
+/// <summary>An absence recorded in error.</summary>
+public sealed record AbsenceCancelled(string PersonnelNumber, Guid AbsenceId, string Reason);
+
+public sealed record Absence(Guid Id, AbsenceKind Kind, DateOnly From, DateOnly To)
+{
+    public bool Covers(DateOnly day) => From <= day && day <= To;
+}
+
+/// <summary>An employee's record as the labour-law clocks need it: their absences. One stream per personnel number.</summary>
+public sealed partial record Employee
+{
+    public Guid Id { get; init; }
+    public string PersonnelNumber { get; init; } = "";
+    public IReadOnlyList<Absence> Absences { get; init; } = [];
+
+    public static Employee Create(IEvent<AbsenceRecorded> e) => Recording(new Employee { Id = e.StreamId }, e.Data);
+
+    /// <summary>The record once the absence is added to it, the employee's first fact included.</summary>
+    public static Employee Recording(Employee? state, AbsenceRecorded e) =>
+        (state ?? new Employee()).Apply(e) with { PersonnelNumber = e.PersonnelNumber };
+
+    public Employee Apply(AbsenceRecorded e) => this with { Absences = [.. Absences, new Absence(e.AbsenceId, e.Kind, e.From, e.To)] };
+
+    public Employee Apply(AbsenceCancelled e) => this with { Absences = Absences.Where(a => a.Id != e.AbsenceId).ToArray() };
+
+    public static IReadOnlyList<Absence> AbsencesOf(Employee? employee) => employee?.Absences ?? [];
+}
+
+public sealed record RecordAbsence(long ExpectedVersion, AbsenceKind Kind, DateOnly From, DateOnly To);
+
+public sealed record CancelAbsence(long ExpectedVersion, Guid AbsenceId, string Reason);
+
+public static class RecordAbsenceDecision
+{
+    public static RuleViolation? Check(RecordAbsence command, Employee? state) =>
+        Employee.AbsencesOf(state).FirstOrDefault(a => a.From <= command.To && command.From <= a.To) is { } overlap
+            ? new RuleViolation("absence-overlaps",
+                $"The employee is already recorded absent ({overlap.Kind}) from {overlap.From:yyyy-MM-dd} to {overlap.To:yyyy-MM-dd}.")
+            : null;
+
+    public static AbsenceRecorded Decide(RecordAbsence command, string personnelNumber, Employee? state, Guid absenceId)
+    {
+        Rules.Ensure(Check(command, state));
+        return new AbsenceRecorded(personnelNumber, absenceId, command.Kind, command.From, command.To);
+    }
+}
+
+public static class CancelAbsenceDecision
+{
+    public static RuleViolation? Check(CancelAbsence command, Employee state) =>
+        state.Absences.Any(a => a.Id == command.AbsenceId)
+            ? null
+            : new RuleViolation("no-such-absence", $"Employee {state.PersonnelNumber} has no absence {command.AbsenceId}.");
+
+    public static AbsenceCancelled Decide(CancelAbsence command, Employee state)
+    {
+        Rules.Ensure(Check(command, state));
+        return new AbsenceCancelled(state.PersonnelNumber, command.AbsenceId, command.Reason.Trim());
+    }
+}
+
+public static class EmployeeEventNames
+{
+    public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
+    {
+        [typeof(AbsenceRecorded)] = "absence_recorded",
+        [typeof(AbsenceCancelled)] = "absence_cancelled",
+        [typeof(Calendars.CalendarYearPublished)] = "calendar_year_published"
+    };
+}

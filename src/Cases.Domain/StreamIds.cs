@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cases.Domain;
+
+/// <summary>
+/// Ids of the streams that must be unique per organisation and key (an employee's record, one sanction per offence,
+/// an organisation's calendar): name-based UUIDs (RFC 9562 version 5), so that two racing writers pick the same
+/// stream and the second start fails instead of creating a twin. All other streams get random version 7 ids.
+/// </summary>
+public static class StreamIds
+{
+    private static readonly Guid Namespace = new("6f2d3c1e-8a4b-4f0e-9d6a-3b8c2e1f5a70");
+
+    public static Guid Employee(string organisation, string personnelNumber) => For(organisation, "employee", personnelNumber);
+
+    public static Guid Calendar(string organisation) => For(organisation, "calendar", "");
+
+    public static Guid Sanction(string organisation, Guid caseId, string personnelNumber) =>
+        For(organisation, "sanction", $"{caseId:N}/{personnelNumber}");
+
+    private static Guid For(string organisation, string kind, string key)
+    {
+        var name = Encoding.UTF8.GetBytes($"{organisation}\n{kind}\n{key}");
+        var bytes = Namespace.ToByteArray(bigEndian: true).Concat(name).ToArray();
+        var hash = SHA1.HashData(bytes)[..16];
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash, bigEndian: true);
+    }
+}

@@ -1,0 +1,166 @@
+using Cases.Domain.Cases;
+using Cases.Domain.Meetings;
+using Cases.Domain.Sanctions;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Cases.Projections.Deadlines;
+
+public enum DeadlineKind
+{
+    /// <summary>A registered case is acknowledged within 7 days of receipt.</summary>
+    CaseAcknowledgement,
+
+    /// <summary>The complainant hears the outcome within 3 months of receipt.</summary>
+    ComplainantFeedback,
+
+    /// <summary>The employee's written explanation: an act of refusal may follow after the working days allowed.</summary>
+    Explanation,
+
+    /// <summary>The last day to impose a sanction for an offence a finding established (art. 65).</summary>
+    SanctionImposition,
+
+    /// <summary>The sanction order is announced to the employee (art. 65).</summary>
+    OrderAnnouncement,
+
+    /// <summary>The sanction's period runs out (art. 66).</summary>
+    SanctionExpiry,
+
+    /// <summary>A protocol decision is due to be executed.</summary>
+    DecisionExecution
+}
+
+/// <summary>
+/// One obligation still open. <see cref="DueOn"/> is set when the facts fix it; an explanation's and an imposition's
+/// are counted when read, on the organisation's calendar and the employee's absences as they are then.
+/// </summary>
+public sealed class Deadline
+{
+    public string Id { get; set; } = "";
+    public DeadlineKind Kind { get; set; }
+    public Guid StreamId { get; set; }
+    public string Reference { get; set; } = "";
+    public string? PersonnelNumber { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly? DueOn { get; set; }
+
+    public static string IdOf(DeadlineKind kind, Guid streamId, string? personnelNumber = null) =>
+        personnelNumber is null ? $"{kind}:{streamId:N}" : $"{kind}:{streamId:N}:{personnelNumber}";
+}
+
+/// <summary>Opens a deadline when a fact starts a clock, and closes it when the fact it waits for is recorded.</summary>
+public sealed partial class DeadlineProjection : EventProjection
+{
+    public const int AcknowledgementDays = 7;
+    public const int FeedbackMonths = 3;
+
+    public void Project(IEvent<CaseRegistered> e, IDocumentOperations ops)
+    {
+        var d = e.Data;
+        ops.Store(Open(DeadlineKind.CaseAcknowledgement, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddDays(AcknowledgementDays)));
+        if (d.Complainant is not null)
+        {
+            ops.Store(Open(DeadlineKind.ComplainantFeedback, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddMonths(FeedbackMonths)));
+        }
+    }
+
+    public void Project(IEvent<CaseAcknowledged> e, IDocumentOperations ops) =>
+        ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.CaseAcknowledgement, e.Data.CaseId));
+
+    public async Task Project(IEvent<ExplanationRequested> e, IDocumentOperations ops)
+    {
+        var number = await CaseNumberAsync(ops, e.Data.CaseId);
+        ops.Store(Open(DeadlineKind.Explanation, e.Data.CaseId, number, e.Data.RequestedOn, null, e.Data.PersonnelNumber));
+    }
+
+    public void Project(IEvent<ExplanationReceived> e, IDocumentOperations ops) =>
+        ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.Explanation, e.Data.CaseId, e.Data.PersonnelNumber));
+
+    public void Project(IEvent<ExplanationRefused> e, IDocumentOperations ops) =>
+        ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.Explanation, e.Data.CaseId, e.Data.PersonnelNumber));
+
+    public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
+    {
+        if (!e.Data.ViolationFound) return;
+        var number = await CaseNumberAsync(ops, e.Data.CaseId);
+        foreach (var employee in e.Data.EmployeesAtFault)
+        {
+            ops.Store(Open(DeadlineKind.SanctionImposition, e.Data.CaseId, number, e.Data.FoundOn, null, employee));
+        }
+    }
+
+    /// <summary>A closed case owes no acknowledgement, feedback or explanation any more; sanctions may still follow.</summary>
+    public void Project(IEvent<CaseClosed> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<Deadline>(x => x.StreamId == e.Data.CaseId && x.Kind != DeadlineKind.SanctionImposition);
+
+    /// <summary>The new round of investigation owes a new finding before any sanction.</summary>
+    public void Project(IEvent<CaseReopened> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<Deadline>(x => x.StreamId == e.Data.CaseId && x.Kind == DeadlineKind.SanctionImposition);
+
+    public void Project(IEvent<SanctionImposed> e, IDocumentOperations ops)
+    {
+        var d = e.Data;
+        ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.SanctionImposition, d.CaseId, d.PersonnelNumber));
+        var reference = $"{d.OrderNumber} ({d.CaseNumber})";
+        ops.Store(Open(DeadlineKind.OrderAnnouncement, d.SanctionId, reference, d.OrderDate, d.AnnounceBy, d.PersonnelNumber));
+        if (d.ExpiresOn is { } expiresOn)
+        {
+            ops.Store(Open(DeadlineKind.SanctionExpiry, d.SanctionId, reference, d.OrderDate, expiresOn, d.PersonnelNumber));
+        }
+    }
+
+    public void Project(IEvent<SanctionAnnounced> e, IDocumentOperations ops) =>
+        ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.OrderAnnouncement, e.Data.SanctionId, e.Data.PersonnelNumber));
+
+    public async Task Project(IEvent<SanctionExpiryMoved> e, IDocumentOperations ops)
+    {
+        var id = Deadline.IdOf(DeadlineKind.SanctionExpiry, e.Data.SanctionId, e.Data.PersonnelNumber);
+        if (await ops.LoadAsync<Deadline>(id) is { } expiry)
+        {
+            expiry.DueOn = e.Data.ExpiresOn;
+            ops.Store(expiry);
+        }
+    }
+
+    public void Project(IEvent<SanctionExpired> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
+
+    public void Project(IEvent<SanctionLifted> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
+
+    public void Project(IEvent<SanctionOverturned> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
+
+    public void Project(IEvent<DecisionAdopted> e, IDocumentOperations ops) =>
+        ops.Store(Open(DeadlineKind.DecisionExecution, e.Data.DecisionId, e.Data.ProtocolNumber, e.Data.AdoptedOn, e.Data.DueDate));
+
+    public void Project(IEvent<ExecutionReported> e, IDocumentOperations ops)
+    {
+        if (e.Data.Progress == ExecutionProgress.Executed) ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.DecisionExecution, e.Data.DecisionId));
+    }
+
+    public async Task Project(IEvent<ExtensionGranted> e, IDocumentOperations ops)
+    {
+        if (await ops.LoadAsync<Deadline>(Deadline.IdOf(DeadlineKind.DecisionExecution, e.Data.DecisionId)) is { } due)
+        {
+            due.DueOn = e.Data.NewDueDate;
+            ops.Store(due);
+        }
+    }
+
+    private static Deadline Open(DeadlineKind kind, Guid streamId, string reference, DateOnly startsOn, DateOnly? dueOn, string? personnelNumber = null) => new()
+    {
+        Id = Deadline.IdOf(kind, streamId, personnelNumber),
+        Kind = kind,
+        StreamId = streamId,
+        Reference = reference,
+        PersonnelNumber = personnelNumber,
+        StartsOn = startsOn,
+        DueOn = dueOn
+    };
+
+    private static void Ended(IDocumentOperations ops, Guid sanctionId) =>
+        ops.DeleteWhere<Deadline>(x => x.StreamId == sanctionId);
+
+    /// <summary>The number the case was registered under: the first event of its stream.</summary>
+    private static async Task<string> CaseNumberAsync(IDocumentOperations ops, Guid caseId) =>
+        (await ops.Events.FetchStreamAsync(caseId, version: 1)).Select(x => x.Data).OfType<CaseRegistered>().Single().Number;
+}
