@@ -61,6 +61,10 @@ public sealed partial class FieldErrors
     public FieldErrors NotInFuture(string field, DateOnly? date, DateOnly today) =>
         date > today ? Add(field, $"Must not be after today ({today:yyyy-MM-dd}).") : this;
 
+    /// <summary>A due date no further than ten years ahead: a typo, not a plan, and beyond it date arithmetic overflows.</summary>
+    public FieldErrors WithinTenYears(string field, DateOnly? date, DateOnly today) =>
+        date > today.AddYears(10) ? Add(field, $"Must not be after {today.AddYears(10):yyyy-MM-dd}.") : this;
+
     public FieldErrors Positive(string field, long version) =>
         version < 1 ? Add(field, "Must be 1 or more.") : this;
 

@@ -26,6 +26,9 @@ public sealed record RequestTime(DateTimeOffset Now, TimeZoneInfo Zone)
 {
     public DateOnly Today => Rules.Today(Now);
 
+    /// <summary>The same instant on the organisation's clock, whatever offset the client sent it with.</summary>
+    public DateTimeOffset InZone(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
     /// <summary>The first moment of a business day on the organisation's clock.</summary>
     public DateTimeOffset StartOf(DateOnly day)
     {

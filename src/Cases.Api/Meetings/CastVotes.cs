@@ -8,8 +8,10 @@ public static class CastVotesEndpoint
     {
         var fields = new FieldErrors()
             .When(command.Votes.Count is 0 or > 100, "votes", "Between 1 and 100 items.")
-            .When(command.Votes.GroupBy(v => v.PersonnelNumber?.Trim()).Any(g => g.Count() > 1), "votes", "Each member votes once.");
-        for (var i = 0; i < command.Votes.Count && i < 100; i++) fields.PersonnelNumber($"votes[{i}].personnelNumber", command.Votes[i].PersonnelNumber);
+            .When(command.Votes.Any(v => v is null), "votes", "Must not contain null.");
+        if (fields.Any) return fields.ToProblem();
+        fields.When(command.Votes.GroupBy(v => v.PersonnelNumber?.Trim()).Any(g => g.Count() > 1), "votes", "Each member votes once.");
+        for (var i = 0; i < command.Votes.Count; i++) fields.PersonnelNumber($"votes[{i}].personnelNumber", command.Votes[i].PersonnelNumber);
         return MeetingChecks.Answer(fields, command.ExpectedVersion, stream, state => CastVotesDecision.Check(command, state));
     }
 

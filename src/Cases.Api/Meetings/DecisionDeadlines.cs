@@ -7,8 +7,8 @@ namespace Cases.Api.Meetings;
 
 /// <summary>
 /// Decisions become overdue on their own: a durable Wolverine message scheduled for the first moment after the due
-/// date, on the organisation's clock. It is stored with the decision, so it survives restarts, and it comes back with
-/// its organisation as tenant.
+/// date, on the organisation's clock. Wolverine stores it in PostgreSQL in the transaction that adopts the decision,
+/// so it survives restarts, and it comes back with its organisation as tenant.
 /// </summary>
 public static class DecisionDeadlines
 {

@@ -6,7 +6,9 @@ namespace Cases.Api.Meetings;
 public static class GrantExtensionEndpoint
 {
     public static ProblemDetails Validate(GrantExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
-        DecisionChecks.Answer(new FieldErrors().NotInFuture("grantedOn", command.GrantedOn, time.Today),
+        DecisionChecks.Answer(new FieldErrors()
+                .NotInFuture("grantedOn", command.GrantedOn, time.Today)
+                .WithinTenYears("newDueDate", command.NewDueDate, time.Today),
             command.ExpectedVersion, stream, state => GrantExtensionDecision.Check(command, state));
 
     /// <summary>Moves the due date; the check scheduled for the old one will find it moved and do nothing.</summary>

@@ -12,10 +12,18 @@ public static class OpenMeetingEndpoint
         MeetingChecks.Answer(new FieldErrors().NotInFuture("heldOn", command.HeldOn, time.Today),
             command.ExpectedVersion, stream, state => OpenMeetingDecision.Check(command, state, context.Commission, time.Now));
 
-    /// <summary>Opens the meeting with a quorum and recuses, item by item, the members present whom a case concerns.</summary>
+    /// <summary>
+    /// Opens the meeting with a quorum, numbers it in its commission's year, and recuses, item by item, the members
+    /// present whom a case concerns.
+    /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/opening", OperationId = "OpenMeeting")]
     [Authorize(Roles = Roles.Secretary)]
-    public static Written Post(OpenMeeting command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context, RequestTime time) =>
-        Written.Append(stream, OpenMeetingDecision.Decide(command, stream.Aggregate!, context.Commission, time.Now, context.Parties));
+    public static async Task<Written> Post(OpenMeeting command,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context, RequestTime time,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var year = OpenMeetingDecision.HeldOn(command, time.Now).Year;
+        var number = await Numbering.NextAsync(session, Numbering.MeetingSeries(stream.Aggregate!.CommissionId), year, ct);
+        return Written.Append(stream, OpenMeetingDecision.Decide(command, stream.Aggregate!, context.Commission, time.Now, context.Parties, number));
+    }
 }

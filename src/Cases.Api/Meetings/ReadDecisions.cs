@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Cases;
 using Cases.Projections.Meetings;
 using Marten;
 using Wolverine.Persistence;
@@ -79,8 +80,9 @@ public static class CaseDecisionsEndpoint
     /// <summary>The protocol decisions about a case, in the order they were adopted.</summary>
     [WolverineGet("/api/cases/{caseId}/decisions", OperationId = "CaseDecisions")]
     [Authorize(Roles = $"{Roles.CommissionReaders},{Roles.Investigator}")]
-    public static Task<IReadOnlyList<DecisionSummary>> ForCase(Guid caseId, IQuerySession session, CancellationToken ct) =>
-        session.Query<DecisionSummary>().Where(d => d.CaseId == caseId).OrderBy(d => d.AdoptedOn).ThenBy(d => d.ProtocolNumber)
+    public static Task<IReadOnlyList<DecisionSummary>> ForCase(
+        [Entity("caseId", MissingMessage = Cases.CaseChecks.Missing)] CaseSummary summary, IQuerySession session, CancellationToken ct) =>
+        session.Query<DecisionSummary>().Where(d => d.CaseId == summary.Id).OrderBy(d => d.AdoptedOn).ThenBy(d => d.ProtocolNumber)
             .Take(ListDecisionsEndpoint.MaxDecisions).ToListAsync(ct);
 }
 

@@ -12,11 +12,11 @@ public static class RecordConflictEndpoint
             .Text("reason", command.Reason, FieldErrors.LongText)
             .When(command.Ground is not (RecusalGround.Declared or RecusalGround.Found), "ground",
                 "Either declared (by the member) or found (by the commission); recusals of a case's parties are automatic.");
-        if (!fields.Any && !user.IsInRole(Roles.Secretary) && MemberMayNotDeclare(command, stream.Aggregate!, user.Identity?.Name) is { } refusal)
-        {
-            return refusal;
-        }
-        return MeetingChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordConflictDecision.Check(command, state));
+        var answer = MeetingChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordConflictDecision.Check(command, state));
+        // Only a conflict that could be recorded raises the question of who may record it.
+        return ReferenceEquals(answer, WolverineContinue.NoProblems) && !user.IsInRole(Roles.Secretary)
+            ? MemberMayNotDeclare(command, stream.Aggregate!, user.Identity?.Name) ?? answer
+            : answer;
     }
 
     /// <summary>A member speaks for themselves only: they declare their own conflict; finding one is the commission's.</summary>

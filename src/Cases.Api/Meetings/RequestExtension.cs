@@ -7,6 +7,7 @@ public static class RequestExtensionEndpoint
     public static ProblemDetails Validate(RequestExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
         DecisionChecks.Answer(new FieldErrors()
                 .Text("reason", command.Reason, FieldErrors.LongText)
+                .WithinTenYears("proposedDueDate", command.ProposedDueDate, time.Today)
                 .NotInFuture("requestedOn", command.RequestedOn, time.Today),
             command.ExpectedVersion, stream, state => RequestExtensionDecision.Check(command, state, time.Now));
 

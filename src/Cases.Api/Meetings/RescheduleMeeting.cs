@@ -14,6 +14,6 @@ public static class RescheduleMeetingEndpoint
     [WolverinePost("/api/meetings/{meetingId}/rescheduling", OperationId = "RescheduleMeeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RescheduleMeeting command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>
-        Written.Append(stream, RescheduleMeetingDecision.Decide(command, stream.Aggregate!));
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        Written.Append(stream, RescheduleMeetingDecision.Decide(command with { ScheduledFor = time.InZone(command.ScheduledFor) }, stream.Aggregate!));
 }

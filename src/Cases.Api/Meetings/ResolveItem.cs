@@ -14,7 +14,7 @@ public static class ResolveItemEndpoint
                 .Text("text", command.Text, FieldErrors.LongText)
                 .Text("executor.name", command.Executor.Name)
                 .Text("executor.organisation", command.Executor.Organisation, required: false)
-                .When(command.DueDate.Year > time.Today.Year + 10, "dueDate", "Must be within ten years."),
+                .WithinTenYears("dueDate", command.DueDate, time.Today),
             command.ExpectedVersion, stream, state => ResolveItemDecision.Check(command, state));
 
     /// <summary>

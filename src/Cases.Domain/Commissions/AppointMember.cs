@@ -16,6 +16,10 @@ public static class AppointMemberDecision
             ? new RuleViolation("already-a-member",
                 $"{current.FullName} already sits on {state.Name} as {current.Role} since {current.From:yyyy-MM-dd}; release them first to change their role.")
             : null,
+        () => state.LatestMembership(command.PersonnelNumber.Trim()) is { Until: { } until } former && command.From <= until
+            ? new RuleViolation("already-a-member",
+                $"{former.FullName} sat on {state.Name} until {until:yyyy-MM-dd}; a new appointment starts after that.")
+            : null,
         () => command.Role is MemberRole.Chair or MemberRole.Secretary
               && state.Members.FirstOrDefault(m => m.Role == command.Role && (m.Until is null || m.Until >= command.From)) is { } holder
             ? new RuleViolation("role-taken",

@@ -4,7 +4,6 @@ namespace Cases.Domain.Commissions;
 public sealed record Membership(string PersonnelNumber, string FullName, string? UserName, MemberRole Role, DateOnly From, DateOnly? Until)
 {
     public bool InOfficeOn(DateOnly day) => From <= day && (Until is null || day <= Until);
-    public bool Votes => Role != MemberRole.Secretary;
 }
 
 /// <summary>A commission's rules and composition over time. Immutable: Apply returns a new state.</summary>
@@ -26,6 +25,9 @@ public sealed partial record Commission
 
     public Membership? CurrentMembership(string personnelNumber) =>
         Members.LastOrDefault(m => m.PersonnelNumber == personnelNumber && m.Until is null);
+
+    /// <summary>The person's latest period in office, ended or not.</summary>
+    public Membership? LatestMembership(string personnelNumber) => Members.LastOrDefault(m => m.PersonnelNumber == personnelNumber);
 
     public static Commission Create(CommissionEstablished e) => new()
     {

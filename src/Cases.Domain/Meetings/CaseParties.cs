@@ -12,7 +12,9 @@ public sealed record CaseParties(IReadOnlyList<string> Subjects, string? Complai
         foreach (var item in meeting.Agenda.Where(i => !meeting.IsResolved(i.Number)))
         {
             var concerned = parties.GetValueOrDefault(item.Number, None);
-            foreach (var member in present.Where(m => m.Votes && !meeting.IsRecused(item.Number, m.PersonnelNumber)))
+            // A member who already voted on the item keeps their vote: a conflict is raised before the vote, not after.
+            foreach (var member in present.Where(m => m.Votes && !meeting.IsRecused(item.Number, m.PersonnelNumber)
+                                                      && meeting.VoteOf(item.Number, m.PersonnelNumber) is null))
             {
                 if (concerned.Subjects.Contains(member.PersonnelNumber))
                 {

@@ -15,8 +15,8 @@ public sealed partial record Meeting
 {
     public Guid Id { get; init; }
     public Guid CommissionId { get; init; }
+    /// <summary>The meeting's number in its commission's year, given when it opens; 0 before.</summary>
     public int Number { get; init; }
-    public int Year { get; init; }
     public DateTimeOffset ScheduledFor { get; init; }
     public string Place { get; init; } = "";
     public MeetingStatus Status { get; init; }
@@ -31,9 +31,8 @@ public sealed partial record Meeting
     public IReadOnlyList<VoteCast> Votes { get; init; } = [];
     public IReadOnlyList<ItemResolved> Resolutions { get; init; } = [];
 
-    public string Reference => $"{Number}/{Year}";
+    public string Reference => Number > 0 ? $"{Number}/{HeldOn!.Value.Year}" : $"of {ScheduledOn:yyyy-MM-dd}";
     public DateOnly ScheduledOn => Rules.Today(ScheduledFor);
-    public bool IsScheduled => Status == MeetingStatus.Scheduled;
     public bool IsOpen => Status == MeetingStatus.Open;
     public bool IsCancelled => Status == MeetingStatus.Cancelled;
     public bool IsClosed => Status == MeetingStatus.Closed;
@@ -52,8 +51,6 @@ public sealed partial record Meeting
     {
         Id = e.MeetingId,
         CommissionId = e.CommissionId,
-        Number = e.Number,
-        Year = e.Year,
         ScheduledFor = e.ScheduledFor,
         Place = e.Place,
         Status = MeetingStatus.Scheduled,
@@ -69,6 +66,7 @@ public sealed partial record Meeting
     public Meeting Apply(MeetingOpened e) => this with
     {
         Status = MeetingStatus.Open,
+        Number = e.Number,
         HeldOn = e.HeldOn,
         InOffice = e.InOffice,
         QuorumRequired = e.QuorumRequired,

@@ -12,12 +12,10 @@ public interface IMeetingFact
 /// <summary>A question before the commission: a case referred to it, or any other matter.</summary>
 public sealed record AgendaItem(int Number, string Question, Guid? CaseId = null, string? CaseNumber = null);
 
-/// <summary>The meeting is numbered per commission and year: meeting 3 of 2021 adopts protocol decisions 3/2021-1, -2, ...</summary>
+/// <summary>A meeting called for a date and time on the organisation's clock, with its agenda.</summary>
 public sealed record MeetingScheduled(
     Guid MeetingId,
     Guid CommissionId,
-    int Number,
-    int Year,
     DateTimeOffset ScheduledFor,
     string Place,
     IReadOnlyList<AgendaItem> Agenda) : IMeetingFact;
@@ -36,11 +34,13 @@ public sealed record SittingMember(string PersonnelNumber, string FullName, stri
 }
 
 /// <summary>
-/// The meeting opened with a quorum. It keeps the composition and rules of that day, so every later decision of the
-/// meeting is judged by them even if the commission changes afterwards.
+/// The meeting opened with a quorum. Meetings held are numbered per commission and year of the meeting: meeting 3 of
+/// 2021 adopts protocol decisions 3/2021-1, 3/2021-2, ... It keeps the composition and rules of that day, so every
+/// later decision of the meeting is judged by them even if the commission changes afterwards.
 /// </summary>
 public sealed record MeetingOpened(
     Guid MeetingId,
+    int Number,
     DateOnly HeldOn,
     IReadOnlyList<SittingMember> InOffice,
     int QuorumRequired,

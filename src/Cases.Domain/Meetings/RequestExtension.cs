@@ -9,7 +9,7 @@ public static class RequestExtensionDecision
         () => state.HasPendingExtension
             ? new RuleViolation("extension-pending", $"Decision {state.ProtocolNumber} already awaits an answer to an extension request.")
             : null,
-        () => (command.RequestedOn ?? Rules.Today(now)) > state.DueDate
+        () => state.IsOverdue || (command.RequestedOn ?? Rules.Today(now)) > state.DueDate
             ? new RuleViolation("decision-overdue", $"Decision {state.ProtocolNumber} was due on {state.DueDate:yyyy-MM-dd}; an extension must be asked before then.")
             : null,
         () => Rules.NotBefore(command.RequestedOn ?? Rules.Today(now), state.AdoptedOn, "request", "adoption"),

@@ -21,7 +21,7 @@ public static class ScheduleMeetingDecision
             ? new RuleViolation("case-not-referred", $"Case {notReferred.Number} has not been referred to a commission.")
             : null);
 
-    public static MeetingScheduled Decide(ScheduleMeeting command, Guid meetingId, int number, Commission commission,
+    public static MeetingScheduled Decide(ScheduleMeeting command, Guid meetingId, Commission commission,
         IReadOnlyDictionary<Guid, ReferredCase> cases)
     {
         Rules.Ensure(Check(command, commission, cases));
@@ -31,7 +31,6 @@ public static class ScheduleMeetingDecision
             var question = string.IsNullOrWhiteSpace(item.Question) ? $"Case {@case!.Number}" : item.Question.Trim();
             return new AgendaItem(i + 1, question, @case?.Id, @case?.Number);
         }).ToArray();
-        return new MeetingScheduled(meetingId, commission.Id, number, command.ScheduledFor.Year, command.ScheduledFor,
-            command.Place.Trim(), agenda);
+        return new MeetingScheduled(meetingId, commission.Id, command.ScheduledFor, command.Place.Trim(), agenda);
     }
 }

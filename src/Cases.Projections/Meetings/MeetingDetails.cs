@@ -17,9 +17,10 @@ public sealed class MeetingDetails
     public long StreamVersion { get; set; }
 
     public Guid CommissionId { get; set; }
-    public string Reference { get; set; } = "";
-    public int Number { get; set; }
-    public int Year { get; set; }
+    /// <summary>The meeting's number in its commission's year, <c>3/2021</c>, once it is held; null before.</summary>
+    public string? Reference { get; set; }
+
+    public int? Number { get; set; }
     public MeetingStatus Status { get; set; }
     public DateTimeOffset ScheduledFor { get; set; }
 
@@ -70,9 +71,6 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
         Id = e.Data.MeetingId,
         StreamVersion = e.Version,
         CommissionId = e.Data.CommissionId,
-        Number = e.Data.Number,
-        Year = e.Data.Year,
-        Reference = $"{e.Data.Number}/{e.Data.Year}",
         Status = MeetingStatus.Scheduled,
         ScheduledFor = e.Data.ScheduledFor,
         ScheduledOn = Rules.Today(e.Data.ScheduledFor),
@@ -106,6 +104,8 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
     public void Apply(IEvent<MeetingOpened> e, MeetingDetails view)
     {
         view.Status = MeetingStatus.Open;
+        view.Number = e.Data.Number;
+        view.Reference = $"{e.Data.Number}/{e.Data.HeldOn.Year}";
         view.HeldOn = e.Data.HeldOn;
         view.InOffice = [.. e.Data.InOffice];
         view.QuorumRequired = e.Data.QuorumRequired;

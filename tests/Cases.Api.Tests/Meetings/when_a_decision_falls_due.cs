@@ -119,6 +119,8 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
         (await RefusedAsync($"{url}/extension-grant", new { expectedVersion = 1 }, 409, SecretaryToken)).Rule.ShouldBe("no-extension-requested");
         (await RefusedAsync($"{url}/extension-requests", new { expectedVersion = 1, proposedDueDate = "2021-11-20", reason = "r" }, 409, SecretaryToken))
             .Rule.ShouldBe("extension-not-later");
+        (await RefusedAsync($"{url}/extension-requests", new { expectedVersion = 1, proposedDueDate = "9999-12-31", reason = "r" }, 400, SecretaryToken))
+            .Errors!.ShouldContainKey("proposedDueDate");
         (await RefusedAsync($"{url}/execution-reports", new { expectedVersion = 1, progress = "executed", report = "Done", evidence = Array.Empty<string>() }, 409, SecretaryToken))
             .Rule.ShouldBe("evidence-required");
         var version = (await DecisionCommandAsync(adopted.DecisionId!.Value, "execution-reports",
@@ -153,6 +155,9 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
 
         (await RefusedAsync($"/api/decisions/{overdue.Id}/extension-requests",
                 new { expectedVersion = overdue.Version, proposedDueDate = "2021-12-01", reason = "Forgot" }, 409, SecretaryToken))
+            .Rule.ShouldBe("decision-overdue");
+        (await RefusedAsync($"/api/decisions/{overdue.Id}/extension-requests",
+                new { expectedVersion = overdue.Version, proposedDueDate = "2021-12-01", reason = "Backdated", requestedOn = "2021-11-15" }, 409, SecretaryToken))
             .Rule.ShouldBe("decision-overdue");
         await DecisionCommandAsync(overdue.Id, "execution-reports",
             new { expectedVersion = overdue.Version, progress = "executed", report = "Done late", evidence = new[] { "Order No. 5" } });

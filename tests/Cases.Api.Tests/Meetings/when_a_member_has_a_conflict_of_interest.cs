@@ -75,6 +75,16 @@ public class when_a_member_has_a_conflict_of_interest(MeetingApiApp app) : Meeti
     }
 
     [Fact]
+    public async Task a_member_declaring_before_the_meeting_opens_is_told_so()
+    {
+        var meeting = await ScheduleAsync(await CommissionAsync());
+
+        (await RefusedAsync($"/api/meetings/{meeting.Id}/conflicts",
+                new { expectedVersion = meeting.Version, itemNumber = 1, personnelNumber = "M-2", ground = "declared", reason = "Sister" }, 409, MemberToken("M-2")))
+            .Rule.ShouldBe("meeting-not-open");
+    }
+
+    [Fact]
     public async Task a_conflict_is_raised_before_the_vote_not_after()
     {
         var (meetingId, version) = await OpenMeetingAsync(await CommissionAsync(), Voters);

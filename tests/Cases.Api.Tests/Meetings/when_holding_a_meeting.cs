@@ -16,7 +16,6 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         var scheduled = await ScheduleAsync(commissionId,
             new { caseId },
             new { question = "Report of the compliance service for 10 months" });
-        scheduled.Reference.ShouldBe("1/2021");
 
         var version = (await MeetingCommandAsync(scheduled.Id, "attendance",
             new { expectedVersion = scheduled.Version, present = new[] { Chair, "M-2", "M-3", "M-4", Secretary } })).Version;
@@ -35,6 +34,7 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         var minutes = await MeetingAsync(scheduled.Id);
         minutes.StreamVersion.ShouldBe(signed.Version);
         minutes.Status.ShouldBe(MeetingStatus.Closed);
+        minutes.Reference.ShouldBe("1/2021");
         minutes.HeldOn.ShouldBe(new DateOnly(2021, 11, 15));
         minutes.Present.ShouldBe([Chair, "M-2", "M-3", "M-4", Secretary]);
         minutes.InOffice.Count.ShouldBe(6);
@@ -55,14 +55,38 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
     }
 
     [Fact]
-    public async Task meetings_are_numbered_per_commission_and_year()
+    public async Task meetings_held_are_numbered_per_commission_and_year()
     {
         var disciplinary = await CommissionAsync();
         var ethics = await CommissionAsync();
+        var cancelled = await ScheduleAsync(disciplinary);
+        await MeetingCommandAsync(cancelled.Id, "cancellation", new { expectedVersion = cancelled.Version, reason = "No agenda" });
 
-        (await ScheduleAsync(disciplinary)).Reference.ShouldBe("1/2021");
-        (await ScheduleAsync(disciplinary)).Reference.ShouldBe("2/2021");
-        (await ScheduleAsync(ethics)).Reference.ShouldBe("1/2021");
+        var first = await OpenMeetingAsync(disciplinary, Voters);
+        var second = await OpenMeetingAsync(disciplinary, Voters);
+        var ethicsFirst = await OpenMeetingAsync(ethics, Voters);
+
+        (await MeetingAsync(cancelled.Id)).Reference.ShouldBeNull();
+        (await MeetingAsync(first.Id)).Reference.ShouldBe("1/2021");
+        (await MeetingAsync(second.Id)).Reference.ShouldBe("2/2021");
+        (await MeetingAsync(ethicsFirst.Id)).Reference.ShouldBe("1/2021");
+    }
+
+    [Fact]
+    public async Task a_meeting_time_is_kept_on_the_organisations_clock()
+    {
+        // 20:00 UTC on 14 November is 02:00 on 15 November in Almaty.
+        var meeting = await PostAsync<MeetingScheduledResponse>("/api/meetings", new
+        {
+            commissionId = await CommissionAsync(),
+            scheduledFor = "2021-11-14T20:00:00Z",
+            place = "Room 1",
+            agenda = new[] { new { question = "Night session" } }
+        }, SecretaryToken, 201);
+
+        var details = await MeetingAsync(meeting.Id);
+        details.ScheduledOn.ShouldBe(new DateOnly(2021, 11, 15));
+        details.ScheduledFor.Offset.ShouldBe(TimeSpan.FromHours(6));
     }
 
     [Fact]
@@ -90,6 +114,7 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         var minutes = await MeetingAsync(meetingId);
         minutes.Corrections.Single().ItemNumber.ShouldBe(1);
         minutes.Status.ShouldBe(MeetingStatus.Closed);
+        minutes.Reference.ShouldBe("1/2021");
     }
 
     [Fact]
@@ -132,7 +157,7 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         var version = (await MeetingCommandAsync(meeting.Id, "attendance", new { expectedVersion = meeting.Version, present = Voters })).Version;
 
         (await RefusedAsync($"/api/meetings/{meeting.Id}/opening", new { expectedVersion = version }, 409, SecretaryToken))
-            .Rule.ShouldBe("date-before-scheduled");
+            .Rule.ShouldBe("not-the-scheduled-day");
     }
 
     [Fact]
@@ -149,6 +174,27 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         (await RefusedAsync("/api/meetings", new { commissionId = Guid.CreateVersion7(), scheduledFor = MeetingTime, place = "Room 1", agenda = new[] { new { question = "q" } } }, 404, SecretaryToken))
             .Status.ShouldBe(404);
         (await App.CountAllEventsAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task null_items_in_lists_are_400_not_500()
+    {
+        var commissionId = await CommissionAsync();
+        (await RefusedAsync("/api/meetings", null, 400, SecretaryToken,
+                rawJson: $$"""{"commissionId":"{{commissionId}}","scheduledFor":"{{MeetingTime}}","place":"Room","agenda":[null]}"""))
+            .Errors!.ShouldContainKey("agenda[0]");
+        var (meetingId, version) = await OpenMeetingAsync(commissionId, Voters);
+        (await RefusedAsync($"/api/meetings/{meetingId}/votes", null, 400, SecretaryToken,
+                rawJson: $$"""{"expectedVersion":{{version}},"itemNumber":1,"votes":[null]}"""))
+            .Errors!.ShouldContainKey("votes");
+    }
+
+    [Fact]
+    public async Task the_decisions_of_an_unknown_case_are_404()
+    {
+        await RefusedAsync($"/api/cases/{Guid.CreateVersion7()}/decisions", null, 404, SecretaryToken);
+        var caseId = await ReferredCaseAsync();
+        (await GetAsync<DecisionSummary[]>($"/api/cases/{caseId}/decisions", SecretaryToken)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -21,19 +21,23 @@ public class when_measuring_execution(MeetingApiApp app) : MeetingApiTests(app)
         await AdoptedDecisionAsync(dueDate: "2021-11-15", commissionId: commissionId, executor: "Pharmacy");
         await AdoptedDecisionAsync(dueDate: "2021-11-30", commissionId: commissionId, executor: "Pharmacy");
         await AdoptedDecisionAsync(dueDate: "2022-01-31", commissionId: commissionId, executor: "Pharmacy");
+        var early = await AdoptedDecisionAsync(dueDate: "2021-11-30", commissionId: commissionId, executor: "Pharmacy");
         await ExecuteAsync(onTime.DecisionId!.Value, "2021-11-15");
+        await ExecuteAsync(early.DecisionId!.Value, "2021-11-15");
         App.Clock.Now = App.Clock.Now.AddDays(3);
         await ExecuteAsync(late.DecisionId!.Value, "2021-11-17");
 
         var rate = await GetAsync<ExecutionRate>($"/api/decisions/execution-rate?from=2021-11-01&to=2021-12-31&commissionId={commissionId}",
             App.Token(Org, Roles.Analyst));
 
-        rate.ShouldBe(new ExecutionRate(new DateOnly(2021, 11, 1), new DateOnly(2021, 12, 31), Due: 4, ExecutedOnTime: 1, ExecutedLate: 1,
-            Overdue: 1, Pending: 1, RatePercent: 33.3m));
+        // Of the five due in the period, three are past their due date; the two due on 30 November are not yet judged,
+        // though one of them is already executed.
+        rate.ShouldBe(new ExecutionRate(new DateOnly(2021, 11, 1), new DateOnly(2021, 12, 31), Due: 5, ExecutedOnTime: 1, ExecutedLate: 1,
+            Overdue: 1, NotYetDue: 2, RatePercent: 33.3m));
     }
 
     [Fact]
-    public async Task open_decisions_are_listed_per_executor_and_per_case()
+    public async Task open_decisions_are_listed_per_executor_and_executed_ones_apart()
     {
         var commissionId = await CommissionAsync();
         var first = await AdoptedDecisionAsync(dueDate: "2021-11-20", commissionId: commissionId, executor: "Surgery");

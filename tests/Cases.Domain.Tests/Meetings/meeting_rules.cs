@@ -13,6 +13,8 @@ public class quorum_arithmetic
     [InlineData(QuorumRule.TwoThirds, 6, 4)]
     [InlineData(QuorumRule.TwoThirds, 7, 5)]
     [InlineData(QuorumRule.TwoThirds, 9, 6)]
+    [InlineData(QuorumRule.TwoThirds, 0, 1)]
+    [InlineData(QuorumRule.MoreThanHalf, 0, 1)]
     public void members_required(QuorumRule rule, int inOffice, int required) => Quorum.Required(rule, inOffice).ShouldBe(required);
 
     [Theory]
@@ -29,7 +31,7 @@ public class quorum_arithmetic
     [InlineData(Vote.Against, false)]
     public void a_casting_vote_decides_a_tie(Vote chair, bool adopted)
     {
-        var tally = Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 5, Parse("FFAAX"), chair, chairHasCastingVote: true);
+        var tally = Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 4, Parse("FFAA"), chair, chairHasCastingVote: true);
 
         tally.Adopted.ShouldBe(adopted);
         tally.CastingVoteUsed.ShouldBeTrue();
@@ -37,7 +39,20 @@ public class quorum_arithmetic
 
     [Fact]
     public void an_abstaining_chair_has_no_casting_vote() =>
-        Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 5, Parse("FFAAX"), Vote.Abstain, chairHasCastingVote: true).CastingVoteUsed.ShouldBeFalse();
+        Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 4, Parse("FFAX"), Vote.Abstain, chairHasCastingVote: true).CastingVoteUsed.ShouldBeFalse();
+
+    [Fact]
+    public void under_more_than_half_of_present_a_tie_is_exactly_half_for()
+    {
+        // Two of five for is no tie, whatever the others did: the casting vote cannot make two a majority of five.
+        var twoOfFive = Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 5, Parse("FFAAX"), Vote.For, chairHasCastingVote: true);
+        twoOfFive.Adopted.ShouldBeFalse();
+        twoOfFive.CastingVoteUsed.ShouldBeFalse();
+        // Two of four for, with an abstention, is half: the chair decides.
+        Quorum.Count(MajorityRule.MoreThanHalfOfPresent, 4, Parse("FFAX"), Vote.For, chairHasCastingVote: true).Adopted.ShouldBeTrue();
+        // Under more for than against, two for and two against is the tie.
+        Quorum.Count(MajorityRule.MoreForThanAgainst, 5, Parse("FFAAX"), Vote.Against, chairHasCastingVote: true).CastingVoteUsed.ShouldBeTrue();
+    }
 
     private static Vote[] Parse(string votes) => votes.Select(c => c switch { 'F' => Vote.For, 'A' => Vote.Against, _ => Vote.Abstain }).ToArray();
 }
@@ -61,17 +76,18 @@ public class execution_rate
     }
 
     [Fact]
-    public void pending_decisions_count_in_neither_overdue_ones_in_the_denominator()
+    public void decisions_not_yet_due_count_in_neither_executed_or_not_overdue_ones_in_the_denominator()
     {
         var rate = ExecutionRate.Compute(From, To,
         [
             new DueDecision(new DateOnly(2021, 5, 1), new DateOnly(2021, 4, 30)),
             new DueDecision(new DateOnly(2021, 5, 1), null),
             new DueDecision(Today, null),
+            new DueDecision(Today.AddDays(5), Today),
             new DueDecision(new DateOnly(2021, 11, 1), new DateOnly(2021, 10, 1))
         ], Today);
 
-        rate.ShouldBe(new ExecutionRate(From, To, 3, 1, 0, 1, 1, 50.0m));
+        rate.ShouldBe(new ExecutionRate(From, To, Due: 4, ExecutedOnTime: 1, ExecutedLate: 0, Overdue: 1, NotYetDue: 2, RatePercent: 50.0m));
     }
 
     [Fact]
@@ -151,6 +167,8 @@ public class commission_composition
         var commission = Standing();
 
         AppointMemberDecision.Check(new AppointMember(4, "M-2", "Back", MemberRole.Member, new DateOnly(2021, 9, 1)), commission).ShouldBeNull();
+        AppointMemberDecision.Check(new AppointMember(4, "M-2", "Overlapping", MemberRole.Member, new DateOnly(2021, 6, 30)), commission)!.Rule
+            .ShouldBe("already-a-member");
         AppointMemberDecision.Check(new AppointMember(4, "M-3", "Chair two", MemberRole.Chair, new DateOnly(2021, 9, 1)), commission)!.Rule.ShouldBe("role-taken");
         var chairless = commission.Apply(new CommissionMemberReleased(Id, "M-1", new DateOnly(2021, 8, 31)));
         AppointMemberDecision.Check(new AppointMember(5, "M-3", "Chair two", MemberRole.Chair, new DateOnly(2021, 8, 31)), chairless)!.Rule.ShouldBe("role-taken");
@@ -165,7 +183,7 @@ public class automatic_recusal
     [Fact]
     public void subjects_and_complainants_of_an_items_case_are_recused_from_that_item_only()
     {
-        var meeting = Meeting.Create(new MeetingScheduled(MeetingId, Guid.CreateVersion7(), 1, 2021, new DateTimeOffset(2021, 11, 15, 10, 0, 0, TimeSpan.FromHours(6)),
+        var meeting = Meeting.Create(new MeetingScheduled(MeetingId, Guid.CreateVersion7(), new DateTimeOffset(2021, 11, 15, 10, 0, 0, TimeSpan.FromHours(6)),
             "Room", [new AgendaItem(1, "Case 2021-0001", Guid.CreateVersion7(), "2021-0001"), new AgendaItem(2, "Report")]));
         SittingMember[] present =
         [
