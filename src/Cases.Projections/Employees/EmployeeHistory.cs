@@ -76,7 +76,8 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         {
             foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened))
             {
-                var @case = await session.Events.AggregateStreamAsync<Case>(e.StreamId, version: e.Version);
+                // The case as it stood just before this event: its subjects then, the same on every rebuild.
+                var @case = await session.Events.AggregateStreamAsync<Case>(e.StreamId, version: e.Version - 1);
                 foreach (var subject in @case?.Subjects ?? []) grouping.AddEvent(subject, e);
             }
         });

@@ -92,3 +92,12 @@ public sealed class MeetingApiCollection : ICollectionFixture<MeetingApiApp>
 {
     public const string Name = "meeting api";
 }
+
+/// <summary>The host of the sanction, employee record, calendar and deadline tests.</summary>
+public sealed class SanctionApiApp() : CasesApp("tests_sanctions");
+
+[CollectionDefinition(Name)]
+public sealed class SanctionApiCollection : ICollectionFixture<SanctionApiApp>
+{
+    public const string Name = "sanction api";
+}
