@@ -267,6 +267,19 @@ public class naming_stored_events
         CaseEventNames.Stored.Keys.ShouldBe(events, ignoreOrder: true);
         CaseEventNames.Stored.Values.Distinct().Count().ShouldBe(CaseEventNames.Stored.Count);
     }
+
+    [Fact]
+    public void no_two_events_of_any_domain_share_a_stored_name()
+    {
+        var all = new[]
+        {
+            CaseEventNames.Stored, Domain.Commissions.CommissionEventNames.Stored, Domain.Meetings.MeetingEventNames.Stored,
+            Domain.Sanctions.SanctionEventNames.Stored, Domain.Employees.EmployeeEventNames.Stored
+        }.SelectMany(m => m).ToArray();
+
+        all.Select(e => e.Value).Distinct().Count().ShouldBe(all.Length);
+        all.Select(e => e.Key).Distinct().Count().ShouldBe(all.Length);
+    }
 }
 
 public class counting_working_days
