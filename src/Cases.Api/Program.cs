@@ -60,6 +60,7 @@ app.MapWolverineEndpoints(opts =>
     opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();
+    opts.AddMiddleware(typeof(EmptyIds));
     opts.AddMiddleware(typeof(OrganisationTime));
     opts.AddMiddleware(typeof(EventMetadata),
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));

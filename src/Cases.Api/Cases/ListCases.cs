@@ -34,7 +34,7 @@ public static class ListCasesEndpoint
         .When((long)query.Page * query.PageSize > int.MaxValue, "page", "Beyond the last possible page.")
         .When(query.PageSize is < 1 or > CaseQuery.MaxPageSize, "pageSize", $"Between 1 and {CaseQuery.MaxPageSize}.")
         .When(query.ReceivedFrom > query.ReceivedTo, "receivedFrom", "Must not be after receivedTo.")
-        .PersonnelNumber("subject", query.Subject ?? "x")
+        .PersonnelNumber("subject", query.Subject, required: false)
         .ToProblem();
 
     [WolverineGet("/api/cases", OperationId = "ListCases")]

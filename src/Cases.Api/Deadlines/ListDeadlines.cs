@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Cases.Api.Employees;
+using Cases.Domain.Employees;
 using Cases.Domain.Cases;
 using Cases.Domain.Sanctions;
 using Cases.Projections.Deadlines;
@@ -28,34 +30,45 @@ public static class ListDeadlinesEndpoint
 
     /// <summary>
     /// Everything overdue or due within <c>days</c> days, earliest first. Explanations and imposition limits are
-    /// counted now, on the organisation's calendar and each employee's absences.
+    /// counted now, on the organisation's calendar and each employee's absences; an imposition limit runs from the
+    /// finding, the day the offence was established.
     /// </summary>
     [WolverineGet("/api/deadlines", OperationId = "ListDeadlines")]
     [Authorize(Roles = Roles.DeadlineReaders)]
     public static async Task<IReadOnlyList<DueItem>> Get([FromQuery] DeadlineQuery query, IQuerySession session,
-        IOptions<SanctionRuleSettings> settings, RequestTime time, CancellationToken ct)
+        IOptions<SanctionRuleSettings> settings, RequestTime time, ClaimsPrincipal user, CancellationToken ct)
     {
         var horizon = time.Today.AddDays(query.Days);
         var kind = KebabEnum.Parse<DeadlineKind>(query.Kind);
         var open = session.Query<Deadline>().Where(d => d.DueOn == null || d.DueOn <= horizon);
         if (kind is { } only) open = open.Where(d => d.Kind == only);
-        var deadlines = await open.Take(MaxItems).ToListAsync(ct);
+        // Sanctions are on the employee's record: only those who may read it see their deadlines.
+        if (!Roles.RecordReaders.Split(',').Any(user.IsInRole)) open = open.Where(d => !SanctionKinds.Contains(d.Kind));
+        var deadlines = await open.OrderBy(d => d.DueOn).ThenBy(d => d.StartsOn).Take(MaxItems).ToListAsync(ct);
 
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
         var rules = OrganisationRules.Sanctions(session, settings);
+        var absences = new Dictionary<string, IReadOnlyList<Absence>>(StringComparer.Ordinal);
         var items = new List<DueItem>();
         foreach (var deadline in deadlines)
         {
             var due = deadline.DueOn ?? deadline.Kind switch
             {
                 DeadlineKind.Explanation => calendar.After(deadline.StartsOn, RecordExplanationDecision.RefusalWaitingDays),
-                _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery,
-                    await EmployeeRecords.AbsencesAsync(deadline.PersonnelNumber!, session, ct))
+                _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery, await AbsencesAsync(deadline.PersonnelNumber!))
             };
             if (due > horizon) continue;
             items.Add(new DueItem(deadline.Kind, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, deadline.StartsOn, due,
                 due < time.Today, due.DayNumber - time.Today.DayNumber));
         }
         return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind).ThenBy(i => i.Reference, StringComparer.Ordinal).ToArray();
+
+        async Task<IReadOnlyList<Absence>> AbsencesAsync(string personnelNumber) =>
+            absences.TryGetValue(personnelNumber, out var known)
+                ? known
+                : absences[personnelNumber] = await EmployeeRecords.AbsencesAsync(personnelNumber, session, ct);
     }
+
+    private static readonly DeadlineKind[] SanctionKinds =
+        [DeadlineKind.SanctionImposition, DeadlineKind.OrderAnnouncement, DeadlineKind.SanctionExpiry];
 }

@@ -6,8 +6,12 @@ namespace Cases.Api.Employees;
 /// <summary>An employee's record is found by personnel number; HR's first absence for them starts it.</summary>
 public static class EmployeeRecords
 {
-    public static Task<IEventStream<Employee>> FetchForWritingAsync(string personnelNumber, IDocumentSession session, CancellationToken ct) =>
-        session.Events.FetchForWriting<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), ct);
+    /// <summary>The employee's record, read under the employee's lock so nothing else about them is written meanwhile.</summary>
+    public static async Task<IEventStream<Employee>> FetchForWritingAsync(string personnelNumber, IDocumentSession session, CancellationToken ct)
+    {
+        await EmployeeLocks.HoldAsync(session, personnelNumber, ct);
+        return await session.Events.FetchForWriting<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), ct);
+    }
 
     public static async Task<IReadOnlyList<Absence>> AbsencesAsync(string personnelNumber, IQuerySession session, CancellationToken ct) =>
         Employee.AbsencesOf(await session.Events.AggregateStreamAsync<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), token: ct));

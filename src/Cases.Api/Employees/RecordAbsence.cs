@@ -11,9 +11,11 @@ public static class RecordAbsenceEndpoint
     public static Task<IEventStream<Employee>> LoadAsync(string personnelNumber, IDocumentSession session, CancellationToken ct) =>
         EmployeeRecords.FetchForWritingAsync(personnelNumber, session, ct);
 
-    public static ProblemDetails Validate(string personnelNumber, RecordAbsence command, IEventStream<Employee> stream) =>
+    public static ProblemDetails Validate(string personnelNumber, RecordAbsence command, IEventStream<Employee> stream, RequestTime time) =>
         EmployeeRecords.Answer(new FieldErrors()
                 .PersonnelNumber("personnelNumber", personnelNumber)
+                .When(command.From.Year < 2000, "from", "Must be in 2000 or later.")
+                .When(command.From > time.Today.AddYears(1), "from", "Must be within a year from today.")
                 .When(command.To < command.From, "to", "Must not be before from.")
                 .When(command.To.DayNumber - command.From.DayNumber > 366 * 3, "to", "An absence of at most three years."),
             command.ExpectedVersion, stream, state => RecordAbsenceDecision.Check(command, state));

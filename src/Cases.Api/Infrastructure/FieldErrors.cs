@@ -53,10 +53,10 @@ public sealed partial class FieldErrors
         return this;
     }
 
-    public FieldErrors PersonnelNumber(string field, string? value) =>
+    public FieldErrors PersonnelNumber(string field, string? value, bool required = true) =>
         value is not null && !PersonnelNumberPattern().IsMatch(value.Trim())
             ? Add(field, "A personnel number is 1 to 32 letters, digits, '-', '/' or '.'.")
-            : Text(field, value, 32);
+            : Text(field, value, 32, required);
 
     public FieldErrors NotInFuture(string field, DateOnly? date, DateOnly today) =>
         date > today ? Add(field, $"Must not be after today ({today:yyyy-MM-dd}).") : this;

@@ -45,7 +45,7 @@ public static class Persistence
                 opts.Events.UseAdvisoryLockTransaction = true;
 
                 foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
-                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored))
+                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored))
                 {
                     opts.Events.MapEventType(type, name);
                 }

@@ -1,9 +1,14 @@
+using Cases.Api.Employees;
+using Marten;
 using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 public static class AnnounceSanctionEndpoint
 {
+    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
+        EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+
     public static ProblemDetails Validate(AnnounceSanction command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors().NotInFuture("announcedOn", command.AnnouncedOn, time.Today),
             command.ExpectedVersion, stream, state => AnnounceSanctionDecision.Check(command, state, time.Now));

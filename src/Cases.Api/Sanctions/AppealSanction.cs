@@ -1,9 +1,14 @@
+using Cases.Api.Employees;
+using Marten;
 using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 public static class AppealSanctionEndpoint
 {
+    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
+        EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+
     public static ProblemDetails Validate(AppealSanction command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors()
                 .Text("authority", command.Authority)

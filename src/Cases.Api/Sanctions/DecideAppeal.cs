@@ -1,9 +1,14 @@
+using Cases.Api.Employees;
+using Marten;
 using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 public static class DecideAppealEndpoint
 {
+    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
+        EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+
     public static ProblemDetails Validate(DecideAppeal command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors().NotInFuture("decidedOn", command.DecidedOn, time.Today),
             command.ExpectedVersion, stream, state => DecideAppealDecision.Check(command, state, time.Now));

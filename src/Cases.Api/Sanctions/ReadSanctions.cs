@@ -21,7 +21,7 @@ public static class ListSanctionsEndpoint
 
     public static ProblemDetails Validate(SanctionQuery query) => new FieldErrors()
         .OneOf<SanctionStatus>("status", query.Status)
-        .PersonnelNumber("personnelNumber", query.PersonnelNumber ?? "x")
+        .PersonnelNumber("personnelNumber", query.PersonnelNumber, required: false)
         .ToProblem();
 
     /// <summary>Sanctions, latest order first; at most <see cref="MaxSanctions"/>.</summary>

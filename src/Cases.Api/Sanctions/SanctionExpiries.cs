@@ -10,8 +10,8 @@ namespace Cases.Api.Sanctions;
 
 /// <summary>
 /// Sanctions expire on their own: a durable Wolverine message scheduled for the first moment of the expiry day on the
-/// organisation's clock, stored with the sanction so it survives restarts, and scheduled again whenever an absence
-/// moves the day.
+/// organisation's clock, which Wolverine keeps in PostgreSQL from the transaction that imposed the sanction, so it
+/// survives restarts; it is scheduled again whenever an absence moves the day.
 /// </summary>
 public static class SanctionExpiries
 {
@@ -22,12 +22,12 @@ public static class SanctionExpiries
         return new SanctionExpiryDue(sanctionId, expiresOn).DelayedFor(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
 
-    /// <summary>Moves the expiry of the employee's active sanctions to what their absences now make it.</summary>
+    /// <summary>Moves the expiry of the employee's sanctions to what their absences now make it.</summary>
     public static async Task<OutgoingMessages> RecomputeAsync(string personnelNumber, IReadOnlyList<Absence> absences,
         IDocumentSession session, SanctionRules rules, RequestTime time, CancellationToken ct)
     {
         var active = await session.Query<SanctionSummary>()
-            .Where(s => s.PersonnelNumber == personnelNumber && s.Status == SanctionStatus.Active && s.ExpiresOn != null)
+            .Where(s => s.PersonnelNumber == personnelNumber && (s.Status == SanctionStatus.Active || s.Status == SanctionStatus.Expired) && s.ExpiresOn != null)
             .Select(s => s.Id).ToListAsync(ct);
         var checks = new OutgoingMessages();
         foreach (var id in active)
@@ -44,10 +44,11 @@ public static class SanctionExpiries
 public static class SanctionExpiryDueHandler
 {
     [RetryNow(typeof(ConcurrencyException), 50, 200, 1000)]
-    public static OutgoingMessages Handle(SanctionExpiryDue due,
+    public static async Task<OutgoingMessages> Handle(SanctionExpiryDue due,
         [WriteAggregate(nameof(SanctionExpiryDue.SanctionId))] IEventStream<Sanction> stream,
-        IMessageContext context, OrganisationClock clock)
+        IMessageContext context, OrganisationClock clock, IDocumentSession session, CancellationToken ct)
     {
+        await Employees.EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
         var time = clock.For(context.TenantId);
         var state = stream.Aggregate!;
         if (SanctionExpiry.Decide(due, state, time.Now) is { } expired)

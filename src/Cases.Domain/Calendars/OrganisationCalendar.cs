@@ -33,16 +33,28 @@ public sealed partial record OrganisationCalendar
 
 public static class PublishCalendarYearDecision
 {
-    public static RuleViolation? Check(PublishCalendarYear command, int year) =>
-        command.Holidays.Concat(command.WorkingWeekendDays).FirstOrDefault(d => d.Year != year) is var stray && stray != default
+    public static RuleViolation? Check(PublishCalendarYear command, int year) => Rules.First(
+        () => command.Holidays.Concat(command.WorkingWeekendDays).Where(d => d.Year != year).Select(d => (DateOnly?)d).FirstOrDefault() is { } stray
             ? new RuleViolation("date-outside-year", $"{stray:yyyy-MM-dd} is not in {year}.")
-            : command.WorkingWeekendDays.FirstOrDefault(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) is var weekday && weekday != default
-                ? new RuleViolation("not-a-weekend-day", $"{weekday:yyyy-MM-dd} is a {weekday.DayOfWeek}; only weekend days can be made working days.")
-                : null;
+            : null,
+        () => command.WorkingWeekendDays.Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Select(d => (DateOnly?)d).FirstOrDefault() is { } weekday
+            ? new RuleViolation("not-a-weekend-day", $"{weekday:yyyy-MM-dd} is a {weekday.DayOfWeek}; only weekend days can be made working days.")
+            : null,
+        () => command.WorkingWeekendDays.Intersect(command.Holidays).Select(d => (DateOnly?)d).FirstOrDefault() is { } both
+            ? new RuleViolation("holiday-and-working-day", $"{both:yyyy-MM-dd} cannot be both a holiday and a working day.")
+            : null);
 
     public static CalendarYearPublished Decide(PublishCalendarYear command, int year)
     {
         Rules.Ensure(Check(command, year));
         return new CalendarYearPublished(year, command.Holidays.Distinct().Order().ToArray(), command.WorkingWeekendDays.Distinct().Order().ToArray());
     }
+}
+
+public static class CalendarEventNames
+{
+    public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
+    {
+        [typeof(CalendarYearPublished)] = "calendar_year_published"
+    };
 }

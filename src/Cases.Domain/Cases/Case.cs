@@ -26,8 +26,10 @@ public sealed partial record Case
     /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
     public bool? ViolationFound { get; init; }
 
-    /// <summary>The subjects the current finding holds at fault.</summary>
+    /// <summary>The subjects the current finding holds at fault, and when it was made.</summary>
     public IReadOnlyList<string> EmployeesAtFault { get; init; } = [];
+
+    public DateOnly? FoundOn { get; init; }
 
     public bool IsClosed => Status == CaseStatus.Closed;
     public bool IsAcknowledged => Status != CaseStatus.Registered;
@@ -61,14 +63,14 @@ public sealed partial record Case
 
     public Case Apply(ExplanationRefused e) => Heard(e.PersonnelNumber);
 
-    public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound, EmployeesAtFault = e.EmployeesAtFault };
+    public Case Apply(FindingRecorded e) => this with { ViolationFound = e.ViolationFound, EmployeesAtFault = e.EmployeesAtFault, FoundOn = e.FoundOn };
 
     public Case Apply(CaseReferredToCommission _) => this with { Status = CaseStatus.ReferredToCommission };
 
     public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
 
     public Case Apply(CaseReopened _) =>
-        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null, EmployeesAtFault = [] };
+        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null, EmployeesAtFault = [], FoundOn = null };
 
     /// <summary>A reopened case resumes where its work stood: investigated, acknowledged, or merely registered.</summary>
     public static CaseStatus StatusWhenReopened(bool hasInvestigator, bool wasAcknowledged) =>

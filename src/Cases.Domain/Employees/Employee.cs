@@ -78,7 +78,6 @@ public static class EmployeeEventNames
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
     {
         [typeof(AbsenceRecorded)] = "absence_recorded",
-        [typeof(AbsenceCancelled)] = "absence_cancelled",
-        [typeof(Calendars.CalendarYearPublished)] = "calendar_year_published"
+        [typeof(AbsenceCancelled)] = "absence_cancelled"
     };
 }

@@ -37,6 +37,7 @@ public static class ImposeSanctionDecision
             () => @case.ViolationFound == true && @case.EmployeesAtFault.Contains(employee)
                 ? null
                 : new RuleViolation("no-violation-found", $"The finding of case {@case.Number} does not hold employee {employee} at fault."),
+            () => Rules.NotBefore(command.OrderDate, @case.FoundOn!.Value, "order", "finding"),
             () => @case.HeardSubjects.Contains(employee)
                 ? null
                 : new RuleViolation("explanation-missing",
@@ -71,9 +72,12 @@ public static class ImposeSanctionDecision
     public static DateOnly LastDayFromOffence(ImposeSanction command, ImpositionContext context) =>
         LabourClock.End(command.OffenceCommittedOn, context.Rules.MonthsFromOffence, context.Absences);
 
-    /// <summary>The first day a sanction ordered on <paramref name="orderDate"/> is no longer in force; a dismissal never ends.</summary>
+    /// <summary>
+    /// The first day a sanction ordered on <paramref name="orderDate"/> is no longer in force: the day after its period's
+    /// last day. A dismissal never ends.
+    /// </summary>
     public static DateOnly? ExpiresOn(SanctionType type, DateOnly orderDate, IReadOnlyList<Absence> absences, SanctionRules rules) =>
-        type == SanctionType.Dismissal ? null : LabourClock.End(orderDate, rules.MonthsInForce, absences);
+        type == SanctionType.Dismissal ? null : LabourClock.End(orderDate, rules.MonthsInForce, absences).AddDays(1);
 
     public static SanctionImposed Decide(ImposeSanction command, ImpositionContext context, Guid sanctionId)
     {

@@ -39,7 +39,12 @@ public sealed partial record Sanction
     public Sanction Apply(SanctionUpheld _) => this with { AppealPending = false };
     public Sanction Apply(SanctionOverturned _) => this with { AppealPending = false, Status = SanctionStatus.Overturned };
     public Sanction Apply(SanctionLifted _) => this with { Status = SanctionStatus.Lifted };
-    public Sanction Apply(SanctionExpiryMoved e) => this with { ExpiresOn = e.ExpiresOn };
+    /// <summary>A later end puts a sanction that expired too early back in force until then.</summary>
+    public Sanction Apply(SanctionExpiryMoved e) => this with
+    {
+        ExpiresOn = e.ExpiresOn,
+        Status = Status == SanctionStatus.Expired ? SanctionStatus.Active : Status
+    };
     public Sanction Apply(SanctionExpired _) => this with { Status = SanctionStatus.Expired };
 }
 

@@ -88,9 +88,13 @@ public static class SanctionExpiry
 
     public static bool StillAwaited(SanctionExpiryDue due, Sanction state) => state.IsActive && state.ExpiresOn == due.ExpiresOn;
 
-    /// <summary>The new end of an active sanction's period once the employee's absences changed, if it moved.</summary>
+    /// <summary>
+    /// The new end of a sanction's period once the employee's absences changed, if it moved: for one in force, and for
+    /// one that expired too early because an absence inside its period was recorded only afterwards.
+    /// </summary>
     public static SanctionExpiryMoved? Recompute(Sanction state, IReadOnlyList<Employees.Absence> absences, SanctionRules rules) =>
-        state.IsActive && ImposeSanctionDecision.ExpiresOn(state.Type, state.OrderDate, absences, rules) is { } expires && expires != state.ExpiresOn
+        ImposeSanctionDecision.ExpiresOn(state.Type, state.OrderDate, absences, rules) is { } expires && expires != state.ExpiresOn
+        && (state.IsActive || (state.Status == SanctionStatus.Expired && expires > state.ExpiresOn))
             ? new SanctionExpiryMoved(state.Id, state.PersonnelNumber, expires)
             : null;
 }

@@ -53,7 +53,10 @@ public sealed record SanctionOverturned(Guid SanctionId, string PersonnelNumber,
 /// <summary>Lifted before its time (art. 66), by whom and why.</summary>
 public sealed record SanctionLifted(Guid SanctionId, string PersonnelNumber, DateOnly LiftedOn, string LiftedBy, string Reason) : ISanctionFact;
 
-/// <summary>An absence recorded later paused the sanction's period: it now ends on <see cref="ExpiresOn"/>.</summary>
+/// <summary>
+/// An absence recorded or cancelled later changed the sanction's period: it is in force until the day before
+/// <see cref="ExpiresOn"/>, again if it had expired too early.
+/// </summary>
 public sealed record SanctionExpiryMoved(Guid SanctionId, string PersonnelNumber, DateOnly ExpiresOn) : ISanctionFact;
 
 /// <summary>The sanction's period ran out; recorded by the service itself.</summary>

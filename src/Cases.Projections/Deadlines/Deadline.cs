@@ -12,7 +12,7 @@ public enum DeadlineKind
     /// <summary>A registered case is acknowledged within 7 days of receipt.</summary>
     CaseAcknowledgement,
 
-    /// <summary>The complainant hears the outcome within 3 months of receipt.</summary>
+    /// <summary>An identified complainant hears the outcome within 3 months of receipt.</summary>
     ComplainantFeedback,
 
     /// <summary>The employee's written explanation: an act of refusal may follow after the working days allowed.</summary>
@@ -59,7 +59,7 @@ public sealed partial class DeadlineProjection : EventProjection
     {
         var d = e.Data;
         ops.Store(Open(DeadlineKind.CaseAcknowledgement, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddDays(AcknowledgementDays)));
-        if (d.Complainant is not null)
+        if (d.Complainant is { Anonymous: false })
         {
             ops.Store(Open(DeadlineKind.ComplainantFeedback, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddMonths(FeedbackMonths)));
         }
@@ -102,25 +102,21 @@ public sealed partial class DeadlineProjection : EventProjection
     {
         var d = e.Data;
         ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.SanctionImposition, d.CaseId, d.PersonnelNumber));
-        var reference = $"{d.OrderNumber} ({d.CaseNumber})";
-        ops.Store(Open(DeadlineKind.OrderAnnouncement, d.SanctionId, reference, d.OrderDate, d.AnnounceBy, d.PersonnelNumber));
+        ops.Store(Open(DeadlineKind.OrderAnnouncement, d.SanctionId, ReferenceOf(d), d.OrderDate, d.AnnounceBy, d.PersonnelNumber));
         if (d.ExpiresOn is { } expiresOn)
         {
-            ops.Store(Open(DeadlineKind.SanctionExpiry, d.SanctionId, reference, d.OrderDate, expiresOn, d.PersonnelNumber));
+            ops.Store(Open(DeadlineKind.SanctionExpiry, d.SanctionId, ReferenceOf(d), d.OrderDate, expiresOn, d.PersonnelNumber));
         }
     }
 
     public void Project(IEvent<SanctionAnnounced> e, IDocumentOperations ops) =>
         ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.OrderAnnouncement, e.Data.SanctionId, e.Data.PersonnelNumber));
 
+    /// <summary>Moves the expiry, or watches it again for a sanction back in force after expiring too early.</summary>
     public async Task Project(IEvent<SanctionExpiryMoved> e, IDocumentOperations ops)
     {
-        var id = Deadline.IdOf(DeadlineKind.SanctionExpiry, e.Data.SanctionId, e.Data.PersonnelNumber);
-        if (await ops.LoadAsync<Deadline>(id) is { } expiry)
-        {
-            expiry.DueOn = e.Data.ExpiresOn;
-            ops.Store(expiry);
-        }
+        var imposed = (await ops.Events.FetchStreamAsync(e.Data.SanctionId, version: 1)).Select(x => x.Data).OfType<SanctionImposed>().Single();
+        ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
     }
 
     public void Project(IEvent<SanctionExpired> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
@@ -156,6 +152,8 @@ public sealed partial class DeadlineProjection : EventProjection
         StartsOn = startsOn,
         DueOn = dueOn
     };
+
+    private static string ReferenceOf(SanctionImposed imposed) => $"{imposed.OrderNumber} ({imposed.CaseNumber})";
 
     private static void Ended(IDocumentOperations ops, Guid sanctionId) =>
         ops.DeleteWhere<Deadline>(x => x.StreamId == sanctionId);

@@ -39,10 +39,10 @@ public sealed class EmployeeCase
     public Category Category { get; set; }
     public DateOnly ReceivedOn { get; set; }
 
-    /// <summary>Whether the current finding found a violation at all, and whether this employee was at fault.</summary>
+    /// <summary>Whether the current finding found a violation at all, whom it held at fault, and which articles.</summary>
     public bool? ViolationFound { get; set; }
 
-    public bool AtFault { get; set; }
+    public string[] EmployeesAtFault { get; set; } = [];
     public string[] EthicsArticlesViolated { get; set; } = [];
     public DateOnly? FoundOn { get; set; }
     public CaseOutcome? Outcome { get; set; }
@@ -97,8 +97,8 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
     {
         if (Case(Changed(view, e), e.Data.CaseId) is not { } entry) return;
         entry.ViolationFound = e.Data.ViolationFound;
-        entry.AtFault = e.Data.EmployeesAtFault.Contains(view.Id);
-        entry.EthicsArticlesViolated = entry.AtFault ? [.. e.Data.EthicsArticlesViolated] : [];
+        entry.EmployeesAtFault = [.. e.Data.EmployeesAtFault];
+        entry.EthicsArticlesViolated = [.. e.Data.EthicsArticlesViolated];
         entry.FoundOn = e.Data.FoundOn;
     }
 
@@ -114,7 +114,7 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
     {
         if (Case(Changed(view, e), e.Data.CaseId) is not { } entry) return;
         entry.ViolationFound = null;
-        entry.AtFault = false;
+        entry.EmployeesAtFault = [];
         entry.EthicsArticlesViolated = [];
         entry.FoundOn = null;
         entry.Outcome = null;
@@ -134,7 +134,17 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
 
     public void Apply(IEvent<SanctionAnnounced> e, EmployeeHistory view) => Sanction(Changed(view, e), e.Data.SanctionId)?.AnnouncedOn = e.Data.AnnouncedOn;
 
-    public void Apply(IEvent<SanctionExpiryMoved> e, EmployeeHistory view) => Sanction(Changed(view, e), e.Data.SanctionId)?.ExpiresOn = e.Data.ExpiresOn;
+    public void Apply(IEvent<SanctionExpiryMoved> e, EmployeeHistory view)
+    {
+        if (Sanction(Changed(view, e), e.Data.SanctionId) is not { } sanction) return;
+        sanction.ExpiresOn = e.Data.ExpiresOn;
+        if (sanction.Status == SanctionStatus.Expired)
+        {
+            sanction.Status = SanctionStatus.Active;
+            sanction.EndedOn = null;
+        }
+        Recount(view);
+    }
 
     public void Apply(IEvent<SanctionExpired> e, EmployeeHistory view) => Ended(view, e, e.Data.SanctionId, SanctionStatus.Expired, e.Data.ExpiredOn);
 

@@ -104,6 +104,11 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
     public void Apply(IEvent<SanctionExpiryMoved> e, SanctionSummary view)
     {
         view.ExpiresOn = e.Data.ExpiresOn;
+        if (view.Status == SanctionStatus.Expired)
+        {
+            view.Status = SanctionStatus.Active;
+            view.EndedOn = null;
+        }
         view.LastChangedAt = e.Timestamp;
     }
 

@@ -153,7 +153,7 @@ public static class CaseSteps
         (CaseStep.ExplanationGiven, "explanations",
             v => new { expectedVersion = v, personnelNumber = "E-1042", text = "The ward was short of staff.", recordedOn = "2021-03-11" }),
         (CaseStep.FindingRecorded, "finding",
-            v => new { expectedVersion = v, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "Rudeness confirmed" }),
+            v => new { expectedVersion = v, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "Rudeness confirmed", foundOn = "2021-03-12" }),
         (CaseStep.Referred, "referral", v => new { expectedVersion = v, commission = "disciplinary" }),
         (CaseStep.Closed, "closure", v => new { expectedVersion = v, outcome = "violation-confirmed", summary = "Remark proposed" })
     ];

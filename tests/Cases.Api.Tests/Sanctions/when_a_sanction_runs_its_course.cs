@@ -43,15 +43,15 @@ public class when_a_sanction_runs_its_course(SanctionApiApp app) : SanctionApiTe
     {
         var caseId = await OffenceAsync();
         var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-11-10"));
-        imposed.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 10));
+        imposed.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 11));
 
         await AbsenceAsync("sick-leave", "2021-11-11", "2021-11-20");
 
         var sanction = await SanctionAsync(imposed.Id);
-        sanction.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 20));
+        sanction.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 21));
         sanction.Version.ShouldBe(2);
         var history = await HistoryAsync();
-        history.Sanctions.Single().ExpiresOn.ShouldBe(new DateOnly(2022, 5, 20));
+        history.Sanctions.Single().ExpiresOn.ShouldBe(new DateOnly(2022, 5, 21));
         history.Absences.Single().From.ShouldBe(new DateOnly(2021, 11, 11));
     }
 
@@ -70,7 +70,8 @@ public class when_a_sanction_runs_its_course(SanctionApiApp app) : SanctionApiTe
     {
         var caseId = await OffenceAsync();
         App.Clock.Now = LastMomentBeforeExpiry;
-        var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-05-16", committed: "2021-05-01", discovered: "2021-05-10"));
+        // Ordered on 15 May: in force through 15 November.
+        var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-05-15", committed: "2021-05-01", discovered: "2021-05-10"));
         imposed.ExpiresOn.ShouldBe(new DateOnly(2021, 11, 16));
         (await SanctionAsync(imposed.Id)).Status.ShouldBe(SanctionStatus.Active);
 
@@ -87,12 +88,31 @@ public class when_a_sanction_runs_its_course(SanctionApiApp app) : SanctionApiTe
     {
         var caseId = await OffenceAsync();
         App.Clock.Now = LastMomentBeforeExpiry;
-        var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-05-16", committed: "2021-05-01", discovered: "2021-05-10"));
+        var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-05-15", committed: "2021-05-01", discovered: "2021-05-10"));
 
         await App.RestartAsync();
         App.Clock.Now = ExpiryDay;
 
         (await EventuallyAsync(imposed.Id, SanctionStatus.Expired)).Status.ShouldBe(SanctionStatus.Expired);
+    }
+
+    [Fact]
+    public async Task an_absence_recorded_after_it_expired_puts_it_back_in_force_for_the_days_missed()
+    {
+        var caseId = await OffenceAsync();
+        App.Clock.Now = LastMomentBeforeExpiry;
+        var imposed = await ImposeAsync(Order(caseId, orderDate: "2021-05-15", committed: "2021-05-01", discovered: "2021-05-10"));
+        App.Clock.Now = ExpiryDay;
+        await EventuallyAsync(imposed.Id, SanctionStatus.Expired);
+
+        // Ten days of sick leave in July, reported only now: the sanction was in force until 25 November.
+        await AbsenceAsync("sick-leave", "2021-07-01", "2021-07-10");
+
+        var revived = await SanctionAsync(imposed.Id);
+        revived.Status.ShouldBe(SanctionStatus.Active);
+        revived.ExpiresOn.ShouldBe(new DateOnly(2021, 11, 26));
+        revived.EndedOn.ShouldBeNull();
+        (await HistoryAsync()).HasActiveSanction.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Cases.Api.Tests.Infrastructure;
 using Cases.Domain.Sanctions;
 using Cases.Api.Deadlines;
+using Cases.Api.Infrastructure;
 using Cases.Projections.Deadlines;
 
 namespace Cases.Api.Tests.Sanctions;
@@ -16,7 +17,8 @@ public class when_imposing_a_sanction(SanctionApiApp app) : SanctionApiTests(app
 
         // Wednesday 10 November: Thursday, Friday and Monday are the three working days to announce it.
         imposed.AnnounceBy.ShouldBe(new DateOnly(2021, 11, 15));
-        imposed.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 10));
+        // In force through 10 May 2022, six months from the order.
+        imposed.ExpiresOn.ShouldBe(new DateOnly(2022, 5, 11));
         var sanction = await SanctionAsync(imposed.Id);
         sanction.Status.ShouldBe(SanctionStatus.Active);
         sanction.Type.ShouldBe(SanctionType.Reprimand);
@@ -29,8 +31,36 @@ public class when_imposing_a_sanction(SanctionApiApp app) : SanctionApiTests(app
         var @case = history.Cases.Single();
         @case.CaseId.ShouldBe(caseId);
         @case.ViolationFound.ShouldBe(true);
-        @case.AtFault.ShouldBeTrue();
+        @case.EmployeesAtFault.ShouldBe([Employee]);
         @case.EthicsArticlesViolated.ShouldBe(["4.2"]);
+    }
+
+    [Fact]
+    public async Task an_order_is_not_dated_before_the_finding_it_rests_on()
+    {
+        var caseId = await OffenceAsync();
+
+        (await RefusedAsync("/api/sanctions", Order(caseId, orderDate: "2021-03-11", committed: "2021-03-01", discovered: "2021-03-05"), 409, HrToken))
+            .Rule.ShouldBe("date-before-finding");
+    }
+
+    [Fact]
+    public async Task registrars_do_not_see_the_deadlines_of_sanctions()
+    {
+        await ImposeAsync(Order(await OffenceAsync()));
+
+        var registrars = await GetAsync<DueItem[]>("/api/deadlines?days=365", App.Token(Org, Roles.Registrar));
+
+        registrars.ShouldNotContain(d => d.Kind == DeadlineKind.OrderAnnouncement || d.Kind == DeadlineKind.SanctionExpiry);
+        (await GetAsync<DueItem[]>("/api/deadlines?days=365", HrToken)).ShouldContain(d => d.Kind == DeadlineKind.SanctionExpiry);
+    }
+
+    [Fact]
+    public async Task an_empty_id_names_nothing()
+    {
+        await RefusedAsync($"/api/sanctions/{Guid.Empty}/announcement", new { expectedVersion = 1 }, 404, HrToken);
+        await RefusedAsync($"/api/cases/{Guid.Empty}/acknowledgement", new { expectedVersion = 1 }, 404, Registrar);
+        await RefusedAsync($"/api/sanctions/{Guid.Empty}", null, 404, HrToken);
     }
 
     [Fact]
@@ -98,7 +128,10 @@ public class when_imposing_a_sanction(SanctionApiApp app) : SanctionApiTests(app
     {
         var caseId = await OffenceAsync();
         var before = await GetAsync<DueItem[]>("/api/deadlines?days=60", HrToken);
-        before.Single(d => d.Kind == DeadlineKind.SanctionImposition).DueOn.ShouldBe(new DateOnly(2021, 12, 15));
+        // The finding of 12 March left a month to impose it: the limit passed on 12 April.
+        var limit = before.Single(d => d.Kind == DeadlineKind.SanctionImposition);
+        limit.DueOn.ShouldBe(new DateOnly(2021, 4, 12));
+        limit.Overdue.ShouldBeTrue();
 
         var imposed = await ImposeAsync(Order(caseId));
 
@@ -106,7 +139,7 @@ public class when_imposing_a_sanction(SanctionApiApp app) : SanctionApiTests(app
         after.ShouldNotContain(d => d.Kind == DeadlineKind.SanctionImposition);
         after.Single(d => d.Kind == DeadlineKind.OrderAnnouncement).DueOn.ShouldBe(imposed.AnnounceBy);
         (await GetAsync<DueItem[]>("/api/deadlines?days=365", HrToken))
-            .Single(d => d.Kind == DeadlineKind.SanctionExpiry).DueOn.ShouldBe(new DateOnly(2022, 5, 10));
+            .Single(d => d.Kind == DeadlineKind.SanctionExpiry).DueOn.ShouldBe(new DateOnly(2022, 5, 11));
 
         await SanctionCommandAsync(imposed.Id, "announcement", new { expectedVersion = 1 });
         (await GetAsync<DueItem[]>("/api/deadlines?days=60", HrToken)).ShouldNotContain(d => d.Kind == DeadlineKind.OrderAnnouncement);

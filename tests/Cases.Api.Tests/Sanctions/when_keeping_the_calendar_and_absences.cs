@@ -28,6 +28,10 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
             .Rule.ShouldBe("date-outside-year");
         (await RefusedAsync("/api/calendar/2021", new { expectedVersion = 0, holidays = Array.Empty<string>(), workingWeekendDays = new[] { "2021-12-15" } }, 409, HrToken))
             .Rule.ShouldBe("not-a-weekend-day");
+        (await RefusedAsync("/api/calendar/2021", new { expectedVersion = 0, holidays = new[] { "2021-12-18" }, workingWeekendDays = new[] { "2021-12-18" } }, 409, HrToken))
+            .Rule.ShouldBe("holiday-and-working-day");
+        (await RefusedAsync("/api/calendar/2021", new { expectedVersion = 0, holidays = new[] { "0001-01-01" }, workingWeekendDays = Array.Empty<string>() }, 409, HrToken))
+            .Rule.ShouldBe("date-outside-year");
         (await App.CountAllEventsAsync()).ShouldBe(0);
     }
 
@@ -51,7 +55,7 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
     {
         var imposed = await ImposeAsync(Order(await OffenceAsync(), orderDate: "2021-11-10"));
         var recorded = await AbsenceAsync("business-trip", "2021-11-11", "2021-11-14");
-        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 14));
+        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 15));
         (await RefusedAsync($"/api/employees/{Employee}/absences",
                 new { expectedVersion = recorded.Version, kind = "vacation", from = "2021-11-14", to = "2021-11-20" }, 409, HrToken))
             .Rule.ShouldBe("absence-overlaps");
@@ -60,7 +64,7 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
         await PostAsync<Written>($"/api/employees/{Employee}/absence-cancellations",
             new { expectedVersion = recorded.Version, absenceId, reason = "Trip cancelled" }, HrToken);
 
-        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 10));
+        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 11));
         (await HistoryAsync()).Absences.ShouldBeEmpty();
     }
 
@@ -71,6 +75,10 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
             .Errors!.ShouldContainKey("kind");
         (await RefusedAsync($"/api/employees/{Employee}/absences", new { expectedVersion = 0, kind = "vacation", from = "2021-11-05", to = "2021-11-02" }, 400, HrToken))
             .Errors!.ShouldContainKey("to");
+        (await RefusedAsync($"/api/employees/{Employee}/absences", new { expectedVersion = 0, kind = "vacation", from = "9999-12-01", to = "9999-12-31" }, 400, HrToken))
+            .Errors!.ShouldContainKey("from");
+        (await RefusedAsync($"/api/employees/{Employee}/absences", new { expectedVersion = 0, kind = "vacation", from = "0001-01-01", to = "0001-01-02" }, 400, HrToken))
+            .Errors!.ShouldContainKey("from");
         (await RefusedAsync($"/api/employees/{Employee}/absences", new { expectedVersion = 3, kind = "vacation", from = "2021-11-01", to = "2021-11-02" }, 409, HrToken))
             .Rule.ShouldBe("stale-version");
         await RefusedAsync("/api/employees/NOBODY-1", null, 404, HrToken);

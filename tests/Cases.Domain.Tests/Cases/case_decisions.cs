@@ -274,7 +274,8 @@ public class naming_stored_events
         var all = new[]
         {
             CaseEventNames.Stored, Domain.Commissions.CommissionEventNames.Stored, Domain.Meetings.MeetingEventNames.Stored,
-            Domain.Sanctions.SanctionEventNames.Stored, Domain.Employees.EmployeeEventNames.Stored
+            Domain.Sanctions.SanctionEventNames.Stored, Domain.Employees.EmployeeEventNames.Stored,
+            Domain.Calendars.CalendarEventNames.Stored
         }.SelectMany(m => m).ToArray();
 
         all.Select(e => e.Value).Distinct().Count().ShouldBe(all.Length);

@@ -58,14 +58,33 @@ public class imposing_a_sanction
         var imposed = ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7());
 
         imposed.AnnounceBy.ShouldBe(new DateOnly(2021, 3, 30)); // Thursday 25: Friday, Monday, Tuesday
-        imposed.ExpiresOn.ShouldBe(new DateOnly(2021, 9, 25));
+        imposed.ExpiresOn.ShouldBe(new DateOnly(2021, 9, 26)); // in force through 25 September
         imposed.CaseNumber.ShouldBe("2021-0007");
     }
 
     [Fact]
+    public void an_absence_recorded_late_revives_a_sanction_that_expired_too_early_but_never_shortens_an_ended_one()
+    {
+        var rules = new SanctionRules();
+        var imposed = Sanction.Create(ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7()));
+        var expired = imposed.Apply(new SanctionExpired(imposed.Id, "E-1042", new DateOnly(2021, 9, 26)));
+        var sick = new Absence(Guid.CreateVersion7(), AbsenceKind.SickLeave, new DateOnly(2021, 9, 1), new DateOnly(2021, 9, 3));
+
+        var moved = SanctionExpiry.Recompute(expired, [sick], rules)!;
+        moved.ExpiresOn.ShouldBe(new DateOnly(2021, 9, 29));
+        expired.Apply(moved).IsActive.ShouldBeTrue();
+        SanctionExpiry.Recompute(imposed.Apply(new SanctionLifted(imposed.Id, "E-1042", new DateOnly(2021, 6, 1), "Director", "Merit")), [sick], rules)
+            .ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_order_dated_before_the_finding_is_refused() =>
+        ImposeSanctionDecision.Check(Order with { OrderDate = Received.AddDays(8) }, Context())!.Rule.ShouldBe("date-before-finding");
+
+    [Fact]
     public void an_employee_never_heard_is_not_sanctioned()
     {
-        var unheard = Investigating() with { ViolationFound = true, EmployeesAtFault = ["E-1042"] };
+        var unheard = Investigating() with { ViolationFound = true, EmployeesAtFault = ["E-1042"], FoundOn = Received };
 
         ImposeSanctionDecision.Check(Order, Context(unheard))!.Rule.ShouldBe("explanation-missing");
     }
@@ -92,7 +111,7 @@ public class imposing_a_sanction
         var sanction = Sanction.Create(ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7()));
         var vacation = new Absence(Guid.CreateVersion7(), AbsenceKind.Vacation, new DateOnly(2021, 7, 1), new DateOnly(2021, 7, 24));
 
-        SanctionExpiry.Recompute(sanction, [vacation], rules)!.ExpiresOn.ShouldBe(new DateOnly(2021, 10, 19));
+        SanctionExpiry.Recompute(sanction, [vacation], rules)!.ExpiresOn.ShouldBe(new DateOnly(2021, 10, 20));
         SanctionExpiry.Recompute(sanction, [], rules).ShouldBeNull();
         ImposeSanctionDecision.ExpiresOn(SanctionType.Dismissal, Order.OrderDate, [vacation], rules).ShouldBeNull();
     }
@@ -101,12 +120,12 @@ public class imposing_a_sanction
     public void it_expires_on_its_day_unless_it_ended_otherwise()
     {
         var sanction = Sanction.Create(ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7()));
-        var due = new SanctionExpiryDue(sanction.Id, new DateOnly(2021, 9, 25));
-        var dayBefore = new DateTimeOffset(2021, 9, 24, 23, 59, 59, TimeSpan.FromHours(6));
-        var day = new DateTimeOffset(2021, 9, 25, 0, 0, 0, TimeSpan.FromHours(6));
+        var due = new SanctionExpiryDue(sanction.Id, new DateOnly(2021, 9, 26));
+        var lastDayInForce = new DateTimeOffset(2021, 9, 25, 23, 59, 59, TimeSpan.FromHours(6));
+        var day = new DateTimeOffset(2021, 9, 26, 0, 0, 0, TimeSpan.FromHours(6));
 
-        SanctionExpiry.Decide(due, sanction, dayBefore).ShouldBeNull();
-        SanctionExpiry.Decide(due, sanction, day)!.ExpiredOn.ShouldBe(new DateOnly(2021, 9, 25));
+        SanctionExpiry.Decide(due, sanction, lastDayInForce).ShouldBeNull();
+        SanctionExpiry.Decide(due, sanction, day)!.ExpiredOn.ShouldBe(new DateOnly(2021, 9, 26));
         SanctionExpiry.Decide(due, sanction.Apply(new SanctionLifted(sanction.Id, "E-1042", new DateOnly(2021, 6, 1), "Director", "Merit")), day).ShouldBeNull();
         SanctionExpiry.Decide(due, sanction.Apply(new SanctionExpiryMoved(sanction.Id, "E-1042", new DateOnly(2021, 10, 5))), day).ShouldBeNull();
     }
