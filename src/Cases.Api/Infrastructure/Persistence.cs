@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Api.Audit;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
@@ -15,6 +16,7 @@ using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using JasperFx.Events.Projections;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -27,8 +29,12 @@ public static class Persistence
 
     public static IServiceCollection AddCasesPersistence(this IServiceCollection services, IConfiguration config)
     {
-        var connectionString = config.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}.");
+        // The service's own connections say so, and only their appends are linked into the hash chain.
+        var connectionString = new NpgsqlConnectionStringBuilder(config.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}."))
+        {
+            Options = $"-c {HashChain.Setting}=on"
+        }.ConnectionString;
         var schema = config["Marten:Schema"] ?? "cases";
 
         services.AddMarten(opts =>
@@ -74,6 +80,8 @@ public static class Persistence
                 opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
+                opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
+                opts.Storage.ExtendedSchemaObjects.Add(HashChain.Trigger(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

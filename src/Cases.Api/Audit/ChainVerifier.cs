@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Cases.Api.Audit;
+
+/// <summary>One link of the chain with the event it covers, in the text form the hash is taken over.</summary>
+public sealed record ChainLink(
+    long Position,
+    string Organisation,
+    long SeqId,
+    string PrevHash,
+    string Hash,
+    string? EventId,
+    string StreamId,
+    long Version,
+    string Type,
+    string Timestamp,
+    string CorrelationId,
+    string CausationId,
+    string UserName,
+    string Headers,
+    string Data)
+{
+    public bool EventPresent => EventId is not null;
+
+    /// <summary>The canonical form: the README gives it line by line.</summary>
+    public string Canonical() => string.Join('\n', HashChain.Version, Position, Organisation, SeqId, EventId, StreamId, Version, Type,
+        Timestamp, CorrelationId, CausationId, UserName, Headers, Data);
+
+    public string ExpectedHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PrevHash + "\n" + Canonical())));
+}
+
+public enum ChainProblem
+{
+    /// <summary>The event's row no longer hashes to its link: it was changed.</summary>
+    EventAltered,
+
+    /// <summary>The link's event is gone: it was deleted.</summary>
+    EventMissing,
+
+    /// <summary>An event row has no link: it was written into the table other than by the service.</summary>
+    EventNotChained,
+
+    /// <summary>The link does not follow the one before: links were removed, inserted or rewritten.</summary>
+    LinkBroken
+}
+
+public sealed record BrokenLink(long Position, long? SeqId, ChainProblem Problem, string Detail);
+
+/// <summary>What verifying one organisation's chain found: how far it holds, its head, and the first break if any.</summary>
+public sealed record ChainReport(string Organisation, long Links, string HeadHash, bool Intact, BrokenLink? FirstBroken, double Seconds);
+
+/// <summary>Checks an organisation's whole chain, link by link, in constant memory.</summary>
+public sealed class ChainVerifier(string connectionString, string schema)
+{
+    private string LinksSql => $"""
+        select c.position, c.tenant_id, c.seq_id, c.prev_hash, c.hash, e.id::text, coalesce(e.stream_id::text, ''), coalesce(e.version, 0),
+               coalesce(e.type, ''), coalesce({string.Format(HashChain.TimestampSql, "e")}, ''), coalesce(e.correlation_id, ''),
+               coalesce(e.causation_id, ''), coalesce(e.user_name, ''), coalesce(e.headers::text, ''), coalesce(e.data::text, '')
+        from {schema}.{HashChain.TableName} c left join {schema}.mt_events e on e.seq_id = c.seq_id
+        where c.tenant_id = @organisation
+        order by c.position
+        """;
+
+    public async IAsyncEnumerable<ChainLink> LinksAsync(string organisation, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(LinksSql, connection) { Parameters = { new("organisation", organisation) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new ChainLink(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9),
+                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14));
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"select distinct tenant_id from {schema}.mt_events union select distinct tenant_id from {schema}.{HashChain.TableName} order by 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var organisations = new List<string>();
+        while (await reader.ReadAsync(ct)) organisations.Add(reader.GetString(0));
+        return organisations;
+    }
+
+    public async Task<ChainReport> VerifyAsync(string organisation, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var previous = HashChain.Genesis;
+        long expectedPosition = 1, links = 0;
+        BrokenLink? broken = null;
+        await foreach (var link in LinksAsync(organisation, ct))
+        {
+            links++;
+            broken ??= link.Position != expectedPosition || link.PrevHash != previous
+                ? new BrokenLink(link.Position, link.SeqId, ChainProblem.LinkBroken,
+                    $"Link {link.Position} does not follow link {expectedPosition - 1}.")
+                : !link.EventPresent
+                    ? new BrokenLink(link.Position, link.SeqId, ChainProblem.EventMissing, $"The event of link {link.Position} (sequence {link.SeqId}) is gone.")
+                    : link.ExpectedHash() != link.Hash
+                        ? new BrokenLink(link.Position, link.SeqId, ChainProblem.EventAltered,
+                            $"The event of link {link.Position} (sequence {link.SeqId}) is not what was chained.")
+                        : null;
+            previous = link.Hash;
+            expectedPosition = link.Position + 1;
+        }
+        broken = Earliest(broken, await FirstUnchainedAsync(organisation, ct));
+        return new ChainReport(organisation, links, previous, broken is null, broken,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static BrokenLink? Earliest(BrokenLink? a, BrokenLink? b) => a is null ? b : b is null ? a : a.Position <= b.Position ? a : b;
+
+    /// <summary>The first event row without a link, placed at the link it comes before.</summary>
+    private async Task<BrokenLink?> FirstUnchainedAsync(string organisation, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            select e.seq_id,
+                   coalesce((select min(c.position) from {schema}.{HashChain.TableName} c where c.tenant_id = @organisation and c.seq_id > e.seq_id),
+                            (select coalesce(max(c.position), 0) + 1 from {schema}.{HashChain.TableName} c where c.tenant_id = @organisation))
+            from {schema}.mt_events e
+            where e.tenant_id = @organisation
+              and not exists (select 1 from {schema}.{HashChain.TableName} c where c.seq_id = e.seq_id)
+            order by e.seq_id limit 1
+            """, connection) { Parameters = { new("organisation", organisation) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new BrokenLink(reader.GetInt64(1), reader.GetInt64(0), ChainProblem.EventNotChained,
+                $"Event sequence {reader.GetInt64(0)} has no link; it was written before link {reader.GetInt64(1)} without the service.")
+            : null;
+    }
+}
