@@ -63,7 +63,8 @@ app.MapWolverineEndpoints(opts =>
     opts.AddMiddleware(typeof(EmptyIds));
     opts.AddMiddleware(typeof(OrganisationTime));
     opts.AddMiddleware(typeof(EventMetadata),
-        chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
+        chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
+                 || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));
 });
 
 return await app.RunJasperFxCommands(args);

@@ -1,5 +1,3 @@
-using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 
 namespace Cases.Api.Audit;
@@ -31,7 +29,12 @@ public static class HashChain
         return table;
     }
 
-    public static Function Trigger(string schema) => new(new PostgresqlObjectName(schema, "cases_chain_link", SchemaUtils.IdentifierUsage.Function), $$"""
+    /// <summary>
+    /// The linking function and its trigger on the events table. Installed once Marten has created that table (see
+    /// <see cref="HashChainInstaller"/>), in one transaction under a lock, so nodes starting together agree.
+    /// </summary>
+    public static string TriggerSql(string schema) => $$"""
+        select pg_advisory_xact_lock(hashtextextended('{{schema}}.cases_chain_link', 0));
         create or replace function {{schema}}.cases_chain_link() returns trigger language plpgsql as $f$
         declare
           last_position bigint;
@@ -59,5 +62,21 @@ public static class HashChain
         $f$;
         drop trigger if exists cases_chain_link on {{schema}}.mt_events;
         create trigger cases_chain_link after insert on {{schema}}.mt_events for each row execute function {{schema}}.cases_chain_link();
-        """);
+        """;
+}
+
+/// <summary>Installs the chain's trigger when the service starts, after Marten has applied its schema.</summary>
+public sealed class HashChainInstaller(string connectionString, string schema) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(HashChain.TriggerSql(schema), connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -4,9 +4,11 @@ using Cases.Api.Audit;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
+using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
 using Cases.Domain.Employees;
 using Cases.Domain.Sanctions;
+using Cases.Projections.Audit;
 using Cases.Projections.Deadlines;
 using Cases.Projections.Employees;
 using Cases.Projections.Meetings;
@@ -51,7 +53,8 @@ public static class Persistence
                 opts.Events.UseAdvisoryLockTransaction = true;
 
                 foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
-                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored))
+                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored)
+                             .Concat(AuditEventNames.Stored))
                 {
                     opts.Events.MapEventType(type, name);
                 }
@@ -77,15 +80,19 @@ public static class Persistence
                 opts.Schema.For<SanctionSummary>().Index(x => x.PersonnelNumber).Index(x => x.CaseId);
                 opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Inline);
+                opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
                 opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
-                opts.Storage.ExtendedSchemaObjects.Add(HashChain.Trigger(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
+        services.AddSingleton(new ChainVerifier(connectionString, schema));
+        // Registered after Marten's own schema migration, which it needs to have run.
+        services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
         return services;
     }
 

@@ -62,60 +62,60 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         ComplainantIdentified = e.Data.Complainant is { Anonymous: false },
         Summary = e.Data.Summary,
         ReceivedOn = e.Data.ReceivedOn,
-        RegisteredAt = e.Timestamp,
-        LastChangedAt = e.Timestamp
+        RegisteredAt = EventTime.Of(e),
+        LastChangedAt = EventTime.Of(e)
     };
 
     public void Apply(IEvent<CaseAcknowledged> e, CaseSummary view)
     {
         view.Status = CaseStatus.Acknowledged;
         view.AcknowledgedOn = e.Data.AcknowledgedOn;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<SubjectIdentified> e, CaseSummary view)
     {
         view.Subjects = [.. view.Subjects, e.Data.PersonnelNumber];
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<InvestigatorAssigned> e, CaseSummary view)
     {
         view.Status = CaseStatus.UnderInvestigation;
         view.Investigator = e.Data.Investigator;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<InvestigatorReassigned> e, CaseSummary view)
     {
         view.Investigator = e.Data.Investigator;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<ExplanationRequested> e, CaseSummary view)
     {
         view.Explanations.Add(new ExplanationSummary(e.Data.PersonnelNumber, e.Data.RequestedOn, ExplanationState.Requested, null));
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<ExplanationReceived> e, CaseSummary view) =>
-        Answer(view, e.Data.PersonnelNumber, ExplanationState.Given, e.Data.ReceivedOn, e.Timestamp);
+        Answer(view, e.Data.PersonnelNumber, ExplanationState.Given, e.Data.ReceivedOn, EventTime.Of(e));
 
     public void Apply(IEvent<ExplanationRefused> e, CaseSummary view) =>
-        Answer(view, e.Data.PersonnelNumber, ExplanationState.Refused, e.Data.ActDate, e.Timestamp);
+        Answer(view, e.Data.PersonnelNumber, ExplanationState.Refused, e.Data.ActDate, EventTime.Of(e));
 
     public void Apply(IEvent<EvidenceAttached> e, CaseSummary view)
     {
         var d = e.Data;
         view.Evidence.Add(new EvidenceSummary(d.EvidenceId, d.FileName, d.MediaType, d.SizeBytes, d.Sha256, d.Description, d.ObtainedOn));
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<FindingRecorded> e, CaseSummary view)
     {
         var d = e.Data;
         view.Finding = new FindingSummary(d.ViolationFound, [.. d.EmployeesAtFault], [.. d.EthicsArticlesViolated], d.CorruptionRelated, d.Summary, d.FoundOn);
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<CaseReferredToCommission> e, CaseSummary view)
@@ -123,7 +123,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.Status = CaseStatus.ReferredToCommission;
         view.Commission = e.Data.Commission;
         view.ReferredOn = e.Data.ReferredOn;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<CaseClosed> e, CaseSummary view)
@@ -131,7 +131,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.Status = CaseStatus.Closed;
         view.Outcome = e.Data.Outcome;
         view.ClosedOn = e.Data.ClosedOn;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<CaseReopened> e, CaseSummary view)
@@ -144,7 +144,7 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.Outcome = null;
         view.ClosedOn = null;
         view.TimesReopened++;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     private static void Answer(CaseSummary view, string personnelNumber, ExplanationState state, DateOnly answeredOn, DateTimeOffset at)

@@ -168,7 +168,7 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
 
     private static EmployeeHistory Changed(EmployeeHistory view, IEvent e)
     {
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
         return view;
     }
 

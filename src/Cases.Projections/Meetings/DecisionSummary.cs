@@ -81,7 +81,7 @@ public sealed partial class DecisionSummaryProjection : SingleStreamProjection<D
         OriginalDueDate = e.Data.DueDate,
         DueDate = e.Data.DueDate,
         Status = DecisionStatus.Open,
-        LastChangedAt = e.Timestamp
+        LastChangedAt = EventTime.Of(e)
     };
 
     public void Apply(IEvent<ExecutionReported> e, DecisionSummary view)
@@ -99,13 +99,13 @@ public sealed partial class DecisionSummaryProjection : SingleStreamProjection<D
         {
             view.Status = DecisionStatus.PartiallyExecuted;
         }
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<ExtensionRequested> e, DecisionSummary view)
     {
         view.Extensions.Add(new ExtensionEntry(e.Data.ProposedDueDate, e.Data.Reason, e.Data.RequestedOn, ExtensionAnswer.Pending));
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<ExtensionGranted> e, DecisionSummary view)
@@ -117,20 +117,20 @@ public sealed partial class DecisionSummaryProjection : SingleStreamProjection<D
         {
             view.Status = view.Reports.Count > 0 ? DecisionStatus.PartiallyExecuted : DecisionStatus.Open;
         }
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<ExtensionRefused> e, DecisionSummary view)
     {
         CloseExtension(view, ExtensionAnswer.Refused, e.Data.RefusedOn, null, e.Data.Reason);
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<DecisionBecameOverdue> e, DecisionSummary view)
     {
         view.Status = DecisionStatus.Overdue;
         view.OverdueFrom = DecisionDeadline.OverdueFrom(e.Data.DueDate);
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     private static void CloseExtension(DecisionSummary view, ExtensionAnswer answer, DateOnly on, DateOnly? granted, string? refusal)

@@ -76,7 +76,7 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
         ScheduledOn = Rules.Today(e.Data.ScheduledFor),
         Place = e.Data.Place,
         Agenda = e.Data.Agenda.Select(i => new AgendaEntry { Number = i.Number, Question = i.Question, CaseId = i.CaseId, CaseNumber = i.CaseNumber }).ToList(),
-        LastChangedAt = e.Timestamp
+        LastChangedAt = EventTime.Of(e)
     };
 
     public void Apply(IEvent<MeetingRescheduled> e, MeetingDetails view)
@@ -136,7 +136,7 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
     {
         var d = e.Data;
         Item(view, d.ItemNumber)?.Decision = new AdoptedDecision(d.DecisionId, d.ProtocolNumber, d.Kind, d.Text, d.Executor, d.DueDate);
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<MinutesSigned> e, MeetingDetails view)
@@ -157,6 +157,6 @@ public sealed partial class MeetingDetailsProjection : MultiStreamProjection<Mee
     private static void Changed(MeetingDetails view, IEvent e)
     {
         view.StreamVersion = e.Version;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 }

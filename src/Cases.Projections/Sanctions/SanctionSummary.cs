@@ -67,7 +67,7 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
         AnnounceBy = e.Data.AnnounceBy,
         ExpiresOn = e.Data.ExpiresOn,
         Status = SanctionStatus.Active,
-        LastChangedAt = e.Timestamp
+        LastChangedAt = EventTime.Of(e)
     };
 
     public void Apply(IEvent<SanctionAnnounced> e, SanctionSummary view)
@@ -75,20 +75,20 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
         view.AnnouncedOn = e.Data.AnnouncedOn;
         view.AnnouncedInTime = e.Data.AnnouncedOn <= view.AnnounceBy;
         view.SignatureRefused = e.Data.SignatureRefused;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<SanctionAppealed> e, SanctionSummary view)
     {
         view.Appeals.Add(new AppealEntry(e.Data.FiledOn, e.Data.Authority, AppealState.Pending));
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
-    public void Apply(IEvent<SanctionUpheld> e, SanctionSummary view) => Decided(view, AppealState.Upheld, e.Data.DecidedOn, e.Timestamp);
+    public void Apply(IEvent<SanctionUpheld> e, SanctionSummary view) => Decided(view, AppealState.Upheld, e.Data.DecidedOn, EventTime.Of(e));
 
     public void Apply(IEvent<SanctionOverturned> e, SanctionSummary view)
     {
-        Decided(view, AppealState.Overturned, e.Data.DecidedOn, e.Timestamp);
+        Decided(view, AppealState.Overturned, e.Data.DecidedOn, EventTime.Of(e));
         view.Status = SanctionStatus.Overturned;
         view.EndedOn = view.OrderDate;
     }
@@ -98,7 +98,7 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
         view.Status = SanctionStatus.Lifted;
         view.Lifting = e.Data;
         view.EndedOn = e.Data.LiftedOn;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<SanctionExpiryMoved> e, SanctionSummary view)
@@ -109,14 +109,14 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
             view.Status = SanctionStatus.Active;
             view.EndedOn = null;
         }
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     public void Apply(IEvent<SanctionExpired> e, SanctionSummary view)
     {
         view.Status = SanctionStatus.Expired;
         view.EndedOn = e.Data.ExpiredOn;
-        view.LastChangedAt = e.Timestamp;
+        view.LastChangedAt = EventTime.Of(e);
     }
 
     private static void Decided(SanctionSummary view, AppealState state, DateOnly on, DateTimeOffset at)

@@ -102,3 +102,12 @@ public sealed class SanctionApiCollection : ICollectionFixture<SanctionApiApp>
 {
     public const string Name = "sanction api";
 }
+
+/// <summary>The host of the audit, replay and hash chain tests.</summary>
+public sealed class AuditApiApp() : CasesApp("tests_audit");
+
+[CollectionDefinition(Name)]
+public sealed class AuditApiCollection : ICollectionFixture<AuditApiApp>
+{
+    public const string Name = "audit api";
+}

@@ -1,0 +1,94 @@
+using Cases.Domain.Sanctions;
+using Cases.Projections.Cases;
+using Cases.Projections.Sanctions;
+using Marten;
+
+namespace Cases.Api.Audit;
+
+/// <summary>An event as the store keeps it, with who recorded it, as what, when and why.</summary>
+public sealed record RecordedEvent(long Sequence, long Version, string Type, DateTimeOffset Time, string? User, string? Roles, string? Reason,
+    string? CorrelationId, object Data);
+
+/// <summary>Which state to rebuild: as of a stream version, or as of a moment; exactly one.</summary>
+public sealed record AsOf(long? Version = null, DateTimeOffset? At = null)
+{
+    public ProblemDetails Check() => new FieldErrors()
+        .When(Version is null == At is null, "version", "Give either version or at.")
+        .When(Version < 1, "version", "Must be 1 or more.")
+        .ToProblem();
+}
+
+/// <summary>Replays a stream for auditors: its full history, or the state it had at a version or a moment.</summary>
+public static class Replay
+{
+    public static async Task<IResult> HistoryAsync(IQuerySession session, Guid streamId, string missing, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
+        return events.Count == 0
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing)
+            : Results.Ok(events.Select(e => new RecordedEvent(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
+                e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.Data)).ToArray());
+    }
+
+    /// <summary>The read model rebuilt from the stream's events up to the version or moment; 404 before the stream began.</summary>
+    public static async Task<IResult> StateAsync<T>(IQuerySession session, Guid streamId, AsOf asOf, string missing, CancellationToken ct) where T : class =>
+        await session.Events.AggregateStreamAsync<T>(streamId, version: asOf.Version ?? 0, timestamp: asOf.At, token: ct) is { } state
+            ? Results.Ok(state)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing);
+}
+
+public static class CaseHistoryEndpoint
+{
+    [WolverineGet("/api/cases/{caseId}/history", OperationId = "CaseHistory")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid caseId, IQuerySession session, CancellationToken ct) =>
+        Replay.HistoryAsync(session, caseId, $"Case {caseId} was not found.", ct);
+}
+
+public static class CaseAsOfEndpoint
+{
+    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+
+    /// <summary>The case as it stood at a version or a moment: what anyone could know of it then.</summary>
+    [WolverineGet("/api/cases/{caseId}/as-of", OperationId = "CaseAsOf")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid caseId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
+        Replay.StateAsync<CaseSummary>(session, caseId, asOf, $"Case {caseId} did not exist then.", ct);
+}
+
+public static class MeetingHistoryEndpoint
+{
+    [WolverineGet("/api/meetings/{meetingId}/history", OperationId = "MeetingHistory")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken ct) =>
+        Replay.HistoryAsync(session, meetingId, $"Meeting {meetingId} was not found.", ct);
+}
+
+public static class MeetingAsOfEndpoint
+{
+    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+
+    /// <summary>The meeting's own record as it stood then: agenda, attendance, recusals, votes and outcomes.</summary>
+    [WolverineGet("/api/meetings/{meetingId}/as-of", OperationId = "MeetingAsOf")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid meetingId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
+        Replay.StateAsync<Domain.Meetings.Meeting>(session, meetingId, asOf, $"Meeting {meetingId} did not exist then.", ct);
+}
+
+public static class SanctionHistoryEndpoint
+{
+    [WolverineGet("/api/sanctions/{sanctionId}/history", OperationId = "SanctionHistory")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid sanctionId, IQuerySession session, CancellationToken ct) =>
+        Replay.HistoryAsync(session, sanctionId, $"Sanction {sanctionId} was not found.", ct);
+}
+
+public static class SanctionAsOfEndpoint
+{
+    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+
+    [WolverineGet("/api/sanctions/{sanctionId}/as-of", OperationId = "SanctionAsOf")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<IResult> Get(Guid sanctionId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
+        Replay.StateAsync<SanctionSummary>(session, sanctionId, asOf, $"Sanction {sanctionId} did not exist then.", ct);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Cases.Api.Audit;
+
+public static class VerifyChainEndpoint
+{
+    /// <summary>Checks the organisation's whole hash chain and reports its head and the first broken link, if any.</summary>
+    [WolverineGet("/api/audit/chain", OperationId = "VerifyChain")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static Task<ChainReport> Get(IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
+        verifier.VerifyAsync(session.TenantId, ct);
+}
+
+public static class ExportChainEndpoint
+{
+    /// <summary>
+    /// The organisation's events with their links, one JSON object per line, in chain order: what a third party needs
+    /// to check the chain on their own (README, "Checking an export").
+    /// </summary>
+    [WolverineGet("/api/audit/chain/export", OperationId = "ExportChain")]
+    [Authorize(Roles = Roles.Auditor)]
+    public static async Task Get(IQuerySession session, ChainVerifier verifier, HttpResponse response, IOptions<JsonOptions> json,
+        CancellationToken ct)
+    {
+        response.ContentType = "application/x-ndjson; charset=utf-8";
+        response.Headers.ContentDisposition = "attachment; filename=\"chain.ndjson\"";
+        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), bufferSize: 16 * 1024);
+        await foreach (var link in verifier.LinksAsync(session.TenantId, ct))
+        {
+            await writer.WriteLineAsync(JsonSerializer.Serialize(link, json.Value.SerializerOptions));
+        }
+    }
+}

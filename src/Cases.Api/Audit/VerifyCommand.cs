@@ -1,0 +1,31 @@
+using JasperFx.CommandLine;
+using Marten;
+
+namespace Cases.Api.Audit;
+
+public class VerifyInput : NetCoreInput
+{
+    [Description("Only this organisation; every organisation if not given")]
+    public string? OrgFlag { get; set; }
+}
+
+[Description("Verifies the hash chain of every organisation's events and reports the first broken link", Name = "verify")]
+public class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
+{
+    public override async Task<bool> Execute(VerifyInput input)
+    {
+        using var host = input.BuildHost();
+        var verifier = host.Services.GetRequiredService<ChainVerifier>();
+        var organisations = input.OrgFlag is { } one ? [one] : await verifier.OrganisationsAsync(CancellationToken.None);
+        var intact = true;
+        foreach (var organisation in organisations)
+        {
+            var report = await verifier.VerifyAsync(organisation, CancellationToken.None);
+            intact &= report.Intact;
+            Console.WriteLine(report.Intact
+                ? $"{organisation}: {report.Links} links intact in {report.Seconds:F2} s ({report.Links / Math.Max(report.Seconds, 1e-6):F0} events/s), head {report.HeadHash}"
+                : $"{organisation}: BROKEN at link {report.FirstBroken!.Position} ({report.FirstBroken.Problem}): {report.FirstBroken.Detail}");
+        }
+        return intact;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Cases.Domain.Cases;
+using Cases.Domain.Meetings;
+using Cases.Domain.Sanctions;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Cases.Projections.Audit;
+
+/// <summary>One line of the audit trail: an event of any stream, who recorded it, as what, when and why.</summary>
+public sealed class AuditEntry
+{
+    /// <summary>The event's id.</summary>
+    public Guid Id { get; set; }
+
+    public long Sequence { get; set; }
+    public DateTimeOffset Time { get; set; }
+    public string? User { get; set; }
+    public string? Roles { get; set; }
+    public string Organisation { get; set; } = "";
+    public Guid StreamId { get; set; }
+    public long Version { get; set; }
+    public string EventType { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? CorrelationId { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>The case the event is about, when it is about one: its own, or the one a sanction or decision rests on.</summary>
+    public Guid? CaseId { get; set; }
+}
+
+/// <summary>Writes an audit entry for every event, of every stream, in the transaction that appends it.</summary>
+public sealed partial class AuditTrailProjection : IProjection
+{
+    private static readonly ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> CaseIds = new();
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        foreach (var e in events)
+        {
+            operations.Store(new AuditEntry
+            {
+                Id = e.Id,
+                Sequence = e.Sequence,
+                Time = EventTime.Of(e),
+                User = e.UserName,
+                Roles = e.GetHeader("roles")?.ToString(),
+                Organisation = e.TenantId,
+                StreamId = e.StreamId,
+                Version = e.Version,
+                EventType = e.EventTypeName,
+                Summary = Summarise(e.Data),
+                CorrelationId = e.CorrelationId,
+                Reason = e.GetHeader("reason")?.ToString(),
+                CaseId = CaseIdOf(e.Data)
+            });
+        }
+        return Task.CompletedTask;
+    }
+
+    private static Guid? CaseIdOf(object data) =>
+        CaseIds.GetOrAdd(data.GetType(), t => t.GetProperty(nameof(CaseRegistered.CaseId)))?.GetValue(data) as Guid?;
+
+    /// <summary>A line an auditor reads at a glance; the event itself holds every detail.</summary>
+    public static string Summarise(object data) => data switch
+    {
+        CaseRegistered e => $"Case {e.Number} registered ({Words(e.Channel.ToString())}, {Words(e.Category.ToString())})",
+        FindingRecorded e => e.ViolationFound ? $"Violation found: {string.Join(", ", e.EmployeesAtFault)} at fault" : "No violation found",
+        CaseClosed e => $"Case closed: {Words(e.Outcome.ToString())}",
+        DecisionAdopted e => $"Protocol decision {e.ProtocolNumber} adopted, due {e.DueDate:yyyy-MM-dd}",
+        SanctionImposed e => $"{Words(e.Type.ToString())} imposed on {e.PersonnelNumber} by order {e.OrderNumber} of {e.OrderDate:yyyy-MM-dd}",
+        _ => Words(data.GetType().Name)
+    };
+
+    private static string Words(string name)
+    {
+        var words = WordBoundary().Replace(name, " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex WordBoundary();
+}
