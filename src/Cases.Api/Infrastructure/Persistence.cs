@@ -49,6 +49,8 @@ public static class Persistence
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                // Sequence numbers are taken before the events are written, so the audit trail records them inline.
+                opts.Events.AppendMode = EventAppendMode.Rich;
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 

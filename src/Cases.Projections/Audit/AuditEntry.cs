@@ -66,17 +66,19 @@ public sealed partial class AuditTrailProjection : IProjection
     /// <summary>A line an auditor reads at a glance; the event itself holds every detail.</summary>
     public static string Summarise(object data) => data switch
     {
-        CaseRegistered e => $"Case {e.Number} registered ({Words(e.Channel.ToString())}, {Words(e.Category.ToString())})",
+        CaseRegistered e => $"Case {e.Number} registered ({Lower(e.Channel.ToString())}, {Lower(e.Category.ToString())})",
         FindingRecorded e => e.ViolationFound ? $"Violation found: {string.Join(", ", e.EmployeesAtFault)} at fault" : "No violation found",
-        CaseClosed e => $"Case closed: {Words(e.Outcome.ToString())}",
+        CaseClosed e => $"Case closed: {Lower(e.Outcome.ToString())}",
         DecisionAdopted e => $"Protocol decision {e.ProtocolNumber} adopted, due {e.DueDate:yyyy-MM-dd}",
         SanctionImposed e => $"{Words(e.Type.ToString())} imposed on {e.PersonnelNumber} by order {e.OrderNumber} of {e.OrderDate:yyyy-MM-dd}",
         _ => Words(data.GetType().Name)
     };
 
+    private static string Lower(string name) => WordBoundary().Replace(name, " $1").ToLowerInvariant();
+
     private static string Words(string name)
     {
-        var words = WordBoundary().Replace(name, " $1").ToLowerInvariant();
+        var words = Lower(name);
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
