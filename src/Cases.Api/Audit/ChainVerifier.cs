@@ -111,9 +111,25 @@ public sealed class ChainVerifier(string connectionString, string schema)
             previous = link.Hash;
             expectedPosition = link.Position + 1;
         }
+        broken ??= await HeadMismatchAsync(organisation, links, previous, ct);
         broken = Earliest(broken, await FirstUnchainedAsync(organisation, ct));
         return new ChainReport(organisation, links, previous, broken is null, broken,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>The chain must end where its head says: links cut from its end leave the head pointing past them.</summary>
+    private async Task<BrokenLink?> HeadMismatchAsync(string organisation, long links, string lastHash, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select position, hash from {schema}.{HashChain.HeadTableName} where tenant_id = @organisation",
+            connection) { Parameters = { new("organisation", organisation) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var (position, hash) = await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, HashChain.Genesis);
+        return position == links && hash == lastHash
+            ? null
+            : new BrokenLink(Math.Min(position, links) + 1, null, ChainProblem.LinkBroken,
+                $"The chain ends at link {links}, but its head is link {position}: links were removed from its end.");
     }
 
     private static BrokenLink? Earliest(BrokenLink? a, BrokenLink? b) => a is null ? b : b is null ? a : a.Position <= b.Position ? a : b;

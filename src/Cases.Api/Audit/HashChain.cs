@@ -4,19 +4,31 @@ namespace Cases.Api.Audit;
 
 /// <summary>
 /// The tamper-evident chain of every organisation's events. A trigger on the events table links each event the
-/// service appends, in the appending transaction, under a per-organisation lock: links are gapless and never fork,
-/// however appends race. Only the service's own connections (which set <c>cases.chain=on</c>) are chained, so a row
+/// service appends, in the appending transaction, holding the organisation's head row: links are gapless and never
+/// fork, however appends race. Only the service's own connections (which set <c>cases.chain=on</c>) are chained, so a row
 /// written into the table any other way stands out as unlinked. The algorithm is in the README.
 /// </summary>
 public static class HashChain
 {
     public const string TableName = "cases_chain";
+
+    /// <summary>Each organisation's last link: what the next one follows, and what a chain cut short no longer reaches.</summary>
+    public const string HeadTableName = "cases_chain_head";
     public const string Setting = "cases.chain";
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     public const string Version = "cases-chain-v1";
 
     /// <summary>The SQL that turns an event row into the text of the canonical form's timestamp line.</summary>
     public const string TimestampSql = """to_char({0}.timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
+
+    public static Table HeadTable(string schema)
+    {
+        var table = new Table($"{schema}.{HeadTableName}");
+        table.AddColumn<string>("tenant_id").AsPrimaryKey();
+        table.AddColumn<long>("position").NotNull();
+        table.AddColumn<string>("hash").NotNull();
+        return table;
+    }
 
     public static Table Table(string schema)
     {
@@ -30,38 +42,49 @@ public static class HashChain
     }
 
     /// <summary>
-    /// The linking function and its trigger on the events table. Installed once Marten has created that table (see
-    /// <see cref="HashChainInstaller"/>), in one transaction under a lock, so nodes starting together agree.
+    /// The linking function and its trigger on the events table. A statement-level trigger links all the rows an
+    /// insert wrote, in sequence order, taking each organisation's head row for update: one lookup per statement
+    /// whatever the chain's length, and racing transactions queue on the head. Installed once Marten has created
+    /// the events table (see <see cref="HashChainInstaller"/>), in one transaction under a lock, so nodes starting
+    /// together agree.
     /// </summary>
     public static string TriggerSql(string schema) => $$"""
         select pg_advisory_xact_lock(hashtextextended('{{schema}}.cases_chain_link', 0));
         create or replace function {{schema}}.cases_chain_link() returns trigger language plpgsql as $f$
         declare
-          last_position bigint;
-          last_hash text;
-          canonical text;
+          organisation text;
+          e record;
+          head_position bigint;
+          head_hash text;
+          link_hash text;
         begin
           if current_setting('{{Setting}}', true) is distinct from 'on' then
-            return new;
+            return null;
           end if;
-          perform pg_advisory_xact_lock(hashtextextended('{{TableName}}:' || coalesce(new.tenant_id, ''), 0));
-          select position, hash into last_position, last_hash
-            from {{schema}}.{{TableName}} where tenant_id = coalesce(new.tenant_id, '') order by position desc limit 1;
-          last_position := coalesce(last_position, 0) + 1;
-          last_hash := coalesce(last_hash, '{{Genesis}}');
-          canonical := '{{Version}}' || E'\n' || last_position || E'\n' || coalesce(new.tenant_id, '') || E'\n' || new.seq_id
-            || E'\n' || new.id || E'\n' || coalesce(new.stream_id::text, '') || E'\n' || new.version || E'\n' || new.type
-            || E'\n' || {{string.Format(TimestampSql, "new")}}
-            || E'\n' || coalesce(new.correlation_id, '') || E'\n' || coalesce(new.causation_id, '') || E'\n' || coalesce(new.user_name, '')
-            || E'\n' || coalesce(new.headers::text, '') || E'\n' || new.data::text;
-          insert into {{schema}}.{{TableName}} (tenant_id, position, seq_id, prev_hash, hash)
-            values (coalesce(new.tenant_id, ''), last_position, new.seq_id, last_hash,
-                    encode(sha256(convert_to(last_hash || E'\n' || canonical, 'UTF8')), 'hex'));
-          return new;
+          for organisation in select distinct coalesce(tenant_id, '') from inserted order by 1 loop
+            insert into {{schema}}.{{HeadTableName}} (tenant_id, position, hash) values (organisation, 0, '{{Genesis}}')
+              on conflict (tenant_id) do nothing;
+            select position, hash into head_position, head_hash
+              from {{schema}}.{{HeadTableName}} where tenant_id = organisation for update;
+            for e in select * from inserted where coalesce(tenant_id, '') = organisation order by seq_id loop
+              head_position := head_position + 1;
+              link_hash := encode(sha256(convert_to(head_hash || E'\n' || '{{Version}}' || E'\n' || head_position || E'\n' || organisation
+                || E'\n' || e.seq_id || E'\n' || e.id || E'\n' || coalesce(e.stream_id::text, '') || E'\n' || e.version || E'\n' || e.type
+                || E'\n' || {{string.Format(TimestampSql, "e")}}
+                || E'\n' || coalesce(e.correlation_id, '') || E'\n' || coalesce(e.causation_id, '') || E'\n' || coalesce(e.user_name, '')
+                || E'\n' || coalesce(e.headers::text, '') || E'\n' || e.data::text, 'UTF8')), 'hex');
+              insert into {{schema}}.{{TableName}} (tenant_id, position, seq_id, prev_hash, hash)
+                values (organisation, head_position, e.seq_id, head_hash, link_hash);
+              head_hash := link_hash;
+            end loop;
+            update {{schema}}.{{HeadTableName}} set position = head_position, hash = head_hash where tenant_id = organisation;
+          end loop;
+          return null;
         end
         $f$;
         drop trigger if exists cases_chain_link on {{schema}}.mt_events;
-        create trigger cases_chain_link after insert on {{schema}}.mt_events for each row execute function {{schema}}.cases_chain_link();
+        create trigger cases_chain_link after insert on {{schema}}.mt_events referencing new table as inserted
+          for each statement execute function {{schema}}.cases_chain_link();
         """;
 }
 

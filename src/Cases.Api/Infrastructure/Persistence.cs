@@ -88,6 +88,7 @@ public static class Persistence
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
+                opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -72,6 +72,19 @@ public class when_verifying_the_hash_chain(AuditApiApp app) : AuditApiTests(app)
     }
 
     [Fact]
+    public async Task cutting_the_last_events_and_their_links_is_found_by_the_head()
+    {
+        var events = await ScenarioAsync();
+
+        await SqlAsync($"delete from {{schema}}.mt_events where seq_id in (select seq_id from {{schema}}.cases_chain where tenant_id = '{Org}' and position > {events - 2})");
+        await SqlAsync($"delete from {{schema}}.cases_chain where tenant_id = '{Org}' and position > {events - 2}");
+
+        var broken = (await VerifyAsync()).FirstBroken!;
+        broken.Problem.ShouldBe(ChainProblem.LinkBroken);
+        broken.Position.ShouldBe(events - 1);
+    }
+
+    [Fact]
     public async Task an_insert_made_in_the_database_is_found_where_it_sits()
     {
         var events = await ScenarioAsync();
