@@ -6,6 +6,7 @@ using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
+using Cases.Domain.Contacts;
 using Cases.Domain.Employees;
 using Cases.Domain.Sanctions;
 using Cases.Projections.Audit;
@@ -13,6 +14,7 @@ using Cases.Projections.Deadlines;
 using Cases.Projections.Employees;
 using Cases.Projections.Meetings;
 using Cases.Projections.Sanctions;
+using Cases.Projections.Statistics;
 using Cases.Projections.Cases;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -56,7 +58,7 @@ public static class Persistence
 
                 foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
                              .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored)
-                             .Concat(AuditEventNames.Stored))
+                             .Concat(AuditEventNames.Stored).Concat(ContactEventNames.Stored))
                 {
                     opts.Events.MapEventType(type, name);
                 }
@@ -83,6 +85,8 @@ public static class Persistence
                 opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Inline);
+                opts.Projections.Add<StatisticsProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<StatisticFact>().Index(x => x.Month);
                 opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
                 opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
 

@@ -275,7 +275,7 @@ public class naming_stored_events
         {
             CaseEventNames.Stored, Domain.Commissions.CommissionEventNames.Stored, Domain.Meetings.MeetingEventNames.Stored,
             Domain.Sanctions.SanctionEventNames.Stored, Domain.Employees.EmployeeEventNames.Stored,
-            Domain.Calendars.CalendarEventNames.Stored, Domain.Audit.AuditEventNames.Stored
+            Domain.Calendars.CalendarEventNames.Stored, Domain.Audit.AuditEventNames.Stored, Domain.Contacts.ContactEventNames.Stored
         }.SelectMany(m => m).ToArray();
 
         all.Select(e => e.Value).Distinct().Count().ShouldBe(all.Length);

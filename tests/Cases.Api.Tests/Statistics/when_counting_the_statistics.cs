@@ -1,0 +1,125 @@
+using Cases.Api.Contacts;
+using Cases.Api.Infrastructure;
+using Cases.Api.Sanctions;
+using Cases.Api.Statistics;
+using Cases.Api.Tests.Infrastructure;
+
+namespace Cases.Api.Tests.Statistics;
+
+/// <summary>Each figure against a scenario counted by hand, across month boundaries and two organisations.</summary>
+public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(app)
+{
+    private Task<ContactRecordedResponse> ContactAsync(string channel, string on, bool corruption = false, string? org = null) =>
+        PostAsync<ContactRecordedResponse>("/api/contacts", new { channel, topic = "Appointment times", corruptionRelated = corruption, contactedOn = on },
+            App.Token(org ?? Org, Roles.Registrar), 201);
+
+    private async Task ScenarioAsync()
+    {
+        await ContactAsync("call-centre", "2021-03-01");
+        await ContactAsync("call-centre", "2021-03-31");
+        await ContactAsync("hotline", "2021-03-15", corruption: true);
+        await ContactAsync("call-centre", "2021-04-01");
+        await ContactAsync("call-centre", "2021-03-10", org: OtherOrg);
+
+        // Two appeals received on 2 March; one closed on 15 November after a finding of an ethics violation on 12 March.
+        await CaseAtAsync(CaseStep.Closed);
+        var offence = (await CaseAtAsync(CaseStep.FindingRecorded)).Id;
+        await RegisterAsync(Registration(receivedOn: "2021-04-05", channel: "hotline", category: "corruption"));
+        await RegisterAsync(Registration(receivedOn: "2021-03-20"), App.Token(OtherOrg, Roles.Registrar));
+
+        var hr = App.Token(Org, Roles.Hr);
+        await PostAsync<SanctionImposedResponse>("/api/sanctions", new
+        {
+            personnelNumber = CaseSubject, caseId = offence, type = "remark", orderNumber = "7-K", orderDate = "2021-11-10",
+            offenceCommittedOn = "2021-10-20", offenceDiscoveredOn = "2021-11-01"
+        }, hr, 201);
+
+        await AdoptedDecisionAsync(dueDate: "2021-11-15");
+        // Five days on, that decision is overdue.
+        App.Clock.Now = App.Clock.Now.AddDays(5);
+    }
+
+    [Fact]
+    public async Task each_figure_is_what_happened_in_its_month()
+    {
+        await ScenarioAsync();
+
+        var report = await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-11-30", App.Token(Org, Roles.Analyst));
+
+        report.Months.Count.ShouldBe(9);
+        var march = report.Months[0];
+        march.Period.ShouldBe("2021-03");
+        (march.Contacts, march.CorruptionContacts).ShouldBe((3, 1));
+        march.ContactsByChannel.ShouldBe(new Dictionary<string, int> { ["call-centre"] = 2, ["hotline"] = 1 });
+        march.Appeals.ShouldBe(2);
+        march.AppealsByCategory.ShouldBe(new Dictionary<string, int> { ["medical-care"] = 2 });
+        march.EthicsFindingsWithViolation.ShouldBe(2);
+        var april = report.Months[1];
+        (april.Contacts, april.Appeals, april.CorruptionAppeals).ShouldBe((1, 1, 1));
+        april.AppealsByChannel.ShouldBe(new Dictionary<string, int> { ["hotline"] = 1 });
+        var november = report.Months[8];
+        november.CasesClosed.ShouldBe(1);
+        november.AverageDaysToClose.ShouldBe(258m);
+        november.MeetingsHeld.ShouldBe(1);
+        november.MeetingsByCommission.ShouldBe(new Dictionary<string, int> { ["Disciplinary commission"] = 1 });
+        november.DecisionsAdopted.ShouldBe(1);
+        november.Execution.Due.ShouldBe(1);
+        november.Execution.Overdue.ShouldBe(1);
+        november.SanctionsByType.ShouldBe(new Dictionary<string, int> { ["remark"] = 1 });
+
+        var total = report.Total;
+        (total.Contacts, total.Appeals, total.CorruptionAppeals, total.CasesClosed, total.MeetingsHeld, total.DecisionsAdopted, total.Sanctions)
+            .ShouldBe((4, 3, 1, 1, 1, 1, 1));
+        (total.EthicsFindingsWithViolation, total.EthicsFindingsWithoutViolation).ShouldBe((2, 0));
+
+        var theirs = await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-03-31", App.Token(OtherOrg, Roles.Analyst));
+        (theirs.Total.Contacts, theirs.Total.Appeals).ShouldBe((1, 1));
+    }
+
+    [Fact]
+    public async Task a_range_adds_up_its_months_and_an_overturned_sanction_never_counts()
+    {
+        await ScenarioAsync();
+        var hr = App.Token(Org, Roles.Hr);
+        var sanctions = await GetAsync<Projections.Sanctions.SanctionSummary[]>("/api/sanctions", hr);
+        var version = (await PostAsync<Written>($"/api/sanctions/{sanctions[0].Id}/appeal", new { expectedVersion = 1, authority = "Court" }, hr)).Version;
+        await PostAsync<Written>($"/api/sanctions/{sanctions[0].Id}/appeal-decision", new { expectedVersion = version, outcome = "overturned" }, hr);
+
+        var spring = await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-04-30", App.Token(Org, Roles.Analyst));
+        var march = await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-03-31", App.Token(Org, Roles.Analyst));
+        var april = await GetAsync<StatisticsReport>("/api/statistics?from=2021-04-01&to=2021-04-30", App.Token(Org, Roles.Analyst));
+
+        spring.Total.Contacts.ShouldBe(march.Total.Contacts + april.Total.Contacts);
+        spring.Total.Appeals.ShouldBe(march.Total.Appeals + april.Total.Appeals);
+        (await GetAsync<StatisticsReport>("/api/statistics?from=2021-11-01&to=2021-11-30", App.Token(Org, Roles.Analyst))).Total.Sanctions.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task csv_is_given_to_a_client_that_asks_for_it()
+    {
+        await ScenarioAsync();
+
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/api/statistics?from=2021-03-01&to=2021-04-30");
+            s.WithBearerToken(App.Token(Org, Roles.Analyst));
+            s.WithRequestHeader("Accept", "text/csv");
+            s.ContentTypeShouldBe("text/csv; charset=utf-8");
+        });
+        var lines = (await result.ReadAsTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines[0].ShouldBe("period,figure,key,value");
+        lines.ShouldContain("2021-03,contacts,call-centre,2");
+        lines.ShouldContain("2021-03..2021-04,appeals,,3");
+    }
+
+    [Fact]
+    public async Task the_period_is_checked_and_only_readers_of_figures_see_them()
+    {
+        (await RefusedAsync("/api/statistics?from=2021-05-01&to=2021-03-01", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("from");
+        (await RefusedAsync("/api/statistics", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("to");
+        await RefusedAsync("/api/statistics?from=2021-03-01&to=2021-04-30", null, 403, App.Token(Org, Roles.Registrar));
+        await RefusedAsync("/api/contacts", new { channel = "hotline", topic = "x", corruptionRelated = false }, 403, App.Token(Org, Roles.Analyst));
+        await RefusedAsync("/api/contacts", new { channel = "hotline", topic = "x", corruptionRelated = false, caseId = Guid.CreateVersion7() }, 404, Registrar);
+    }
+}
