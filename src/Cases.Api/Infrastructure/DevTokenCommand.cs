@@ -7,7 +7,7 @@ public class DevTokenInput : NetCoreInput
     [Description("Organisation (tenant) the token acts for")]
     public string OrgFlag { get; set; } = "nroc";
 
-    [Description("Role(s), comma-separated: registrar, investigator, hr, secretary, member, auditor, analyst")]
+    [Description("Role(s), comma-separated: registrar, investigator, hr, secretary, member, auditor, analyst, regional")]
     public string RoleFlag { get; set; } = Roles.Registrar;
 
     [Description("User name recorded on every event the token writes")]

@@ -13,6 +13,16 @@ public sealed class OrganisationSettings
     /// <summary>IANA time zone per organisation id.</summary>
     public Dictionary<string, string> TimeZones { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The name reports give an organisation, per organisation id; the id itself when not listed.</summary>
+    public Dictionary<string, string> Names { get; set; } = new(StringComparer.Ordinal);
+
+    public string NameOf(string organisation) => Names.GetValueOrDefault(organisation, organisation);
+
+    /// <summary>The organisations each organisation oversees (a regional commission's state bodies and districts).</summary>
+    public Dictionary<string, string[]> Oversees { get; set; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> OverseenBy(string organisation) => Oversees.GetValueOrDefault(organisation, []);
+
     public IEnumerable<string> AllZones => TimeZones.Values.Append(DefaultTimeZone);
 
     public static bool IsKnownZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

@@ -36,7 +36,10 @@ public enum Metric
     Sanctions,
 
     /// <summary>Findings on ethics cases or of ethics violations: key <c>violation</c> or <c>no-violation</c>.</summary>
-    EthicsFindings
+    EthicsFindings,
+
+    /// <summary>Cases the organisation opened itself (channel <c>internal</c>), by category: not appeals.</summary>
+    InternalCases
 }
 
 /// <summary>
@@ -71,8 +74,14 @@ public sealed partial class StatisticsProjection : EventProjection
         if (e.Data.CorruptionRelated) ops.Store(Fact($"corruption-contact:{e.Id:N}", e.Data.ContactedOn, Metric.CorruptionContacts, channel));
     }
 
+    /// <summary>An appeal came from outside; a case the organisation opened itself is counted apart.</summary>
     public void Project(IEvent<CaseRegistered> e, IDocumentOperations ops)
     {
+        if (e.Data.Channel == Channel.Internal)
+        {
+            ops.Store(Fact($"internal:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.InternalCases, e.Data.Category.ToString()));
+            return;
+        }
         ops.Store(Fact($"appeal-channel:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.AppealsByChannel, e.Data.Channel.ToString()));
         ops.Store(Fact($"appeal-category:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.AppealsByCategory, e.Data.Category.ToString()));
     }

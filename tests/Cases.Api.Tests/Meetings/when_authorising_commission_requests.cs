@@ -59,6 +59,11 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         ("GET", "/api/decisions/open-by-executor", Readers, Setup.None, null),
         ("GET", "/api/decisions/execution-rate?from=2021-01-01&to=2021-12-31", Roles.ExecutionReaders, Setup.None, null),
         ("GET", "/api/cases/{id}/decisions", $"{Readers},{Roles.Investigator}", Setup.ReferredCase, null),
+        ("POST", "/api/contacts", Roles.Intake, Setup.None, _ => new { channel = "call-centre", topic = "Opening hours", corruptionRelated = false }),
+        ("GET", "/api/statistics?from=2021-01-01&to=2021-10-31", Roles.ExecutionReaders, Setup.None, null),
+        ("GET", "/api/statistics/narrative?from=2021-01-01&to=2021-10-31", Roles.ExecutionReaders, Setup.None, null),
+        ("GET", "/api/statistics/chart?from=2021-01-01&to=2021-10-31", Roles.ExecutionReaders, Setup.None, null),
+        ("GET", "/api/statistics/rollup?from=2021-01-01&to=2021-10-31", Roles.Regional, Setup.None, null),
     ];
 
     public static TheoryData<string, string, string> AllowedCalls()
@@ -157,7 +162,7 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, TokenFor(role), method == "GET" ? 200 : path is "/api/commissions" or "/api/meetings" ? 201 : 200);
+        await Call(method, url, body, TokenFor(role), method == "GET" ? 200 : path is "/api/commissions" or "/api/meetings" or "/api/contacts" ? 201 : 200);
 
         if (method == "GET") (await App.CountAllEventsAsync()).ShouldBe(events);
         else (await App.CountAllEventsAsync()).ShouldBeGreaterThan(events);

@@ -1,0 +1,35 @@
+using JasperFx.CommandLine;
+
+namespace Cases.Api.Demo;
+
+public class DemoInput : NetCoreInput
+{
+    [Description("Address of the running service")]
+    public string UrlFlag { get; set; } = "http://localhost:5080";
+}
+
+[Description("Loads January-October 2021 of the seed organisation through the running service's API and prints its report (Development only)", Name = "demo")]
+public class DemoCommand : JasperFxAsyncCommand<DemoInput>
+{
+    public override async Task<bool> Execute(DemoInput input)
+    {
+        using var host = input.BuildHost();
+        var key = host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentSigningKey"];
+        if (!host.Services.GetRequiredService<IHostEnvironment>().IsDevelopment() || string.IsNullOrEmpty(key))
+        {
+            Console.Error.WriteLine("demo works only in Development, where Auth:DevelopmentSigningKey is configured.");
+            return false;
+        }
+        using var client = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
+        string Token(string role) => DevelopmentTokens.Mint(key, DemoScenario.Organisation, [role], $"demo.{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
+
+        await new DemoScenario(client, Token).LoadAsync(CancellationToken.None);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/statistics/narrative?from=2021-01-01&to=2021-10-31");
+        request.Headers.Authorization = new("Bearer", Token(Roles.Analyst));
+        var narrative = await client.SendAsync(request);
+        Console.WriteLine(await narrative.Content.ReadAsStringAsync());
+        Console.WriteLine($"Chart: {input.UrlFlag}/api/statistics/chart?from=2021-01-01&to=2021-10-31 (as an analyst of {DemoScenario.Organisation})");
+        return narrative.IsSuccessStatusCode;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Cases.Api.Demo;
+
+/// <summary>
+/// January to October 2021 at the National Research Oncology Center, recorded through the HTTP API as its staff
+/// would: seven appeals about medical care heard at five meetings of the commission on appeals (thirty protocol
+/// decisions, twenty-seven executed by their due date), and eight disciplinary offences heard at four meetings of the
+/// disciplinary commission and sanctioned by HR. Its narrative report states the figures of the seed document.
+/// </summary>
+public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFor)
+{
+    public const string Organisation = "nroc";
+
+    private static readonly string[] Voters = ["C-01", "C-02", "C-03", "C-04", "C-05"];
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var appeals = new List<Guid>();
+        var received = new[] { "2021-01-18", "2021-03-02", "2021-03-29", "2021-05-11", "2021-07-06", "2021-08-10", "2021-09-21" };
+        var channels = new[] { "call-centre", "website", "written", "social-media", "call-centre", "hotline", "website" };
+        for (var i = 0; i < received.Length; i++) appeals.Add(await AppealAsync(received[i], channels[i], ct));
+
+        var appealsCommission = await CommissionAsync("Commission on appeals", "other", "C", ct);
+        var meetingDays = new[] { "2021-02-10", "2021-04-14", "2021-06-16", "2021-08-25", "2021-10-06" };
+        var agendaCases = new[] { new[] { appeals[0] }, [appeals[1], appeals[2]], [appeals[3]], [appeals[4], appeals[5]], [appeals[6]] };
+        var late = 0;
+        for (var m = 0; m < meetingDays.Length; m++)
+        {
+            var day = DateOnly.Parse(meetingDays[m]);
+            var questions = agendaCases[m].Select(c => (object)new { caseId = c })
+                .Concat(Enumerable.Range(1, 6 - agendaCases[m].Length).Select(q => (object)new { question = $"Compliance service report, part {q}" }))
+                .ToArray();
+            var decisions = await MeetingAsync(appealsCommission, day, questions, "instruction", ct);
+            foreach (var decision in decisions)
+            {
+                // Three of the thirty are reported done two days after their due date; the others two days before.
+                var onTime = late >= 3 || decisions.IndexOf(decision) != 0 || m > 2;
+                if (!onTime) late++;
+                await ReportExecutedAsync(decision.Id, decision.DueDate.AddDays(onTime ? -2 : 2), ct);
+            }
+        }
+
+        var disciplinary = await CommissionAsync("Disciplinary commission", "disciplinary", "D", ct);
+        var types = new[] { "remark", "remark", "reprimand", "remark", "severe-reprimand", "reprimand", "remark", "reprimand" };
+        var disciplinaryDays = new[] { "2021-03-17", "2021-05-19", "2021-07-14", "2021-09-15" };
+        for (var m = 0; m < disciplinaryDays.Length; m++)
+        {
+            var day = DateOnly.Parse(disciplinaryDays[m]);
+            var offences = new List<(Guid Case, string Employee)>();
+            for (var k = 0; k < 2; k++)
+            {
+                var employee = $"E-{2000 + m * 2 + k}";
+                offences.Add((await OffenceAsync(employee, day.AddDays(-20), ct), employee));
+            }
+            var decisions = await MeetingAsync(disciplinary, day, offences.Select(o => (object)new { caseId = o.Case }).ToArray(), "sanction-recommendation", ct);
+            for (var k = 0; k < offences.Count; k++)
+            {
+                await SanctionAsync(offences[k].Employee, offences[k].Case, decisions[k].Id, types[m * 2 + k], day.AddDays(1), day.AddDays(-20), ct);
+                await ReportExecutedAsync(decisions[k].Id, day.AddDays(1), ct);
+            }
+        }
+    }
+
+    private async Task<Guid> AppealAsync(string receivedOn, string channel, CancellationToken ct)
+    {
+        var created = await PostAsync("/api/cases", new
+        {
+            channel, category = "medical-care", subjects = new[] { "E-1042" }, receivedOn,
+            summary = "A patient's complaint about the provision of medical care",
+            complainant = new { anonymous = false, name = "A patient" }
+        }, Roles.Registrar, ct);
+        var id = created.GetProperty("id").GetGuid();
+        var day = DateOnly.Parse(receivedOn);
+        var version = await CaseStepAsync(id, "acknowledgement", 1, new { acknowledgedOn = day }, ct);
+        version = await CaseStepAsync(id, "assignment", version, new { investigator = "compliance.officer", assignedOn = day }, ct);
+        await CaseStepAsync(id, "referral", version, new { commission = "Commission on appeals", referredOn = day.AddDays(3) }, ct);
+        return id;
+    }
+
+    private async Task<Guid> OffenceAsync(string employee, DateOnly receivedOn, CancellationToken ct)
+    {
+        var created = await PostAsync("/api/cases", new
+        {
+            channel = "internal", category = "labour-discipline", subjects = new[] { employee }, receivedOn,
+            summary = "Late for shifts three times in a month"
+        }, Roles.Investigator, ct);
+        var id = created.GetProperty("id").GetGuid();
+        var version = await CaseStepAsync(id, "acknowledgement", 1, new { acknowledgedOn = receivedOn }, ct);
+        version = await CaseStepAsync(id, "assignment", version, new { investigator = "hr.inspector", assignedOn = receivedOn }, ct);
+        version = await CaseStepAsync(id, "explanation-requests", version, new { personnelNumber = employee, requestedOn = receivedOn.AddDays(1) }, ct);
+        version = await CaseStepAsync(id, "explanations", version, new { personnelNumber = employee, text = "Transport problems", recordedOn = receivedOn.AddDays(2) }, ct);
+        version = await CaseStepAsync(id, "finding", version, new
+        {
+            violationFound = true, employeesAtFault = new[] { employee }, ethicsArticlesViolated = Array.Empty<string>(), corruptionRelated = false,
+            summary = "Breach of labour discipline", foundOn = receivedOn.AddDays(5)
+        }, ct);
+        await CaseStepAsync(id, "referral", version, new { commission = "Disciplinary commission", referredOn = receivedOn.AddDays(6) }, ct);
+        return id;
+    }
+
+    private async Task<long> CaseStepAsync(Guid caseId, string action, long version, object body, CancellationToken ct)
+    {
+        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+        fields["expectedVersion"] = version;
+        return (await PostAsync($"/api/cases/{caseId}/{action}", fields, Roles.Investigator, ct)).GetProperty("version").GetInt64();
+    }
+
+    private async Task<Guid> CommissionAsync(string name, string kind, string prefix, CancellationToken ct)
+    {
+        var created = await PostAsync("/api/commissions", new { name, kind, establishedOn = "2021-01-04" }, Roles.Secretary, ct);
+        var id = created.GetProperty("id").GetGuid();
+        var version = created.GetProperty("version").GetInt64();
+        for (var i = 0; i < Voters.Length; i++)
+        {
+            version = await AppointAsync(id, version, $"{prefix}{Voters[i]}", i == 0 ? "chair" : "member", ct);
+        }
+        await AppointAsync(id, version, $"{prefix}-SEC", "secretary", ct);
+        return id;
+    }
+
+    private async Task<long> AppointAsync(Guid commissionId, long version, string personnelNumber, string role, CancellationToken ct) =>
+        (await PostAsync($"/api/commissions/{commissionId}/appointments", new
+        {
+            expectedVersion = version, personnelNumber, fullName = $"Member {personnelNumber}", role, from = "2021-01-04"
+        }, Roles.Secretary, ct)).GetProperty("version").GetInt64();
+
+    private sealed record Adopted(Guid Id, DateOnly DueDate);
+
+    /// <summary>A meeting with all voting members present that adopts every item unanimously, due two weeks later.</summary>
+    private async Task<List<Adopted>> MeetingAsync(Guid commissionId, DateOnly day, object[] agenda, string kind, CancellationToken ct)
+    {
+        var commission = await GetAsync($"/api/commissions/{commissionId}", ct);
+        var voters = commission.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("role").GetString() != "secretary")
+            .Select(m => m.GetProperty("personnelNumber").GetString()!).ToArray();
+        var scheduled = await PostAsync("/api/meetings", new
+        {
+            commissionId, scheduledFor = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(6)), place = "Assembly hall", agenda
+        }, Roles.Secretary, ct);
+        var id = scheduled.GetProperty("id").GetGuid();
+        var version = (await PostAsync($"/api/meetings/{id}/attendance", new { expectedVersion = 1, present = voters }, Roles.Secretary, ct)).GetProperty("version").GetInt64();
+        version = (await PostAsync($"/api/meetings/{id}/opening", new { expectedVersion = version, heldOn = day }, Roles.Secretary, ct)).GetProperty("version").GetInt64();
+        var adopted = new List<Adopted>();
+        for (var item = 1; item <= agenda.Length; item++)
+        {
+            version = (await PostAsync($"/api/meetings/{id}/votes", new
+            {
+                expectedVersion = version, itemNumber = item, votes = voters.Select(v => new { personnelNumber = v, vote = "for" }).ToArray()
+            }, Roles.Secretary, ct)).GetProperty("version").GetInt64();
+            var resolved = await PostAsync($"/api/meetings/{id}/resolutions", new
+            {
+                expectedVersion = version, itemNumber = item, kind, text = "Take the measures set out in the minutes",
+                executor = new { kind = "unit", name = "Compliance service" }, dueDate = day.AddDays(14)
+            }, Roles.Secretary, ct);
+            version = resolved.GetProperty("version").GetInt64();
+            adopted.Add(new Adopted(resolved.GetProperty("decisionId").GetGuid(), day.AddDays(14)));
+        }
+        await PostAsync($"/api/meetings/{id}/signature", new { expectedVersion = version, signedOn = day }, Roles.Secretary, ct);
+        return adopted;
+    }
+
+    private Task ReportExecutedAsync(Guid decisionId, DateOnly on, CancellationToken ct) =>
+        AtCurrentVersionAsync($"/api/decisions/{decisionId}", "execution-reports", Roles.Secretary,
+            new { progress = "executed", report = "Done as instructed", evidence = new[] { "Internal memo" }, reportedOn = on }, ct);
+
+    private async Task SanctionAsync(string employee, Guid caseId, Guid decisionId, string type, DateOnly orderDate, DateOnly committed, CancellationToken ct)
+    {
+        var imposed = await PostAsync("/api/sanctions", new
+        {
+            personnelNumber = employee, caseId, decisionId, type, orderNumber = $"{orderDate:MMdd}-K", orderDate,
+            offenceCommittedOn = committed, offenceDiscoveredOn = committed.AddDays(1)
+        }, Roles.Hr, ct);
+        await AtCurrentVersionAsync($"/api/sanctions/{imposed.GetProperty("id").GetGuid()}", "announcement", Roles.Hr,
+            new { announcedOn = orderDate.AddDays(1) }, ct);
+    }
+
+    /// <summary>
+    /// A command on a stream the service also writes by itself (a decision turning overdue, a sanction expiring, when
+    /// loading dates long past): read the version, send, and on a lost race read again.
+    /// </summary>
+    private async Task AtCurrentVersionAsync(string resource, string action, string role, object body, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+            fields["expectedVersion"] = (await GetAsync(resource, ct)).GetProperty("version").GetInt64();
+            var response = await SendAsync(HttpMethod.Post, $"{resource}/{action}", fields, role, ct);
+            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 5)
+            {
+                await EnsureAsync(response, ct);
+                return;
+            }
+            await Task.Delay(100 * attempt, ct);
+        }
+    }
+
+    private async Task<JsonElement> PostAsync(string url, object body, string role, CancellationToken ct) =>
+        await EnsureAsync(await SendAsync(HttpMethod.Post, url, body, role, ct), ct);
+
+    private async Task<JsonElement> GetAsync(string url, CancellationToken ct) =>
+        await EnsureAsync(await SendAsync(HttpMethod.Get, url, null, Roles.Auditor, ct), ct);
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, string role, CancellationToken ct)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenFor(role));
+        request.Headers.Add("X-Reason", "demo");
+        return client.SendAsync(request, ct);
+    }
+
+    private static async Task<JsonElement> EnsureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri} answered {(int)response.StatusCode}: {text}");
+        }
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

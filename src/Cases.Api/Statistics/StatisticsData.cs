@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using Cases.Domain.Commissions;
+using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
+using Cases.Projections.Statistics;
+using Marten;
+
+namespace Cases.Api.Statistics;
+
+/// <summary>A month's sum of one metric and key, as the database adds the facts up.</summary>
+public sealed record MonthlySum(DateOnly Month, Metric Metric, string Key, int Count, decimal Sum);
+
+/// <summary>A decision due in the period, with the commission that adopted it.</summary>
+public sealed record CommissionDecision(Guid CommissionId, DueDecision Decision);
+
+/// <summary>
+/// What the figures of a range of months are made of, read once: the monthly sums of the facts, the decisions due,
+/// and the commissions. One organisation's, or several merged for a roll-up.
+/// </summary>
+public sealed record StatisticsData(
+    DateOnly FirstMonth,
+    DateOnly LastMonth,
+    IReadOnlyList<MonthlySum> Sums,
+    IReadOnlyList<CommissionDecision> Due,
+    IReadOnlyDictionary<string, Commission> Commissions)
+{
+    public DateOnly End => LastMonth.AddMonths(1).AddDays(-1);
+
+    public static async Task<StatisticsData> LoadAsync(IQuerySession session, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
+    {
+        var end = lastMonth.AddMonths(1).AddDays(-1);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var sums = await session.AdvancedSql.QueryAsync<MonthlySum>($"""
+            select jsonb_build_object('month', data->>'month', 'metric', data->>'metric', 'key', data->>'key',
+                                      'count', sum((data->>'count')::int), 'sum', sum((data->>'sum')::numeric))
+            from {schema}.mt_doc_statisticfact
+            where tenant_id = ? and (data->>'month')::date between ? and ?
+            group by data->>'month', data->>'metric', data->>'key'
+            """, ct, session.TenantId, firstMonth, lastMonth);
+        var due = await session.Query<DecisionSummary>().Where(d => d.DueDate >= firstMonth && d.DueDate <= end)
+            .Select(d => new CommissionDecision(d.CommissionId, new DueDecision(d.DueDate, d.ExecutedOn))).ToListAsync(ct);
+        var commissions = (await session.Query<Commission>().ToListAsync(ct)).ToDictionary(c => c.Id.ToString(), c => c);
+        return new StatisticsData(firstMonth, lastMonth, sums, due, commissions);
+    }
+
+    /// <summary>Several organisations' figures as one: every sum and decision, and all their commissions.</summary>
+    public static StatisticsData Merge(DateOnly firstMonth, DateOnly lastMonth, IReadOnlyList<StatisticsData> parts) => new(
+        firstMonth, lastMonth,
+        [.. parts.SelectMany(p => p.Sums)],
+        [.. parts.SelectMany(p => p.Due)],
+        parts.SelectMany(p => p.Commissions).DistinctBy(c => c.Key).ToDictionary(c => c.Key, c => c.Value));
+
+    public StatisticsReport Report(DateOnly today)
+    {
+        var months = new List<StatisticLine>();
+        for (var month = FirstMonth; month <= LastMonth; month = month.AddMonths(1))
+        {
+            var m = month;
+            months.Add(Line(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Sums.Where(s => s.Month == m).ToArray(),
+                ExecutionRate.Compute(m, m.AddMonths(1).AddDays(-1), Due.Select(d => d.Decision), today)));
+        }
+        return new StatisticsReport(FirstMonth, End,
+            Line($"{FirstMonth:yyyy-MM}..{LastMonth:yyyy-MM}", Sums, ExecutionRate.Compute(FirstMonth, End, Due.Select(d => d.Decision), today)),
+            months);
+    }
+
+    public int Total(Metric metric, Func<MonthlySum, bool>? where = null) =>
+        Sums.Where(s => s.Metric == metric && (where?.Invoke(s) ?? true)).Sum(s => s.Count);
+
+    public bool IsDisciplinary(string commissionId) =>
+        Commissions.TryGetValue(commissionId, out var commission) && commission.Kind == CommissionKind.Disciplinary;
+
+    private StatisticLine Line(string period, IReadOnlyCollection<MonthlySum> sums, ExecutionRate execution)
+    {
+        IReadOnlyDictionary<string, int> By(Metric metric, Func<string, string>? name = null) => sums.Where(s => s.Metric == metric)
+            .GroupBy(s => (name ?? KeyName)(s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
+        int Count(Metric metric) => sums.Where(s => s.Metric == metric).Sum(s => s.Count);
+        int Ethics(string key) => sums.Where(s => s.Metric == Metric.EthicsFindings && s.Key == key).Sum(s => s.Count);
+
+        var closed = sums.Where(s => s.Metric == Metric.CasesClosed).ToArray();
+        var byCategory = By(Metric.AppealsByCategory);
+        return new StatisticLine(
+            period,
+            Count(Metric.Contacts), By(Metric.Contacts), Count(Metric.CorruptionContacts),
+            Count(Metric.AppealsByChannel), By(Metric.AppealsByChannel), byCategory, byCategory.GetValueOrDefault("corruption"),
+            closed.Sum(s => s.Count), closed.Sum(s => s.Count) == 0 ? null : Math.Round(closed.Sum(s => s.Sum) / closed.Sum(s => s.Count), 1),
+            Count(Metric.MeetingsHeld), By(Metric.MeetingsHeld, id => Commissions.TryGetValue(id, out var c) ? c.Name : id),
+            Count(Metric.DecisionsAdopted), execution,
+            Count(Metric.Sanctions), By(Metric.Sanctions),
+            Ethics(StatisticsProjection.Violation), Ethics(StatisticsProjection.NoViolation));
+    }
+
+    /// <summary>Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>.</summary>
+    public static string KeyName(string key) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(key);
+}
+
+public static class StatisticsCsv
+{
+    public static string Of(StatisticsReport report)
+    {
+        var csv = new StringBuilder("period,figure,key,value\n");
+        foreach (var line in report.Months.Append(report.Total))
+        {
+            void Row(string figure, string key, object? value) =>
+                csv.Append(line.Period).Append(',').Append(figure).Append(',').Append(Quoted(key)).Append(',')
+                    .Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
+            void Rows(string figure, IReadOnlyDictionary<string, int> values)
+            {
+                foreach (var (key, value) in values) Row(figure, key, value);
+            }
+            Row("contacts", "", line.Contacts);
+            Rows("contacts", line.ContactsByChannel);
+            Row("corruption-contacts", "", line.CorruptionContacts);
+            Row("appeals", "", line.Appeals);
+            Rows("appeals-by-channel", line.AppealsByChannel);
+            Rows("appeals-by-category", line.AppealsByCategory);
+            Row("corruption-appeals", "", line.CorruptionAppeals);
+            Row("cases-closed", "", line.CasesClosed);
+            Row("average-days-to-close", "", line.AverageDaysToClose);
+            Row("meetings-held", "", line.MeetingsHeld);
+            Rows("meetings-held", line.MeetingsByCommission);
+            Row("decisions-adopted", "", line.DecisionsAdopted);
+            Row("decisions-due", "", line.Execution.Due);
+            Row("decisions-executed-on-time", "", line.Execution.ExecutedOnTime);
+            Row("decisions-overdue", "", line.Execution.Overdue);
+            Row("execution-rate-percent", "", line.Execution.RatePercent);
+            Row("sanctions", "", line.Sanctions);
+            Rows("sanctions", line.SanctionsByType);
+            Row("ethics-findings-with-violation", "", line.EthicsFindingsWithViolation);
+            Row("ethics-findings-without-violation", "", line.EthicsFindingsWithoutViolation);
+        }
+        return csv.ToString();
+    }
+
+    private static string Quoted(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
