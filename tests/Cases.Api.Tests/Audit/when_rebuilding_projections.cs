@@ -1,3 +1,4 @@
+using Cases.Api.Contacts;
 using Cases.Api.Infrastructure;
 using Cases.Api.Sanctions;
 using Cases.Api.Tests.Infrastructure;
@@ -28,6 +29,8 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         }, hr, 201);
         await PostAsync<Written>($"/api/sanctions/{sanction.Id}/announcement", new { expectedVersion = 1 }, hr);
         await RegisterAsync(token: App.Token(OtherOrg, Roles.Registrar));
+        await PostAsync<ContactRecordedResponse>("/api/contacts",
+            new { channel = "hotline", topic = "Bribe hinted at", corruptionRelated = true, contactedOn = "2021-06-30" }, Registrar, 201);
 
         var commissionId = await CommissionAsync();
         var (meetingId, meetingVersion) = await OpenMeetingAsync(commissionId, Voters, new { caseId = offence }, new { question = "Annual plan" });
@@ -83,5 +86,6 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         after.Keys.ShouldBe(before.Keys);
         foreach (var (key, json) in before) after[key].ShouldBe(json, key);
         before.Keys.Count(k => k.StartsWith("mt_doc_employeehistory/")).ShouldBeGreaterThan(0);
+        before.Keys.Count(k => k.StartsWith("mt_doc_statisticfact/")).ShouldBeGreaterThan(10);
     }
 }
