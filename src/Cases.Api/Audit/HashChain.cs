@@ -62,10 +62,10 @@ public static class HashChain
             return null;
           end if;
           for organisation in select distinct coalesce(tenant_id, '') from inserted order by 1 loop
-            insert into {{schema}}.{{HeadTableName}} (tenant_id, position, hash) values (organisation, 0, '{{Genesis}}')
-              on conflict (tenant_id) do nothing;
-            select position, hash into head_position, head_hash
-              from {{schema}}.{{HeadTableName}} where tenant_id = organisation for update;
+            -- One statement creates the head or locks the committed one, and reads it, even when the first links race.
+            insert into {{schema}}.{{HeadTableName}} as head (tenant_id, position, hash) values (organisation, 0, '{{Genesis}}')
+              on conflict (tenant_id) do update set position = head.position
+              returning head.position, head.hash into head_position, head_hash;
             for e in select * from inserted where coalesce(tenant_id, '') = organisation order by seq_id loop
               head_position := head_position + 1;
               link_hash := encode(sha256(convert_to(head_hash || E'\n' || '{{Version}}' || E'\n' || head_position || E'\n' || organisation

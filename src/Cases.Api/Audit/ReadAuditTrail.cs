@@ -88,15 +88,7 @@ public static class ExportAuditTrailEndpoint
     public const string CsvHeader = "sequence,time,user,roles,organisation,stream_id,version,event_type,summary,correlation_id,reason,case_id";
 
     private static string CsvLine(AuditEntry e) => string.Join(',',
-        e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToString("O", CultureInfo.InvariantCulture), Csv(e.User), Csv(e.Roles),
-        Csv(e.Organisation), e.StreamId, e.Version.ToString(CultureInfo.InvariantCulture), Csv(e.EventType), Csv(e.Summary),
-        Csv(e.CorrelationId), Csv(e.Reason), e.CaseId?.ToString() ?? "");
-
-    /// <summary>RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula.</summary>
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+        e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToString("O", CultureInfo.InvariantCulture), Csv.Field(e.User), Csv.Field(e.Roles),
+        Csv.Field(e.Organisation), e.StreamId, e.Version.ToString(CultureInfo.InvariantCulture), Csv.Field(e.EventType), Csv.Field(e.Summary),
+        Csv.Field(e.CorrelationId), Csv.Field(e.Reason), e.CaseId?.ToString() ?? "");
 }

@@ -33,3 +33,14 @@ public static class RecordContactEndpoint
         return (new ContactRecordedResponse(id), MartenOps.StartStream<ContactRecorded>(id, RecordContactDecision.Decide(command, id, time.Now)));
     }
 }
+
+public static class GetContactEndpoint
+{
+    /// <summary>The contact as it was logged; another organisation's is as unknown as one never logged.</summary>
+    [WolverineGet("/api/contacts/{contactId}", OperationId = "GetContact")]
+    [Authorize(Roles = $"{Roles.Intake},{Roles.Auditor}")]
+    public static async Task<IResult> Get(Guid contactId, IQuerySession session, CancellationToken ct) =>
+        (await session.Events.FetchStreamAsync(contactId, token: ct)).Select(e => e.Data).OfType<ContactRecorded>().SingleOrDefault() is { } contact
+            ? Results.Ok(contact)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Contact {contactId} was not found.");
+}

@@ -23,7 +23,15 @@ public class DemoCommand : JasperFxAsyncCommand<DemoInput>
         using var client = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
         string Token(string role) => DevelopmentTokens.Mint(key, DemoScenario.Organisation, [role], $"demo.{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
 
-        await new DemoScenario(client, Token).LoadAsync(CancellationToken.None);
+        try
+        {
+            await new DemoScenario(client, Token).LoadAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException refused)
+        {
+            Console.Error.WriteLine(refused.Message);
+            return false;
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/statistics/narrative?from=2021-01-01&to=2021-10-31");
         request.Headers.Authorization = new("Bearer", Token(Roles.Analyst));

@@ -17,8 +17,14 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
 
     private static readonly string[] Voters = ["C-01", "C-02", "C-03", "C-04", "C-05"];
 
+    /// <summary>Loads the scenario into an organisation that has no case yet: loading it twice would count everything twice.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
+        if ((await GetAsync("/api/cases?pageSize=1", ct)).GetProperty("totalItems").GetInt64() > 0)
+        {
+            throw new InvalidOperationException($"Organisation {Organisation} already has cases; the demo loads into an empty one.");
+        }
+
         var appeals = new List<Guid>();
         var received = new[] { "2021-01-18", "2021-03-02", "2021-03-29", "2021-05-11", "2021-07-06", "2021-08-10", "2021-09-21" };
         var channels = new[] { "call-centre", "website", "written", "social-media", "call-centre", "hotline", "website" };

@@ -19,8 +19,7 @@ public static class NarrativeReport
         var appeals = data.Total(Metric.AppealsByChannel);
         var meetings = data.Total(Metric.MeetingsHeld, s => !data.IsDisciplinary(s.Key));
         var decisions = data.Total(Metric.DecisionsAdopted, s => !data.IsDisciplinary(s.Key));
-        var execution = ExecutionRate.Compute(data.FirstMonth, data.End,
-            data.Due.Where(d => !data.IsDisciplinary(d.CommissionId.ToString())).Select(d => d.Decision), today);
+        var execution = data.Execution(data.FirstMonth, data.End, today, commission => !data.IsDisciplinary(commission));
         var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => s.Key)
             .Select(g => (Category: g.Key, Count: g.Sum(s => s.Count))).OrderByDescending(c => c.Count).ToArray();
         var corruption = categories.Where(c => c.Category == nameof(Category.Corruption)).Sum(c => c.Count);

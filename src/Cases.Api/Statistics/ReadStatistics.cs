@@ -14,6 +14,8 @@ public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null)
     public ProblemDetails Check() => new FieldErrors()
         .When(From is null, "from", "Required.")
         .When(To is null, "to", "Required.")
+        .When(From?.Year is < 2000 or > 2100, "from", "Between 2000 and 2100.")
+        .When(To?.Year is < 2000 or > 2100, "to", "Between 2000 and 2100.")
         .When(From > To, "from", "Must not be after to.")
         .When(Months(From ?? default, To ?? default) > MaxMonths, "to", $"At most {MaxMonths} months.")
         .ToProblem();
@@ -34,12 +36,15 @@ public sealed record StatisticLine(
     IReadOnlyDictionary<string, int> AppealsByChannel,
     IReadOnlyDictionary<string, int> AppealsByCategory,
     int CorruptionAppeals,
+    int CasesOpened,
+    int InternalCases,
     int CasesClosed,
     decimal? AverageDaysToClose,
     int MeetingsHeld,
     IReadOnlyDictionary<string, int> MeetingsByCommission,
     int DecisionsAdopted,
     ExecutionRate Execution,
+    IReadOnlyDictionary<string, ExecutionRate> ExecutionByCommission,
     int Sanctions,
     IReadOnlyDictionary<string, int> SanctionsByType,
     int EthicsFindingsWithViolation,
@@ -62,9 +67,19 @@ public static class ReadStatisticsEndpoint
         CancellationToken ct)
     {
         var report = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
-        return request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        request.HttpContext.Response.Headers.Vary = "Accept";
+        return PrefersCsv(request)
             ? Results.Text(StatisticsCsv.Of(report), "text/csv; charset=utf-8", Encoding.UTF8)
             : Results.Ok(report);
     }
-}
 
+    /// <summary>CSV when the client ranks <c>text/csv</c> above JSON (quality values respected); JSON otherwise.</summary>
+    private static bool PrefersCsv(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        double Quality(string type) => accept.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var csv = Quality("text/csv");
+        return csv > 0 && csv > Math.Max(Quality("application/json"), Quality("*/*"));
+    }
+}

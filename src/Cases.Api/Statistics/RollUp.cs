@@ -19,7 +19,7 @@ public static class ReadRollUpEndpoint
     [WolverineGet("/api/statistics/rollup", OperationId = "ReadRollUp")]
     [Authorize(Roles = Roles.Regional)]
     public static async Task<RollUpReport> Get([FromQuery] StatisticsQuery query, IQuerySession session, IDocumentStore store,
-        IOptions<OrganisationSettings> organisations, RequestTime time, CancellationToken ct)
+        IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, CancellationToken ct)
     {
         var parts = new List<(string Organisation, StatisticsData Data)>();
         foreach (var organisation in organisations.Value.OverseenBy(session.TenantId).Prepend(session.TenantId).Distinct())
@@ -27,8 +27,10 @@ public static class ReadRollUpEndpoint
             await using var scoped = store.QuerySession(organisation);
             parts.Add((organisation, await StatisticsData.LoadAsync(scoped, query.FirstMonth, query.LastMonth, ct)));
         }
+        // Each organisation's decisions are judged due or not on its own calendar day; the total on the caller's.
         var total = StatisticsData.Merge(query.FirstMonth, query.LastMonth, parts.Select(p => p.Data).ToArray()).Report(time.Today);
         return new RollUpReport(total.From, total.To, total.Total,
-            parts.Select(p => new OrganisationLine(p.Organisation, organisations.Value.NameOf(p.Organisation), p.Data.Report(time.Today).Total)).ToArray());
+            parts.Select(p => new OrganisationLine(p.Organisation, organisations.Value.NameOf(p.Organisation),
+                p.Data.Report(clock.For(p.Organisation).Today).Total)).ToArray());
     }
 }

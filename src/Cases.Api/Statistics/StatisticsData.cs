@@ -35,7 +35,7 @@ public sealed record StatisticsData(
             select jsonb_build_object('month', data->>'month', 'metric', data->>'metric', 'key', data->>'key',
                                       'count', sum((data->>'count')::int), 'sum', sum((data->>'sum')::numeric))
             from {schema}.mt_doc_statisticfact
-            where tenant_id = ? and (data->>'month')::date between ? and ?
+            where tenant_id = ? and {schema}.mt_immutable_date(data->>'month') between ? and ?
             group by data->>'month', data->>'metric', data->>'key'
             """, ct, session.TenantId, firstMonth, lastMonth);
         var due = await session.Query<DecisionSummary>().Where(d => d.DueDate >= firstMonth && d.DueDate <= end)
@@ -57,13 +57,15 @@ public sealed record StatisticsData(
         for (var month = FirstMonth; month <= LastMonth; month = month.AddMonths(1))
         {
             var m = month;
-            months.Add(Line(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Sums.Where(s => s.Month == m).ToArray(),
-                ExecutionRate.Compute(m, m.AddMonths(1).AddDays(-1), Due.Select(d => d.Decision), today)));
+            months.Add(Line(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Sums.Where(s => s.Month == m).ToArray(), m,
+                m.AddMonths(1).AddDays(-1), today));
         }
-        return new StatisticsReport(FirstMonth, End,
-            Line($"{FirstMonth:yyyy-MM}..{LastMonth:yyyy-MM}", Sums, ExecutionRate.Compute(FirstMonth, End, Due.Select(d => d.Decision), today)),
-            months);
+        return new StatisticsReport(FirstMonth, End, Line($"{FirstMonth:yyyy-MM}..{LastMonth:yyyy-MM}", Sums, FirstMonth, End, today), months);
     }
+
+    /// <summary>The execution of the decisions due from <paramref name="from"/> to <paramref name="to"/>, of the commissions selected.</summary>
+    public ExecutionRate Execution(DateOnly from, DateOnly to, DateOnly today, Func<string, bool>? commission = null) =>
+        ExecutionRate.Compute(from, to, Due.Where(d => commission?.Invoke(d.CommissionId.ToString()) ?? true).Select(d => d.Decision), today);
 
     public int Total(Metric metric, Func<MonthlySum, bool>? where = null) =>
         Sums.Where(s => s.Metric == metric && (where?.Invoke(s) ?? true)).Sum(s => s.Count);
@@ -71,7 +73,7 @@ public sealed record StatisticsData(
     public bool IsDisciplinary(string commissionId) =>
         Commissions.TryGetValue(commissionId, out var commission) && commission.Kind == CommissionKind.Disciplinary;
 
-    private StatisticLine Line(string period, IReadOnlyCollection<MonthlySum> sums, ExecutionRate execution)
+    private StatisticLine Line(string period, IReadOnlyCollection<MonthlySum> sums, DateOnly from, DateOnly to, DateOnly today)
     {
         IReadOnlyDictionary<string, int> By(Metric metric, Func<string, string>? name = null) => sums.Where(s => s.Metric == metric)
             .GroupBy(s => (name ?? KeyName)(s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -81,13 +83,17 @@ public sealed record StatisticsData(
 
         var closed = sums.Where(s => s.Metric == Metric.CasesClosed).ToArray();
         var byCategory = By(Metric.AppealsByCategory);
+        var byCommission = Due.Select(d => d.CommissionId.ToString()).Distinct()
+            .Select(id => (Name: Commissions.TryGetValue(id, out var c) ? c.Name : id, Rate: Execution(from, to, today, other => other == id)))
+            .Where(c => c.Rate.Due > 0).OrderBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, c => c.Rate);
         return new StatisticLine(
             period,
             Count(Metric.Contacts), By(Metric.Contacts), Count(Metric.CorruptionContacts),
             Count(Metric.AppealsByChannel), By(Metric.AppealsByChannel), byCategory, byCategory.GetValueOrDefault("corruption"),
+            Count(Metric.AppealsByChannel) + Count(Metric.InternalCases), Count(Metric.InternalCases),
             closed.Sum(s => s.Count), closed.Sum(s => s.Count) == 0 ? null : Math.Round(closed.Sum(s => s.Sum) / closed.Sum(s => s.Count), 1),
             Count(Metric.MeetingsHeld), By(Metric.MeetingsHeld, id => Commissions.TryGetValue(id, out var c) ? c.Name : id),
-            Count(Metric.DecisionsAdopted), execution,
+            Count(Metric.DecisionsAdopted), Execution(from, to, today), byCommission,
             Count(Metric.Sanctions), By(Metric.Sanctions),
             Ethics(StatisticsProjection.Violation), Ethics(StatisticsProjection.NoViolation));
     }
@@ -104,36 +110,38 @@ public static class StatisticsCsv
         foreach (var line in report.Months.Append(report.Total))
         {
             void Row(string figure, string key, object? value) =>
-                csv.Append(line.Period).Append(',').Append(figure).Append(',').Append(Quoted(key)).Append(',')
+                csv.Append(line.Period).Append(',').Append(figure).Append(',').Append(Csv.Field(key)).Append(',')
                     .Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
             void Rows(string figure, IReadOnlyDictionary<string, int> values)
             {
                 foreach (var (key, value) in values) Row(figure, key, value);
             }
             Row("contacts", "", line.Contacts);
-            Rows("contacts", line.ContactsByChannel);
+            Rows("contacts-by-channel", line.ContactsByChannel);
             Row("corruption-contacts", "", line.CorruptionContacts);
             Row("appeals", "", line.Appeals);
             Rows("appeals-by-channel", line.AppealsByChannel);
             Rows("appeals-by-category", line.AppealsByCategory);
             Row("corruption-appeals", "", line.CorruptionAppeals);
+            Row("cases-opened", "", line.CasesOpened);
+            Row("internal-cases", "", line.InternalCases);
             Row("cases-closed", "", line.CasesClosed);
             Row("average-days-to-close", "", line.AverageDaysToClose);
             Row("meetings-held", "", line.MeetingsHeld);
-            Rows("meetings-held", line.MeetingsByCommission);
+            Rows("meetings-by-commission", line.MeetingsByCommission);
             Row("decisions-adopted", "", line.DecisionsAdopted);
             Row("decisions-due", "", line.Execution.Due);
             Row("decisions-executed-on-time", "", line.Execution.ExecutedOnTime);
+            Row("decisions-executed-late", "", line.Execution.ExecutedLate);
             Row("decisions-overdue", "", line.Execution.Overdue);
+            Row("decisions-not-yet-due", "", line.Execution.NotYetDue);
             Row("execution-rate-percent", "", line.Execution.RatePercent);
+            foreach (var (commission, rate) in line.ExecutionByCommission) Row("execution-rate-percent-by-commission", commission, rate.RatePercent);
             Row("sanctions", "", line.Sanctions);
-            Rows("sanctions", line.SanctionsByType);
+            Rows("sanctions-by-type", line.SanctionsByType);
             Row("ethics-findings-with-violation", "", line.EthicsFindingsWithViolation);
             Row("ethics-findings-without-violation", "", line.EthicsFindingsWithoutViolation);
         }
         return csv.ToString();
     }
-
-    private static string Quoted(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

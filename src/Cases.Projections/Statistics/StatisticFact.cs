@@ -23,7 +23,7 @@ public enum Metric
     /// <summary>Appeals, by category.</summary>
     AppealsByCategory,
 
-    /// <summary>Cases closed, with the days each took from receipt in <see cref="StatisticFact.Sum"/>.</summary>
+    /// <summary>Cases closed and not reopened since, with the days from receipt to the closing in <see cref="StatisticFact.Sum"/>.</summary>
     CasesClosed,
 
     /// <summary>Meetings held, by commission.</summary>
@@ -86,11 +86,11 @@ public sealed partial class StatisticsProjection : EventProjection
         ops.Store(Fact($"appeal-category:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.AppealsByCategory, e.Data.Category.ToString()));
     }
 
-    /// <summary>Each closing counts, a reopened case closing again too, with the days since receipt.</summary>
+    /// <summary>A case counts as closed in the month of its last closing, with the days from receipt to it.</summary>
     public async Task Project(IEvent<CaseClosed> e, IDocumentOperations ops)
     {
         var registered = await RegisteredAsync(ops, e.Data.CaseId);
-        ops.Store(Fact($"closed:{e.Id:N}", e.Data.ClosedOn, Metric.CasesClosed, e.Data.Outcome.ToString(),
+        ops.Store(Fact($"closed:{e.Data.CaseId:N}", e.Data.ClosedOn, Metric.CasesClosed, e.Data.Outcome.ToString(),
             sum: e.Data.ClosedOn.DayNumber - registered.ReceivedOn.DayNumber));
     }
 
@@ -105,7 +105,12 @@ public sealed partial class StatisticsProjection : EventProjection
         }
     }
 
-    public void Project(IEvent<CaseReopened> e, IDocumentOperations ops) => ops.Delete<StatisticFact>($"ethics:{e.Data.CaseId:N}");
+    /// <summary>A reopened case is no longer closed, and its finding no longer stands.</summary>
+    public void Project(IEvent<CaseReopened> e, IDocumentOperations ops)
+    {
+        ops.Delete<StatisticFact>($"ethics:{e.Data.CaseId:N}");
+        ops.Delete<StatisticFact>($"closed:{e.Data.CaseId:N}");
+    }
 
     public async Task Project(IEvent<MeetingOpened> e, IDocumentOperations ops)
     {

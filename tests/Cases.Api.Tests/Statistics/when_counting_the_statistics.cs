@@ -109,8 +109,75 @@ public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(a
         var lines = (await result.ReadAsTextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         lines[0].ShouldBe("period,figure,key,value");
-        lines.ShouldContain("2021-03,contacts,call-centre,2");
+        lines.ShouldContain("2021-03,contacts-by-channel,call-centre,2");
         lines.ShouldContain("2021-03..2021-04,appeals,,3");
+    }
+
+    [Fact]
+    public async Task json_stays_json_unless_csv_is_preferred()
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/api/statistics?from=2021-03-01&to=2021-04-30");
+            s.WithBearerToken(App.Token(Org, Roles.Analyst));
+            s.WithRequestHeader("Accept", "application/json, text/csv;q=0.5");
+        });
+        result.Context.Response.ContentType!.ShouldStartWith("application/json");
+        result.Context.Response.Headers.Vary.ToString().ShouldBe("Accept");
+    }
+
+    [Fact]
+    public async Task a_reopened_case_counts_once_as_closed_when_it_closes_again_and_internal_cases_are_not_appeals()
+    {
+        var (caseId, version) = await CaseAtAsync(CaseStep.Closed);
+        version = (await CommandAsync(caseId, "reopening", new { expectedVersion = version, reason = "New facts", reopenedOn = "2021-11-15" })).Version;
+        var reopened = await GetAsync<StatisticsReport>("/api/statistics?from=2021-11-01&to=2021-11-30", App.Token(Org, Roles.Analyst));
+        reopened.Total.CasesClosed.ShouldBe(0);
+        App.Clock.Now = App.Clock.Now.AddDays(10);
+        await CommandAsync(caseId, "closure", new { expectedVersion = version, outcome = "withdrawn", summary = "Withdrawn after all" });
+        await RegisterAsync(Registration(receivedOn: "2021-11-20", channel: "internal", category: "labour-discipline"), Investigator);
+        await RegisterAsync(Registration(receivedOn: "2021-11-21", category: "ethics"));
+
+        var november = (await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-11-30", App.Token(Org, Roles.Analyst))).Total;
+
+        november.CasesClosed.ShouldBe(1);
+        november.AverageDaysToClose.ShouldBe(268m);
+        (november.CasesOpened, november.InternalCases, november.Appeals).ShouldBe((3, 1, 2));
+        november.AppealsByChannel.Keys.ShouldNotContain("internal");
+        // The reopened case's finding (an ethics violation) no longer stands.
+        november.EthicsFindingsWithViolation.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task an_ethics_case_without_violation_and_each_commissions_execution_are_counted()
+    {
+        var created = await RegisterAsync(Registration(category: "ethics"));
+        var version = created.Version;
+        foreach (var (action, body) in CaseSteps.Upto(CaseStep.ExplanationGiven)) version = (await CommandAsync(created.Id, action, body(version))).Version;
+        await CommandAsync(created.Id, "finding", new
+        {
+            expectedVersion = version, violationFound = false, employeesAtFault = Array.Empty<string>(), ethicsArticlesViolated = Array.Empty<string>(),
+            corruptionRelated = false, summary = "Polite after all", foundOn = "2021-03-12"
+        });
+        await AdoptedDecisionAsync(dueDate: "2021-11-15");
+        App.Clock.Now = App.Clock.Now.AddDays(5);
+
+        var total = (await GetAsync<StatisticsReport>("/api/statistics?from=2021-03-01&to=2021-11-30", App.Token(Org, Roles.Analyst))).Total;
+
+        (total.EthicsFindingsWithViolation, total.EthicsFindingsWithoutViolation).ShouldBe((0, 1));
+        total.Execution.RatePercent.ShouldBe(0m);
+        total.ExecutionByCommission["Disciplinary commission"].Overdue.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_logged_contact_can_be_read_back_by_its_organisation_only()
+    {
+        var contact = await ContactAsync("hotline", "2021-03-15", corruption: true);
+
+        var read = await GetAsync<Domain.Contacts.ContactRecorded>($"/api/contacts/{contact.Id}", Registrar);
+
+        read.CorruptionRelated.ShouldBeTrue();
+        await RefusedAsync($"/api/contacts/{contact.Id}", null, 404, App.Token(OtherOrg, Roles.Registrar));
     }
 
     [Fact]
@@ -118,6 +185,8 @@ public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(a
     {
         (await RefusedAsync("/api/statistics?from=2021-05-01&to=2021-03-01", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("from");
         (await RefusedAsync("/api/statistics", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("to");
+        (await RefusedAsync("/api/statistics?from=9999-11-01&to=9999-12-31", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("to");
+        (await RefusedAsync("/api/statistics/chart?from=2021-01-01&to=9999-12-31", null, 400, App.Token(Org, Roles.Analyst))).Errors!.ShouldContainKey("to");
         await RefusedAsync("/api/statistics?from=2021-03-01&to=2021-04-30", null, 403, App.Token(Org, Roles.Registrar));
         await RefusedAsync("/api/contacts", new { channel = "hotline", topic = "x", corruptionRelated = false }, 403, App.Token(Org, Roles.Analyst));
         await RefusedAsync("/api/contacts", new { channel = "hotline", topic = "x", corruptionRelated = false, caseId = Guid.CreateVersion7() }, 404, Registrar);

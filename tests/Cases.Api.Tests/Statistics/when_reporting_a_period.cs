@@ -39,6 +39,10 @@ public class when_reporting_a_period(MeetingApiApp app) : MeetingApiTests(app)
             "All appeals related to the provision of medical care, there are no complaints about corruption. " +
             "4 meetings of the disciplinary commission were held, 8 disciplinary sanctions were imposed, " +
             "but no facts of violation of the code of business ethics were revealed.\n");
+        var figures = await GetAsync<StatisticsReport>($"/api/statistics?{Period}", App.Token(DemoScenario.Organisation, Roles.Analyst));
+        figures.Total.ExecutionByCommission["Commission on appeals"].RatePercent.ShouldBe(90m);
+        figures.Total.ExecutionByCommission["Disciplinary commission"].RatePercent.ShouldBe(100m);
+        await Should.ThrowAsync<InvalidOperationException>(LoadDemoAsync);
     }
 
     [Fact]
