@@ -23,6 +23,7 @@ public sealed record ChainLink(
     string Headers,
     string Data)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool EventPresent => EventId is not null;
 
     /// <summary>The canonical form: the README gives it line by line.</summary>

@@ -1,4 +1,3 @@
-using Cases.Domain.Sanctions;
 using Cases.Projections.Cases;
 using Cases.Projections.Sanctions;
 using Marten;
@@ -21,9 +20,13 @@ public sealed record AsOf(long? Version = null, DateTimeOffset? At = null)
 /// <summary>Replays a stream for auditors: its full history, or the state it had at a version or a moment.</summary>
 public static class Replay
 {
-    public static async Task<IResult> HistoryAsync(IQuerySession session, Guid streamId, string missing, CancellationToken ct)
+    /// <summary>The stream is the organisation's and of the kind asked for: a meeting's id is no case.</summary>
+    private static async Task<bool> IsAsync<TAggregate>(IQuerySession session, Guid streamId, CancellationToken ct) =>
+        await session.Events.FetchStreamStateAsync(streamId, ct) is { } state && state.AggregateType == typeof(TAggregate);
+
+    public static async Task<IResult> HistoryAsync<TAggregate>(IQuerySession session, Guid streamId, string missing, CancellationToken ct)
     {
-        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
+        var events = await IsAsync<TAggregate>(session, streamId, ct) ? await session.Events.FetchStreamAsync(streamId, token: ct) : [];
         return events.Count == 0
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing)
             : Results.Ok(events.Select(e => new RecordedEvent(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
@@ -31,8 +34,10 @@ public static class Replay
     }
 
     /// <summary>The read model rebuilt from the stream's events up to the version or moment; 404 before the stream began.</summary>
-    public static async Task<IResult> StateAsync<T>(IQuerySession session, Guid streamId, AsOf asOf, string missing, CancellationToken ct) where T : class =>
-        await session.Events.AggregateStreamAsync<T>(streamId, version: asOf.Version ?? 0, timestamp: asOf.At, token: ct) is { } state
+    public static async Task<IResult> StateAsync<TAggregate, T>(IQuerySession session, Guid streamId, AsOf asOf, string missing, CancellationToken ct)
+        where T : class =>
+        await IsAsync<TAggregate>(session, streamId, ct)
+        && await session.Events.AggregateStreamAsync<T>(streamId, version: asOf.Version ?? 0, timestamp: asOf.At, token: ct) is { } state
             ? Results.Ok(state)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing);
 }
@@ -42,7 +47,7 @@ public static class CaseHistoryEndpoint
     [WolverineGet("/api/cases/{caseId}/history", OperationId = "CaseHistory")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid caseId, IQuerySession session, CancellationToken ct) =>
-        Replay.HistoryAsync(session, caseId, $"Case {caseId} was not found.", ct);
+        Replay.HistoryAsync<Case>(session, caseId, $"Case {caseId} was not found.", ct);
 }
 
 public static class CaseAsOfEndpoint
@@ -53,7 +58,7 @@ public static class CaseAsOfEndpoint
     [WolverineGet("/api/cases/{caseId}/as-of", OperationId = "CaseAsOf")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid caseId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<CaseSummary>(session, caseId, asOf, $"Case {caseId} did not exist then.", ct);
+        Replay.StateAsync<Case, CaseSummary>(session, caseId, asOf, $"Case {caseId} did not exist then.", ct);
 }
 
 public static class MeetingHistoryEndpoint
@@ -61,7 +66,7 @@ public static class MeetingHistoryEndpoint
     [WolverineGet("/api/meetings/{meetingId}/history", OperationId = "MeetingHistory")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken ct) =>
-        Replay.HistoryAsync(session, meetingId, $"Meeting {meetingId} was not found.", ct);
+        Replay.HistoryAsync<Domain.Meetings.Meeting>(session, meetingId, $"Meeting {meetingId} was not found.", ct);
 }
 
 public static class MeetingAsOfEndpoint
@@ -72,7 +77,7 @@ public static class MeetingAsOfEndpoint
     [WolverineGet("/api/meetings/{meetingId}/as-of", OperationId = "MeetingAsOf")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid meetingId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<Domain.Meetings.Meeting>(session, meetingId, asOf, $"Meeting {meetingId} did not exist then.", ct);
+        Replay.StateAsync<Domain.Meetings.Meeting, Domain.Meetings.Meeting>(session, meetingId, asOf, $"Meeting {meetingId} did not exist then.", ct);
 }
 
 public static class SanctionHistoryEndpoint
@@ -80,7 +85,7 @@ public static class SanctionHistoryEndpoint
     [WolverineGet("/api/sanctions/{sanctionId}/history", OperationId = "SanctionHistory")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid sanctionId, IQuerySession session, CancellationToken ct) =>
-        Replay.HistoryAsync(session, sanctionId, $"Sanction {sanctionId} was not found.", ct);
+        Replay.HistoryAsync<Domain.Sanctions.Sanction>(session, sanctionId, $"Sanction {sanctionId} was not found.", ct);
 }
 
 public static class SanctionAsOfEndpoint
@@ -90,5 +95,5 @@ public static class SanctionAsOfEndpoint
     [WolverineGet("/api/sanctions/{sanctionId}/as-of", OperationId = "SanctionAsOf")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid sanctionId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<SanctionSummary>(session, sanctionId, asOf, $"Sanction {sanctionId} did not exist then.", ct);
+        Replay.StateAsync<Domain.Sanctions.Sanction, SanctionSummary>(session, sanctionId, asOf, $"Sanction {sanctionId} did not exist then.", ct);
 }

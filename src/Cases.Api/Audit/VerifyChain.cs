@@ -18,7 +18,7 @@ public static class ExportChainEndpoint
 {
     /// <summary>
     /// The organisation's events with their links, one JSON object per line, in chain order: what a third party needs
-    /// to check the chain on their own (README, "Checking an export").
+    /// to check the chain on their own (README, "The hash chain").
     /// </summary>
     [WolverineGet("/api/audit/chain/export", OperationId = "ExportChain")]
     [Authorize(Roles = Roles.Auditor)]

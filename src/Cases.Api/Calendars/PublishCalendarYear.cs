@@ -1,6 +1,5 @@
 using Cases.Domain.Calendars;
 using Marten;
-using Wolverine.Persistence;
 
 namespace Cases.Api.Calendars;
 

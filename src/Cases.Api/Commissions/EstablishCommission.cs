@@ -1,5 +1,4 @@
 using Cases.Domain.Commissions;
-using Marten;
 
 namespace Cases.Api.Commissions;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cases.Api.Infrastructure;
 
-/// <summary>Time zones of the organisations, from configuration section <c>Organisations</c>.</summary>
+/// <summary>The organisations' time zones, report names and oversight, from configuration section <c>Organisations</c>.</summary>
 public sealed class OrganisationSettings
 {
     /// <summary>IANA time zone of organisations not listed in <see cref="TimeZones"/>.</summary>

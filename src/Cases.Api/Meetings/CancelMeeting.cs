@@ -8,7 +8,7 @@ public static class CancelMeetingEndpoint
         MeetingChecks.Answer(new FieldErrors()
                 .Text("reason", command.Reason, FieldErrors.LongText)
                 .NotInFuture("cancelledOn", command.CancelledOn, time.Today),
-            command.ExpectedVersion, stream, state => CancelMeetingDecision.Check(command, state));
+            command.ExpectedVersion, stream, CancelMeetingDecision.Check);
 
     [WolverinePost("/api/meetings/{meetingId}/cancellation", OperationId = "CancelMeeting")]
     [Authorize(Roles = Roles.Secretary)]

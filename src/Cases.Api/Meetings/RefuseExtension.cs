@@ -8,7 +8,7 @@ public static class RefuseExtensionEndpoint
         DecisionChecks.Answer(new FieldErrors()
                 .Text("reason", command.Reason, FieldErrors.LongText)
                 .NotInFuture("refusedOn", command.RefusedOn, time.Today),
-            command.ExpectedVersion, stream, state => RefuseExtensionDecision.Check(command, state));
+            command.ExpectedVersion, stream, RefuseExtensionDecision.Check);
 
     [WolverinePost("/api/decisions/{decisionId}/extension-refusal", OperationId = "RefuseExtension")]
     [Authorize(Roles = Roles.Secretary)]

@@ -9,7 +9,7 @@ public static class RescheduleMeetingEndpoint
                 .Text("reason", command.Reason, FieldErrors.LongText)
                 .Text("place", command.Place, required: false)
                 .When(command.ScheduledFor.Year < 2000, "scheduledFor", "Must be in 2000 or later."),
-            command.ExpectedVersion, stream, state => RescheduleMeetingDecision.Check(command, state));
+            command.ExpectedVersion, stream, RescheduleMeetingDecision.Check);
 
     [WolverinePost("/api/meetings/{meetingId}/rescheduling", OperationId = "RescheduleMeeting")]
     [Authorize(Roles = Roles.Secretary)]

@@ -70,6 +70,12 @@ public sealed record StatisticsData(
     public int Total(Metric metric, Func<MonthlySum, bool>? where = null) =>
         Sums.Where(s => s.Metric == metric && (where?.Invoke(s) ?? true)).Sum(s => s.Count);
 
+    /// <summary>A commission's name in the reports; with its id when another commission of the report bears the same name.</summary>
+    public string Label(string commissionId) =>
+        !Commissions.TryGetValue(commissionId, out var commission) ? commissionId
+        : Commissions.Values.Count(c => c.Name == commission.Name) > 1 ? $"{commission.Name} ({commission.Id})"
+        : commission.Name;
+
     public bool IsDisciplinary(string commissionId) =>
         Commissions.TryGetValue(commissionId, out var commission) && commission.Kind == CommissionKind.Disciplinary;
 
@@ -84,7 +90,7 @@ public sealed record StatisticsData(
         var closed = sums.Where(s => s.Metric == Metric.CasesClosed).ToArray();
         var byCategory = By(Metric.AppealsByCategory);
         var byCommission = Due.Select(d => d.CommissionId.ToString()).Distinct()
-            .Select(id => (Name: Commissions.TryGetValue(id, out var c) ? c.Name : id, Rate: Execution(from, to, today, other => other == id)))
+            .Select(id => (Name: Label(id), Rate: Execution(from, to, today, other => other == id)))
             .Where(c => c.Rate.Due > 0).OrderBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, c => c.Rate);
         return new StatisticLine(
             period,
@@ -92,7 +98,7 @@ public sealed record StatisticsData(
             Count(Metric.AppealsByChannel), By(Metric.AppealsByChannel), byCategory, byCategory.GetValueOrDefault("corruption"),
             Count(Metric.AppealsByChannel) + Count(Metric.InternalCases), Count(Metric.InternalCases),
             closed.Sum(s => s.Count), closed.Sum(s => s.Count) == 0 ? null : Math.Round(closed.Sum(s => s.Sum) / closed.Sum(s => s.Count), 1),
-            Count(Metric.MeetingsHeld), By(Metric.MeetingsHeld, id => Commissions.TryGetValue(id, out var c) ? c.Name : id),
+            Count(Metric.MeetingsHeld), By(Metric.MeetingsHeld, Label),
             Count(Metric.DecisionsAdopted), Execution(from, to, today), byCommission,
             Count(Metric.Sanctions), By(Metric.Sanctions),
             Ethics(StatisticsProjection.Violation), Ethics(StatisticsProjection.NoViolation));

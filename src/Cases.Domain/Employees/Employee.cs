@@ -40,39 +40,6 @@ public sealed partial record Employee
     public static IReadOnlyList<Absence> AbsencesOf(Employee? employee) => employee?.Absences ?? [];
 }
 
-public sealed record RecordAbsence(long ExpectedVersion, AbsenceKind Kind, DateOnly From, DateOnly To);
-
-public sealed record CancelAbsence(long ExpectedVersion, Guid AbsenceId, string Reason);
-
-public static class RecordAbsenceDecision
-{
-    public static RuleViolation? Check(RecordAbsence command, Employee? state) =>
-        Employee.AbsencesOf(state).FirstOrDefault(a => a.From <= command.To && command.From <= a.To) is { } overlap
-            ? new RuleViolation("absence-overlaps",
-                $"The employee is already recorded absent ({overlap.Kind}) from {overlap.From:yyyy-MM-dd} to {overlap.To:yyyy-MM-dd}.")
-            : null;
-
-    public static AbsenceRecorded Decide(RecordAbsence command, string personnelNumber, Employee? state, Guid absenceId)
-    {
-        Rules.Ensure(Check(command, state));
-        return new AbsenceRecorded(personnelNumber, absenceId, command.Kind, command.From, command.To);
-    }
-}
-
-public static class CancelAbsenceDecision
-{
-    public static RuleViolation? Check(CancelAbsence command, Employee state) =>
-        state.Absences.Any(a => a.Id == command.AbsenceId)
-            ? null
-            : new RuleViolation("no-such-absence", $"Employee {state.PersonnelNumber} has no absence {command.AbsenceId}.");
-
-    public static AbsenceCancelled Decide(CancelAbsence command, Employee state)
-    {
-        Rules.Ensure(Check(command, state));
-        return new AbsenceCancelled(state.PersonnelNumber, command.AbsenceId, command.Reason.Trim());
-    }
-}
-
 public static class EmployeeEventNames
 {
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>

@@ -4,11 +4,11 @@ public sealed record RescheduleMeeting(long ExpectedVersion, DateTimeOffset Sche
 
 public static class RescheduleMeetingDecision
 {
-    public static RuleViolation? Check(RescheduleMeeting command, Meeting state) => MeetingRules.StillScheduled(state);
+    public static RuleViolation? Check(Meeting state) => MeetingRules.StillScheduled(state);
 
     public static MeetingRescheduled Decide(RescheduleMeeting command, Meeting state)
     {
-        Rules.Ensure(Check(command, state));
+        Rules.Ensure(Check(state));
         return new MeetingRescheduled(state.Id, command.ScheduledFor, command.Place?.Trim() ?? state.Place, command.Reason.Trim());
     }
 }

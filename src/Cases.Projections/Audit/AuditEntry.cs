@@ -27,7 +27,7 @@ public sealed class AuditEntry
     public string? CorrelationId { get; set; }
     public string? Reason { get; set; }
 
-    /// <summary>The case the event is about, when it is about one: its own, or the one a sanction or decision rests on.</summary>
+    /// <summary>The case the event is about, when it is about one: its own, or the one its sanction or decision rests on.</summary>
     public Guid? CaseId { get; set; }
 }
 
@@ -36,10 +36,15 @@ public sealed partial class AuditTrailProjection : IProjection
 {
     private static readonly ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> CaseIds = new();
 
-    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         foreach (var e in events)
         {
+            // A sanction's or decision's later events name no case: it is the one their stream's first event names.
+            var caseId = CaseIdOf(e.Data) ?? (e.Data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted
+                    or ExtensionRefused or DecisionBecameOverdue
+                ? (await operations.Events.FetchStreamAsync(e.StreamId, version: 1, token: cancellation)).Select(x => CaseIdOf(x.Data)).FirstOrDefault()
+                : null);
             operations.Store(new AuditEntry
             {
                 Id = e.Id,
@@ -54,10 +59,9 @@ public sealed partial class AuditTrailProjection : IProjection
                 Summary = Summarise(e.Data),
                 CorrelationId = e.CorrelationId,
                 Reason = e.GetHeader("reason")?.ToString(),
-                CaseId = CaseIdOf(e.Data)
+                CaseId = caseId
             });
         }
-        return Task.CompletedTask;
     }
 
     private static Guid? CaseIdOf(object data) =>

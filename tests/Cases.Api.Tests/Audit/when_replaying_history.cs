@@ -2,7 +2,6 @@ using System.Text.Json;
 using Cases.Api.Audit;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Projections.Cases;
-using Cases.Projections.Sanctions;
 
 namespace Cases.Api.Tests.Audit;
 
@@ -39,5 +38,7 @@ public class when_replaying_history(AuditApiApp app) : AuditApiTests(app)
         await RefusedAsync($"/api/cases/{created.Id}/as-of?at=2000-01-01T00:00:00Z", null, 404, AuditorToken);
         (await RefusedAsync($"/api/cases/{created.Id}/as-of", null, 400, AuditorToken)).Errors!.ShouldContainKey("version");
         await RefusedAsync($"/api/cases/{Guid.CreateVersion7()}/history", null, 404, AuditorToken);
+        await RefusedAsync($"/api/meetings/{created.Id}/history", null, 404, AuditorToken);
+        await RefusedAsync($"/api/sanctions/{created.Id}/as-of?version=1", null, 404, AuditorToken);
     }
 }

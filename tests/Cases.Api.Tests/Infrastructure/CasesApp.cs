@@ -1,7 +1,6 @@
 using Cases.Api.Audit;
 using Cases.Api.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -21,7 +21,6 @@ public abstract class MeetingApiTests(MeetingApiApp app) : ApiTests<MeetingApiAp
 
     /// <summary>The meeting's day in the organisation's time zone (Asia/Almaty, UTC+6 in 2021) is the test clock's day.</summary>
     public const string MeetingTime = "2021-11-15T10:00:00+06:00";
-    public const string MeetingDay = "2021-11-15";
 
     protected string SecretaryToken => App.Token(Org, Roles.Secretary);
     protected string MemberToken(string personnelNumber) => App.UserToken(Org, Login(personnelNumber), Roles.Member);

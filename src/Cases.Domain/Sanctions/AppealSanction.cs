@@ -1,0 +1,17 @@
+namespace Cases.Domain.Sanctions;
+
+public sealed record AppealSanction(long ExpectedVersion, string Authority, DateOnly? FiledOn = null);
+
+public static class AppealSanctionDecision
+{
+    public static RuleViolation? Check(AppealSanction command, Sanction state, DateTimeOffset now) => Rules.First(
+        () => SanctionRulesOf.NotVoid(state),
+        () => state.AppealPending ? new RuleViolation("appeal-pending", "An appeal against this sanction awaits its decision.") : null,
+        () => SanctionRulesOf.NotBeforeOrder(state, command.FiledOn ?? Rules.Today(now), "appeal"));
+
+    public static SanctionAppealed Decide(AppealSanction command, Sanction state, DateTimeOffset now)
+    {
+        Rules.Ensure(Check(command, state, now));
+        return new SanctionAppealed(state.Id, state.PersonnelNumber, command.FiledOn ?? Rules.Today(now), command.Authority.Trim());
+    }
+}
