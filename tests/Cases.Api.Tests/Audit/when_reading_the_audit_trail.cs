@@ -114,6 +114,24 @@ public class when_reading_the_audit_trail(AuditApiApp app) : AuditApiTests(app)
         await RefusedAsync($"/api/cases/{created.Id}/complainant", null, 403, App.Token(Org, Roles.Member));
     }
 
+    [Fact]
+    public async Task a_sanctions_later_events_are_found_under_its_case()
+    {
+        var (caseId, _) = await CaseAtAsync(CaseStep.FindingRecorded);
+        var hr = App.Token(Org, Roles.Hr);
+        var imposed = await PostAsync<JsonElement>("/api/sanctions", new
+        {
+            personnelNumber = "E-1042", caseId, type = "remark", orderNumber = "7-K", orderDate = "2021-11-10",
+            offenceCommittedOn = "2021-10-20", offenceDiscoveredOn = "2021-11-01"
+        }, hr, 201);
+        await PostAsync<JsonElement>($"/api/sanctions/{imposed.GetProperty("id").GetGuid()}/announcement", new { expectedVersion = 1 }, hr);
+
+        var trail = await TrailAsync($"?caseId={caseId}");
+
+        trail.Items.Select(e => e.EventType).ShouldContain("sanction_imposed");
+        trail.Items.Select(e => e.EventType).ShouldContain("sanction_announced");
+    }
+
     public static TheoryData<string> AuditorOnly() =>
     [
         "/api/audit", "/api/audit/export", "/api/audit/chain", "/api/audit/chain/export",

@@ -170,6 +170,19 @@ public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(a
     }
 
     [Fact]
+    public async Task two_commissions_of_the_same_name_are_told_apart()
+    {
+        var first = await CommissionAsync();
+        var second = await CommissionAsync();
+        await OpenMeetingAsync(first, Voters);
+        await OpenMeetingAsync(second, Voters);
+
+        var november = (await GetAsync<StatisticsReport>("/api/statistics?from=2021-11-01&to=2021-11-30", App.Token(Org, Roles.Analyst))).Total;
+
+        november.MeetingsByCommission.Keys.ShouldBe([$"Disciplinary commission ({first})", $"Disciplinary commission ({second})"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task a_logged_contact_can_be_read_back_by_its_organisation_only()
     {
         var contact = await ContactAsync("hotline", "2021-03-15", corruption: true);
