@@ -51,7 +51,20 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Now = TestClock.Start;
-        await Store.Advanced.Clean.DeleteAllEventDataAsync();
+        // Truncating takes each table's exclusive lock in turn and can deadlock with an append that is still finishing
+        // (seen once in CI); PostgreSQL cancels one side, and the reset runs again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Store.Advanced.Clean.DeleteAllEventDataAsync();
+                break;
+            }
+            catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
         await Store.Advanced.Clean.DeleteAllDocumentsAsync();
         await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
     }
