@@ -1,4 +1,5 @@
 using Cases.Domain.Audit;
+using Cases.Projections;
 using Cases.Projections.Cases;
 using Marten;
 using Wolverine.Persistence;
@@ -17,7 +18,7 @@ public static class ReadComplainantEndpoint
     public static async Task<(ComplainantIdentity, IStartStream)> Get(
         [Entity("caseId", MissingMessage = Cases.CaseChecks.Missing)] CaseSummary summary, IQuerySession session, CancellationToken ct)
     {
-        var registered = (await session.Events.FetchStreamAsync(summary.Id, version: 1, token: ct)).Select(e => e.Data).OfType<CaseRegistered>().Single();
+        var registered = await StreamStart.OfAsync<CaseRegistered>(session, summary.Id, ct);
         var complainant = registered.Complainant;
         var readId = Guid.CreateVersion7();
         return (new ComplainantIdentity(summary.Id, complainant?.Anonymous ?? false, complainant?.Name, complainant?.Phone, complainant?.Email,

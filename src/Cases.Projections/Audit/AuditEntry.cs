@@ -43,7 +43,7 @@ public sealed partial class AuditTrailProjection : IProjection
             // A sanction's or decision's later events name no case: it is the one their stream's first event names.
             var caseId = CaseIdOf(e.Data) ?? (e.Data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted
                     or ExtensionRefused or DecisionBecameOverdue
-                ? (await operations.Events.FetchStreamAsync(e.StreamId, version: 1, token: cancellation)).Select(x => CaseIdOf(x.Data)).FirstOrDefault()
+                ? CaseIdOf(await StreamStart.OfAsync<object>(operations, e.StreamId, cancellation))
                 : null);
             operations.Store(new AuditEntry
             {

@@ -70,7 +70,7 @@ public sealed partial class DeadlineProjection : EventProjection
 
     public async Task Project(IEvent<ExplanationRequested> e, IDocumentOperations ops)
     {
-        var number = await CaseNumberAsync(ops, e.Data.CaseId);
+        var number = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Number;
         ops.Store(Open(DeadlineKind.Explanation, e.Data.CaseId, number, e.Data.RequestedOn, null, e.Data.PersonnelNumber));
     }
 
@@ -83,7 +83,7 @@ public sealed partial class DeadlineProjection : EventProjection
     public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
     {
         if (!e.Data.ViolationFound) return;
-        var number = await CaseNumberAsync(ops, e.Data.CaseId);
+        var number = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Number;
         foreach (var employee in e.Data.EmployeesAtFault)
         {
             ops.Store(Open(DeadlineKind.SanctionImposition, e.Data.CaseId, number, e.Data.FoundOn, null, employee));
@@ -115,7 +115,7 @@ public sealed partial class DeadlineProjection : EventProjection
     /// <summary>Moves the expiry, or watches it again for a sanction back in force after expiring too early.</summary>
     public async Task Project(IEvent<SanctionExpiryMoved> e, IDocumentOperations ops)
     {
-        var imposed = (await ops.Events.FetchStreamAsync(e.Data.SanctionId, version: 1)).Select(x => x.Data).OfType<SanctionImposed>().Single();
+        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
     }
 
@@ -157,8 +157,4 @@ public sealed partial class DeadlineProjection : EventProjection
 
     private static void Ended(IDocumentOperations ops, Guid sanctionId) =>
         ops.DeleteWhere<Deadline>(x => x.StreamId == sanctionId);
-
-    /// <summary>The number the case was registered under: the first event of its stream.</summary>
-    private static async Task<string> CaseNumberAsync(IDocumentOperations ops, Guid caseId) =>
-        (await ops.Events.FetchStreamAsync(caseId, version: 1)).Select(x => x.Data).OfType<CaseRegistered>().Single().Number;
 }

@@ -89,7 +89,7 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
     /// <summary>The case's number and receipt come from its registration, which this event's stream starts with.</summary>
     public async Task Apply(IEvent<SubjectIdentified> e, EmployeeHistory view, IQuerySession session)
     {
-        var registered = (await session.Events.FetchStreamAsync(e.StreamId, version: 1)).Select(x => x.Data).OfType<CaseRegistered>().Single();
+        var registered = await StreamStart.OfAsync<CaseRegistered>(session, e.StreamId);
         Changed(view, e).Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
     }
 

@@ -89,7 +89,7 @@ public sealed partial class StatisticsProjection : EventProjection
     /// <summary>A case counts as closed in the month of its last closing, with the days from receipt to it.</summary>
     public async Task Project(IEvent<CaseClosed> e, IDocumentOperations ops)
     {
-        var registered = await RegisteredAsync(ops, e.Data.CaseId);
+        var registered = await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId);
         ops.Store(Fact($"closed:{e.Data.CaseId:N}", e.Data.ClosedOn, Metric.CasesClosed, e.Data.Outcome.ToString(),
             sum: e.Data.ClosedOn.DayNumber - registered.ReceivedOn.DayNumber));
     }
@@ -98,7 +98,7 @@ public sealed partial class StatisticsProjection : EventProjection
     public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
     {
         var violated = e.Data.ViolationFound && e.Data.EthicsArticlesViolated.Count > 0;
-        var aboutEthics = (await RegisteredAsync(ops, e.Data.CaseId)).Category == Category.Ethics;
+        var aboutEthics = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Category == Category.Ethics;
         if (violated || aboutEthics)
         {
             ops.Store(Fact($"ethics:{e.Data.CaseId:N}", e.Data.FoundOn, Metric.EthicsFindings, violated ? Violation : NoViolation));
@@ -114,7 +114,7 @@ public sealed partial class StatisticsProjection : EventProjection
 
     public async Task Project(IEvent<MeetingOpened> e, IDocumentOperations ops)
     {
-        var scheduled = (await ops.Events.FetchStreamAsync(e.Data.MeetingId, version: 1)).Select(x => x.Data).OfType<MeetingScheduled>().Single();
+        var scheduled = await StreamStart.OfAsync<MeetingScheduled>(ops, e.Data.MeetingId);
         ops.Store(Fact($"meeting:{e.Data.MeetingId:N}", e.Data.HeldOn, Metric.MeetingsHeld, scheduled.CommissionId.ToString()));
     }
 
@@ -129,7 +129,4 @@ public sealed partial class StatisticsProjection : EventProjection
 
     private static StatisticFact Fact(string id, DateOnly day, Metric metric, string key, decimal sum = 0) =>
         new() { Id = id, Month = MonthOf(day), Metric = metric, Key = key, Sum = sum };
-
-    private static async Task<CaseRegistered> RegisteredAsync(IDocumentOperations ops, Guid caseId) =>
-        (await ops.Events.FetchStreamAsync(caseId, version: 1)).Select(x => x.Data).OfType<CaseRegistered>().Single();
 }

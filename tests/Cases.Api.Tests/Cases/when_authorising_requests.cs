@@ -27,37 +27,11 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
         ("GET", "/api/cases", Roles.CaseReaders.Split(','), null, null),
     ];
 
-    public static TheoryData<string, string, string> AllowedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in allowed) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> AllowedCalls() => RoleMatrix.Allowed(Endpoints.Select(e => (e.Method, e.Path, e.Allowed)));
 
-    public static TheoryData<string, string, string> RefusedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in Roles.All.Except(allowed)) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> RefusedCalls() => RoleMatrix.Refused(Endpoints.Select(e => (e.Method, e.Path, e.Allowed)));
 
-    public static TheoryData<string, string> AllEndpoints()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (method, path, _, _, _) in Endpoints) data.Add(method, path);
-        return data;
-    }
-
-    private Task<IScenarioResult> Call(string method, string url, object? body, string? token, int status) =>
-        App.Host.Scenario(s =>
-        {
-            if (method == "GET") s.Get.Url(url);
-            else s.Post.Json(body ?? new { }).ToUrl(url);
-            if (token is not null) s.WithBearerToken(token);
-            s.StatusCodeShouldBe(status);
-        });
+    public static TheoryData<string, string> AllEndpoints() => RoleMatrix.Endpoints(Endpoints.Select(e => (e.Method, e.Path)));
 
     [Theory]
     [MemberData(nameof(AllowedCalls))]
@@ -67,7 +41,7 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
         var (id, version) = step is { } needed ? await CaseAtAsync(needed) : (Guid.Empty, 0L);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, path.Replace("{id}", id.ToString()), body?.Invoke(version), App.Token(Org, role),
+        await CallAsync(method, path.Replace("{id}", id.ToString()), body?.Invoke(version), App.Token(Org, role),
             method == "GET" ? 200 : path == "/api/cases" ? 201 : 200);
 
         (await App.CountAllEventsAsync()).ShouldBe(method == "GET" ? events : events + 1);
@@ -81,7 +55,7 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
         var (id, version) = step is { } needed ? await CaseAtAsync(needed) : (Guid.Empty, 0L);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, path.Replace("{id}", id.ToString()), body?.Invoke(version), App.Token(Org, role), 403);
+        await CallAsync(method, path.Replace("{id}", id.ToString()), body?.Invoke(version), App.Token(Org, role), 403);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
     }
@@ -89,14 +63,14 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
     [Theory]
     [MemberData(nameof(AllEndpoints))]
     public async Task no_token_is_401(string method, string path) =>
-        await Call(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
+        await CallAsync(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
 
     [Fact]
     public async Task an_expired_token_is_401()
     {
         var expired = DevelopmentTokens.Mint(CasesApp.SigningKey, Org, [Roles.Investigator], "late",
             DateTimeOffset.UtcNow.AddHours(-3), TimeSpan.FromHours(1));
-        await Call("GET", "/api/cases", null, expired, 401);
+        await CallAsync("GET", "/api/cases", null, expired, 401);
     }
 
     [Fact]
@@ -104,7 +78,7 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
     {
         var forged = DevelopmentTokens.Mint("another-key-of-the-same-length-as-the-real-one-000000000", Org,
             [Roles.Investigator], "mallory", DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        await Call("GET", "/api/cases", null, forged, 401);
+        await CallAsync("GET", "/api/cases", null, forged, 401);
     }
 
     [Fact]
@@ -112,7 +86,7 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
     {
         var other = DevelopmentTokens.Mint(CasesApp.SigningKey, Org, [Roles.Investigator], "eve",
             DateTimeOffset.UtcNow, TimeSpan.FromHours(1), audience: "payroll");
-        await Call("GET", "/api/cases", null, other, 401);
+        await CallAsync("GET", "/api/cases", null, other, 401);
     }
 
     [Fact]
@@ -120,7 +94,7 @@ public class when_authorising_requests(CaseApiApp app) : CaseApiTests(app)
     {
         var orphan = DevelopmentTokens.Mint(CasesApp.SigningKey, "", [Roles.Registrar], "nobody",
             DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
-        await Call("POST", "/api/cases", Registration(), orphan, 403);
+        await CallAsync("POST", "/api/cases", Registration(), orphan, 403);
         (await App.CountAllEventsAsync()).ShouldBe(0);
     }
 }

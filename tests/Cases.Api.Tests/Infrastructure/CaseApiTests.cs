@@ -82,6 +82,31 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
             : JsonSerializer.Deserialize<Problem>(text, JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>A GET, or a POST of the body (an empty object if none), expected to answer <paramref name="status"/>.</summary>
+    protected Task<IScenarioResult> CallAsync(string method, string url, object? body, string? token, int status) =>
+        App.Host.Scenario(s =>
+        {
+            if (method == "GET") s.Get.Url(url);
+            else s.Post.Json(body ?? new { }).ToUrl(url);
+            if (token is not null) s.WithBearerToken(token);
+            s.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>
+    /// Reads until the service has done by itself what the test waits for (a scheduled message), for at most 30
+    /// seconds, and answers the last reading either way.
+    /// </summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline) return value;
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Posts a command expected to succeed with <paramref name="status"/> and reads the answer.</summary>
     protected async Task<T> PostAsync<T>(string url, object body, string token, int status = 200)
     {

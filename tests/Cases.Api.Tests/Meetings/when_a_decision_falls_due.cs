@@ -14,16 +14,8 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
     private static readonly DateTimeOffset JustBeforeMidnight = new(2021, 11, 15, 23, 59, 58, TimeSpan.FromHours(6));
     private static readonly DateTimeOffset JustAfterMidnight = new(2021, 11, 16, 0, 0, 1, TimeSpan.FromHours(6));
 
-    private async Task<DecisionSummary> EventuallyAsync(Guid decisionId, DecisionStatus status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var decision = await DecisionAsync(decisionId);
-            if (decision.Status == status || DateTime.UtcNow > deadline) return decision;
-            await Task.Delay(200);
-        }
-    }
+    private Task<DecisionSummary> EventuallyAsync(Guid decisionId, DecisionStatus status) =>
+        EventuallyAsync(() => DecisionAsync(decisionId), found => found.Status == status);
 
     [Fact]
     public async Task an_unexecuted_decision_becomes_overdue_without_any_request()

@@ -66,36 +66,15 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         ("GET", "/api/statistics/rollup?from=2021-01-01&to=2021-10-31", Roles.Regional, Setup.None, null),
     ];
 
-    public static TheoryData<string, string, string> AllowedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in allowed.Split(',')) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> AllowedCalls() => RoleMatrix.Allowed(Endpoints.Select(e => (e.Method, e.Path, e.Allowed.Split(','))));
 
-    public static TheoryData<string, string, string> RefusedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in Roles.All.Except(allowed.Split(','))) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> RefusedCalls() => RoleMatrix.Refused(Endpoints.Select(e => (e.Method, e.Path, e.Allowed.Split(','))));
 
-    public static TheoryData<string, string> AllEndpoints()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (method, path, _, _, _) in Endpoints) data.Add(method, path);
-        return data;
-    }
+    public static TheoryData<string, string> AllEndpoints() => RoleMatrix.Endpoints(Endpoints.Select(e => (e.Method, e.Path)));
 
     /// <summary>The endpoints that act on one commission, meeting, decision or case.</summary>
-    public static TheoryData<string, string> ResourceEndpoints()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (method, path, _, _, _) in Endpoints.Where(e => e.Path.Contains("{id}"))) data.Add(method, path);
-        return data;
-    }
+    public static TheoryData<string, string> ResourceEndpoints() =>
+        RoleMatrix.Endpoints(Endpoints.Where(e => e.Path.Contains("{id}")).Select(e => (e.Method, e.Path)));
 
     /// <summary>Brings a resource to the state the call needs: its id, its version, and the body for scheduling.</summary>
     private async Task<(Guid Id, long Version, object? Body)> ArrangeAsync(Setup setup)
@@ -139,15 +118,6 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
     /// <summary>A member acts as M-2, whose conflict they may declare; other roles act as themselves.</summary>
     private string TokenFor(string role) => role == Roles.Member ? MemberToken("M-2") : App.Token(Org, role);
 
-    private Task<IScenarioResult> Call(string method, string url, object? body, string? token, int status) =>
-        App.Host.Scenario(s =>
-        {
-            if (method == "GET") s.Get.Url(url);
-            else s.Post.Json(body ?? new { }).ToUrl(url);
-            if (token is not null) s.WithBearerToken(token);
-            s.StatusCodeShouldBe(status);
-        });
-
     private async Task<(string Url, object? Body)> PrepareAsync(string method, string path)
     {
         var (_, _, _, setup, body) = Endpoints.Single(e => e.Method == method && e.Path == path);
@@ -162,7 +132,7 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, TokenFor(role), method == "GET" ? 200 : path is "/api/commissions" or "/api/meetings" or "/api/contacts" ? 201 : 200);
+        await CallAsync(method, url, body, TokenFor(role), method == "GET" ? 200 : path is "/api/commissions" or "/api/meetings" or "/api/contacts" ? 201 : 200);
 
         if (method == "GET") (await App.CountAllEventsAsync()).ShouldBe(events);
         else (await App.CountAllEventsAsync()).ShouldBeGreaterThan(events);
@@ -175,7 +145,7 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, TokenFor(role), 403);
+        await CallAsync(method, url, body, TokenFor(role), 403);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
     }
@@ -183,7 +153,7 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
     [Theory]
     [MemberData(nameof(AllEndpoints))]
     public async Task no_token_is_401(string method, string path) =>
-        await Call(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
+        await CallAsync(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
 
     [Theory]
     [MemberData(nameof(ResourceEndpoints))]
@@ -194,7 +164,7 @@ public class when_authorising_commission_requests(MeetingApiApp app) : MeetingAp
         var (_, _, allowed, _, _) = Endpoints.Single(e => e.Method == method && e.Path == path);
         var outsider = App.Token(OtherOrg, allowed.Split(',')[0]);
 
-        await Call(method, url, body, outsider, 404);
+        await CallAsync(method, url, body, outsider, 404);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
     }

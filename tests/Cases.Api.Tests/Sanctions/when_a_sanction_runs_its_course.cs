@@ -9,16 +9,8 @@ public class when_a_sanction_runs_its_course(SanctionApiApp app) : SanctionApiTe
     private static readonly DateTimeOffset LastMomentBeforeExpiry = new(2021, 11, 15, 23, 59, 58, TimeSpan.FromHours(6));
     private static readonly DateTimeOffset ExpiryDay = new(2021, 11, 16, 0, 0, 1, TimeSpan.FromHours(6));
 
-    private async Task<SanctionSummary> EventuallyAsync(Guid sanctionId, SanctionStatus status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var sanction = await SanctionAsync(sanctionId);
-            if (sanction.Status == status || DateTime.UtcNow > deadline) return sanction;
-            await Task.Delay(200);
-        }
-    }
+    private Task<SanctionSummary> EventuallyAsync(Guid sanctionId, SanctionStatus status) =>
+        EventuallyAsync(() => SanctionAsync(sanctionId), found => found.Status == status);
 
     [Fact]
     public async Task an_announcement_due_on_a_friday_before_a_holiday_moves_past_it()

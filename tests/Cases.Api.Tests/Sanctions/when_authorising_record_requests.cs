@@ -35,36 +35,15 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         ("GET", "/api/deadlines", Roles.DeadlineReaders, Setup.None, null),
     ];
 
-    public static TheoryData<string, string, string> AllowedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in allowed.Split(',')) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> AllowedCalls() => RoleMatrix.Allowed(Endpoints.Select(e => (e.Method, e.Path, e.Allowed.Split(','))));
 
-    public static TheoryData<string, string, string> RefusedCalls()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path, allowed, _, _) in Endpoints)
-        foreach (var role in Roles.All.Except(allowed.Split(','))) data.Add(method, path, role);
-        return data;
-    }
+    public static TheoryData<string, string, string> RefusedCalls() => RoleMatrix.Refused(Endpoints.Select(e => (e.Method, e.Path, e.Allowed.Split(','))));
 
-    public static TheoryData<string, string> AllEndpoints()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (method, path, _, _, _) in Endpoints) data.Add(method, path);
-        return data;
-    }
+    public static TheoryData<string, string> AllEndpoints() => RoleMatrix.Endpoints(Endpoints.Select(e => (e.Method, e.Path)));
 
     /// <summary>The endpoints that act on one record of the organisation: the sanction, the employee's record.</summary>
-    public static TheoryData<string, string> RecordEndpoints()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (method, path, _, setup, _) in Endpoints.Where(e => e.Setup is Setup.Absence or Setup.Sanction or Setup.Appealed)) data.Add(method, path);
-        return data;
-    }
+    public static TheoryData<string, string> RecordEndpoints() => RoleMatrix.Endpoints(Endpoints
+        .Where(e => e.Setup is Setup.Absence or Setup.Sanction or Setup.Appealed).Select(e => (e.Method, e.Path)));
 
     /// <summary>The id the call is about (case, absence or sanction) and the version to expect.</summary>
     private async Task<(Guid Id, long Version)> ArrangeAsync(Setup setup)
@@ -93,15 +72,6 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         return (path.Replace("{id}", id.ToString()), body?.Invoke(id, version));
     }
 
-    private Task<IScenarioResult> Call(string method, string url, object? body, string? token, int status) =>
-        App.Host.Scenario(s =>
-        {
-            if (method == "GET") s.Get.Url(url);
-            else s.Post.Json(body ?? new { }).ToUrl(url);
-            if (token is not null) s.WithBearerToken(token);
-            s.StatusCodeShouldBe(status);
-        });
-
     [Theory]
     [MemberData(nameof(AllowedCalls))]
     public async Task an_allowed_role_succeeds(string method, string path, string role)
@@ -109,7 +79,7 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, App.Token(Org, role), method == "GET" ? 200 : path == "/api/sanctions" ? 201 : 200);
+        await CallAsync(method, url, body, App.Token(Org, role), method == "GET" ? 200 : path == "/api/sanctions" ? 201 : 200);
 
         if (method == "GET") (await App.CountAllEventsAsync()).ShouldBe(events);
         else (await App.CountAllEventsAsync()).ShouldBeGreaterThan(events);
@@ -122,7 +92,7 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, App.Token(Org, role), 403);
+        await CallAsync(method, url, body, App.Token(Org, role), 403);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
     }
@@ -130,7 +100,7 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
     [Theory]
     [MemberData(nameof(AllEndpoints))]
     public async Task no_token_is_401(string method, string path) =>
-        await Call(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
+        await CallAsync(method, path.Replace("{id}", Guid.CreateVersion7().ToString()), null, null, 401);
 
     [Theory]
     [MemberData(nameof(RecordEndpoints))]
@@ -139,7 +109,7 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         var (url, body) = await PrepareAsync(method, path);
         var events = await App.CountAllEventsAsync();
 
-        await Call(method, url, body, App.Token(OtherOrg, Roles.Hr), 404);
+        await CallAsync(method, url, body, App.Token(OtherOrg, Roles.Hr), 404);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
     }
@@ -150,7 +120,7 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         var caseId = await OffenceAsync();
         var events = await App.CountAllEventsAsync();
 
-        await Call("POST", "/api/sanctions", Order(caseId), App.Token(OtherOrg, Roles.Hr), 404);
+        await CallAsync("POST", "/api/sanctions", Order(caseId), App.Token(OtherOrg, Roles.Hr), 404);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
         (await GetAsync<Projections.Sanctions.SanctionSummary[]>("/api/sanctions", App.Token(OtherOrg, Roles.Hr))).ShouldBeEmpty();
