@@ -1,4 +1,6 @@
 using Cases.Api.Infrastructure;
+using Cases.Api.Public;
+using Cases.Api.Retention;
 using JasperFx;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Scalar.AspNetCore;
@@ -28,6 +30,8 @@ builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
 builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
+builder.Services.AddPublicReporting(builder.Configuration);
+builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
 builder.Services.AddOpenApi();
 builder.Services.AddWolverineHttp();
 
@@ -49,6 +53,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<JsonBodyValidation>();
 
 app.MapOpenApi();
@@ -58,6 +63,7 @@ app.MapWolverineEndpoints(opts =>
     opts.RejectUnparseableQueryValues = true;
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
     opts.TenantId.IsClaimTypeNamed(CasesClaims.Organisation);
+    PublicChannel.Configure(opts, app.Services);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();
     opts.AddMiddleware(typeof(EmptyIds));

@@ -1,13 +1,13 @@
+using Cases.Api.Privacy;
 using Cases.Domain.Audit;
-using Cases.Projections;
 using Cases.Projections.Cases;
 using Marten;
 using Wolverine.Persistence;
 
 namespace Cases.Api.Audit;
 
-/// <summary>The complainant as registered; an anonymous one has no identity to read.</summary>
-public sealed record ComplainantIdentity(Guid CaseId, bool Anonymous, string? Name, string? Phone, string? Email, string? PersonnelNumber);
+/// <summary>The complainant as registered; an anonymous one has no identity to read, nor has an erased one any more.</summary>
+public sealed record ComplainantIdentity(Guid CaseId, bool Anonymous, bool Erased, string? Name, string? Phone, string? Email, string? PersonnelNumber);
 
 public static class ReadComplainantEndpoint
 {
@@ -18,10 +18,9 @@ public static class ReadComplainantEndpoint
     public static async Task<(ComplainantIdentity, IStartStream)> Get(
         [Entity("caseId", MissingMessage = Cases.CaseChecks.Missing)] CaseSummary summary, IQuerySession session, CancellationToken ct)
     {
-        var registered = await StreamStart.OfAsync<CaseRegistered>(session, summary.Id, ct);
-        var complainant = registered.Complainant;
+        var (complainant, erased) = await Complainants.OfAsync(session, summary.Id, ct);
         var readId = Guid.CreateVersion7();
-        return (new ComplainantIdentity(summary.Id, complainant?.Anonymous ?? false, complainant?.Name, complainant?.Phone, complainant?.Email,
+        return (new ComplainantIdentity(summary.Id, summary.ComplainantAnonymous, erased, complainant?.Name, complainant?.Phone, complainant?.Email,
                 complainant?.PersonnelNumber),
             MartenOps.StartStream<SensitiveRecordRead>(readId, new SensitiveRecordRead(readId, summary.Id, SensitiveRecord.ComplainantIdentity)));
     }

@@ -1,3 +1,4 @@
+using Cases.Api.Privacy;
 using Marten;
 
 namespace Cases.Api.Cases;
@@ -38,7 +39,8 @@ public static class RegisterCaseEndpoint
         var caseId = Guid.CreateVersion7();
         var number = CaseNumber.Format(command.ReceivedOn.Year,
             await Numbering.NextAsync(session, Numbering.CaseSeries, command.ReceivedOn.Year, ct));
-        var registered = RegisterCaseDecision.Decide(command, caseId, number);
+        var registered = RegisterCaseDecision.Decide(command, caseId, number,
+            RegisterCaseDecision.IdentityToSeal(command) is { } identity ? PersonalKeys.Seal(session, identity) : null);
         return (new CaseRegisteredResponse(caseId, number, 1), MartenOps.StartStream<Case>(caseId, registered));
     }
 }

@@ -33,13 +33,15 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
             return;
         }
 
-        if (context.Request.ContentLength > _maxBytes)
+        // An endpoint may hold its body to a smaller limit of its own (the public channel's).
+        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? _maxBytes;
+        if (context.Request.ContentLength > maxBytes)
         {
-            await TooLarge(context);
+            await TooLarge(context, maxBytes);
             return;
         }
 
-        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: _maxBytes);
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: maxBytes);
         Dictionary<string, string[]>? errors;
         try
         {
@@ -50,9 +52,9 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         {
             errors = Describe(e, requestType);
         }
-        catch (IOException) when (context.Request.Body.Position >= _maxBytes)
+        catch (IOException) when (context.Request.Body.Position >= maxBytes)
         {
-            await TooLarge(context);
+            await TooLarge(context, maxBytes);
             return;
         }
 
@@ -66,10 +68,10 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         await next(context);
     }
 
-    private Task TooLarge(HttpContext context) => Results.Problem(
+    private static Task TooLarge(HttpContext context, long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request body too large",
-        detail: $"A request body may hold at most {_maxBytes} bytes.").ExecuteAsync(context);
+        detail: $"A request body may hold at most {maxBytes} bytes.").ExecuteAsync(context);
 
     private static bool HasBody(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);

@@ -63,6 +63,7 @@ public sealed class OrganisationClock(TimeProvider clock, IOptions<OrganisationS
 /// <summary>Wolverine middleware giving every endpoint its <see cref="RequestTime"/>.</summary>
 public static class OrganisationTime
 {
+    /// <summary>The organisation of the token, or of the route for the public endpoints, which have no token.</summary>
     public static RequestTime Before(OrganisationClock clock, HttpContext context) =>
-        clock.For(context.User.FindFirst(CasesClaims.Organisation)?.Value);
+        clock.For(context.User.FindFirst(CasesClaims.Organisation)?.Value ?? context.GetRouteValue(Public.PublicChannel.OrganisationRoute) as string);
 }

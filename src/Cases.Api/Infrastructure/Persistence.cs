@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Api.Audit;
+using Cases.Api.Privacy;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
@@ -8,11 +9,15 @@ using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
 using Cases.Domain.Contacts;
 using Cases.Domain.Employees;
+using Cases.Domain.Privacy;
+using Cases.Domain.Public;
+using Cases.Domain.Retention;
 using Cases.Domain.Sanctions;
 using Cases.Projections.Audit;
 using Cases.Projections.Deadlines;
 using Cases.Projections.Employees;
 using Cases.Projections.Meetings;
+using Cases.Projections.Public;
 using Cases.Projections.Sanctions;
 using Cases.Projections.Statistics;
 using Cases.Projections.Cases;
@@ -58,7 +63,8 @@ public static class Persistence
 
                 foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
                              .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored)
-                             .Concat(AuditEventNames.Stored).Concat(ContactEventNames.Stored))
+                             .Concat(AuditEventNames.Stored).Concat(ContactEventNames.Stored)
+                             .Concat(PublicReportEventNames.Stored).Concat(PrivacyEventNames.Stored).Concat(RetentionEventNames.Stored))
                 {
                     opts.Events.MapEventType(type, name);
                 }
@@ -68,6 +74,9 @@ public static class Persistence
                     .Index(x => x.ReceivedOn)
                     .Index(x => x.Number)
                     .GinIndexJsonData();
+
+                opts.Projections.Add<PublicReportProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<PublicReport>().Index(x => x.LookupId).Index(x => x.ReportedAt);
 
                 opts.Projections.Snapshot<Commission>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
@@ -93,6 +102,7 @@ public static class Persistence
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(schema));
+                opts.Storage.ExtendedSchemaObjects.Add(PersonalKeys.Table(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -11,10 +11,13 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Analyst = "analyst";
 
+    /// <summary>The data protection officer: erases personal data and applies the retention period; reads nothing else.</summary>
+    public const string DataProtection = "dpo";
+
     /// <summary>The one cross-organisation role: the figures of the organisations its own oversees, and nothing else of theirs.</summary>
     public const string Regional = "regional";
 
-    public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst, Regional];
+    public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst, Regional, DataProtection];
 
     /// <summary>Who may read individual cases: the people working them, the commission, HR and auditors.</summary>
     public const string CaseReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";

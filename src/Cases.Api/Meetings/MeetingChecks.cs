@@ -32,7 +32,11 @@ public sealed record MeetingContext(Commission Commission, IReadOnlyDictionary<i
         foreach (var item in meeting.Agenda.Where(i => i.CaseId is not null))
         {
             var @case = await session.Events.AggregateStreamAsync<Case>(item.CaseId!.Value, token: ct);
-            if (@case is not null) parties[item.Number] = new CaseParties(@case.Subjects, @case.ComplainantEmployee);
+            if (@case is null) continue;
+            // An encrypted complainant is decrypted for the recusal check only; an erased one can no longer be recused.
+            var complainantEmployee = @case.ComplainantPersonId is null ? @case.ComplainantEmployee
+                : (await Privacy.Complainants.OfAsync(session, @case.Id, ct)).Value?.PersonnelNumber;
+            parties[item.Number] = new CaseParties(@case.Subjects, complainantEmployee);
         }
         return new MeetingContext(commission, parties);
     }

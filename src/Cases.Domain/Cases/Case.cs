@@ -17,6 +17,14 @@ public sealed partial record Case
     /// <summary>The complainant's personnel number when the complainant is an employee.</summary>
     public string? ComplainantEmployee { get; init; }
 
+    /// <summary>Whose key encrypts the complainant's identity, when it is encrypted.</summary>
+    public Guid? ComplainantPersonId { get; init; }
+
+    public bool ComplainantErased { get; init; }
+
+    /// <summary>Reported on the public channel, with a reporter to write to.</summary>
+    public bool IsPublicReport { get; init; }
+
     /// <summary>Explanations requested and neither given nor refused yet, by personnel number.</summary>
     public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
 
@@ -44,8 +52,13 @@ public sealed partial record Case
         Status = CaseStatus.Registered,
         ReceivedOn = e.ReceivedOn,
         Subjects = e.Subjects,
-        ComplainantEmployee = e.Complainant?.PersonnelNumber
+        ComplainantEmployee = e.Complainant?.PersonnelNumber,
+        ComplainantPersonId = e.SealedComplainant?.PersonId
     };
+
+    public Case Apply(Public.ReceiptIssued _) => this with { IsPublicReport = true };
+
+    public Case Apply(Privacy.PersonalDataErased _) => this with { ComplainantErased = true };
 
     public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged, WasAcknowledged = true };
 

@@ -9,7 +9,10 @@ public enum Channel
     Press,
     Written,
     ProcurementMonitoring,
-    Internal
+    Internal,
+
+    /// <summary>The public reporting channel: a report sent without an account, followed with a receipt code.</summary>
+    Public
 }
 
 public enum Category

@@ -10,6 +10,11 @@ namespace Cases.Domain.Cases;
 public sealed record Complainant(bool Anonymous, string? Name = null, string? Phone = null, string? Email = null,
     string? PersonnelNumber = null);
 
+/// <summary>
+/// A case begins. Registrations stored before personal data was encrypted carry the complainant's identity in
+/// <see cref="Complainant"/>; later ones keep there only whether the complainant is anonymous, and the identity in
+/// <see cref="SealedComplainant"/>, encrypted under a key of the complainant's own that erasure destroys.
+/// </summary>
 public sealed record CaseRegistered(
     Guid CaseId,
     string Number,
@@ -18,7 +23,8 @@ public sealed record CaseRegistered(
     IReadOnlyList<string> Subjects,
     Complainant? Complainant,
     string Summary,
-    DateOnly ReceivedOn);
+    DateOnly ReceivedOn,
+    Privacy.SealedPersonalData? SealedComplainant = null);
 
 public sealed record CaseAcknowledged(Guid CaseId, DateOnly AcknowledgedOn);
 

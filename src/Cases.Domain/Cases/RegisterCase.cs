@@ -1,3 +1,5 @@
+using Cases.Domain.Privacy;
+
 namespace Cases.Domain.Cases;
 
 public sealed record RegisterCase(
@@ -10,16 +12,22 @@ public sealed record RegisterCase(
 
 public static class RegisterCaseDecision
 {
-    /// <summary>Registration has no prior state to guard; the number is allocated by the caller's transaction.</summary>
-    public static CaseRegistered Decide(RegisterCase command, Guid caseId, string number) => new(
+    /// <summary>The identity to encrypt before deciding: that of a complainant who is not anonymous.</summary>
+    public static Complainant? IdentityToSeal(RegisterCase command) =>
+        command.Complainant is { Anonymous: false } c ? c with { PersonnelNumber = c.PersonnelNumber?.Trim() } : null;
+
+    /// <summary>
+    /// Registration has no prior state to guard; the number is allocated by the caller's transaction. The event keeps
+    /// only whether the complainant is anonymous; their identity goes in encrypted (<see cref="IdentityToSeal"/>).
+    /// </summary>
+    public static CaseRegistered Decide(RegisterCase command, Guid caseId, string number, SealedPersonalData? sealedComplainant = null) => new(
         caseId,
         number,
         command.Channel,
         command.Category,
         command.Subjects.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
-        command.Complainant is { Anonymous: true } ? new Complainant(true)
-            : command.Complainant is { } c ? c with { PersonnelNumber = c.PersonnelNumber?.Trim() }
-            : null,
+        command.Complainant is { } c ? new Complainant(c.Anonymous) : null,
         command.Summary.Trim(),
-        command.ReceivedOn);
+        command.ReceivedOn,
+        sealedComplainant);
 }

@@ -1,4 +1,7 @@
 using Cases.Domain.Cases;
+using Cases.Domain.Privacy;
+using Cases.Domain.Public;
+using Cases.Domain.Retention;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -19,6 +22,9 @@ public sealed class CaseSummary
     public string[] Subjects { get; set; } = [];
     public bool ComplainantAnonymous { get; set; }
     public bool ComplainantIdentified { get; set; }
+
+    /// <summary>The complainant's identity was erased: their key is destroyed, and no endpoint can read it again.</summary>
+    public bool ComplainantErased { get; set; }
     public string Summary { get; set; } = "";
     public DateOnly ReceivedOn { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
@@ -50,6 +56,9 @@ public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFau
 
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
 {
+    // An archived case leaves the active records; its statistics and audit entries are documents of their own and stay.
+    public CaseSummaryProjection() => DeleteEvent<CaseArchived>();
+
     public CaseSummary Create(IEvent<CaseRegistered> e) => new()
     {
         Id = e.Data.CaseId,
@@ -146,6 +155,19 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.TimesReopened++;
         view.LastChangedAt = EventTime.Of(e);
     }
+
+    public void Apply(IEvent<PersonalDataErased> e, CaseSummary view)
+    {
+        view.ComplainantErased = true;
+        view.LastChangedAt = EventTime.Of(e);
+    }
+
+    // The public thread changes the case's version, which the summary gives to the next command.
+    public void Apply(IEvent<ReceiptIssued> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
+
+    public void Apply(IEvent<ReporterMessagePosted> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
+
+    public void Apply(IEvent<InvestigatorReplied> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
 
     private static void Answer(CaseSummary view, string personnelNumber, ExplanationState state, DateOnly answeredOn, DateTimeOffset at)
     {

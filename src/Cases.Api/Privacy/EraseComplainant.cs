@@ -1,0 +1,25 @@
+using Cases.Api.Cases;
+using Cases.Domain.Privacy;
+
+namespace Cases.Api.Privacy;
+
+public static class EraseComplainantEndpoint
+{
+    public static ProblemDetails Validate(EraseComplainant command, IEventStream<Case> stream) =>
+        CaseChecks.Answer(new FieldErrors().Text("reason", command.Reason, FieldErrors.LongText), command.ExpectedVersion, stream,
+            EraseComplainantDecision.Check);
+
+    /// <summary>
+    /// Erases the complainant's identity and contacts: <c>PersonalDataErased</c> (with the reason, never the data) and
+    /// the destruction of their key, in one transaction.
+    /// </summary>
+    [WolverinePost("/api/cases/{caseId}/complainant/erasure", OperationId = "EraseComplainant")]
+    [Authorize(Roles = Roles.DataProtection)]
+    public static CaseWritten Post(EraseComplainant command,
+        [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, Marten.IDocumentSession session, RequestTime time)
+    {
+        var erased = EraseComplainantDecision.Decide(command, stream.Aggregate!, time.Now);
+        PersonalKeys.Destroy(session, erased.PersonId, time.Now);
+        return CaseWritten.Append(stream, erased);
+    }
+}

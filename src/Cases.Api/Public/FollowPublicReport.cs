@@ -1,0 +1,28 @@
+using Cases.Domain.Public;
+using Cases.Projections.Cases;
+using Cases.Projections.Public;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Cases.Api.Public;
+
+/// <summary>All a reporter sees of their case: where it stands, and the messages exchanged with the investigator.</summary>
+public sealed record PublicCaseView(PublicStatus Status, Category Category, DateOnly ReceivedOn, DateOnly? ClosedOn,
+    IReadOnlyList<ThreadMessage> Messages);
+
+public static class FollowPublicReportEndpoint
+{
+    /// <summary>The case of the receipt code sent in the <c>X-Receipt-Code</c> header (never in the URL, which gets logged).</summary>
+    [WolverineGet("/api/public/{organisation}/report", OperationId = "FollowPublicReport")]
+    [PublicEndpoint]
+    public static async Task<IResult> Get(HttpRequest request, IQuerySession session, IOptions<PublicReportingSettings> settings,
+        CancellationToken ct)
+    {
+        var (report, refusal) = await ReceiptCodes.OpenAsync(request, session, settings.Value.ReceiptHashIterations, ct);
+        if (report is null) return refusal!;
+        var summary = await session.LoadAsync<CaseSummary>(report.Id, ct)
+            ?? throw new InvalidOperationException($"Public report {report.Id} has no case.");
+        return Results.Ok(new PublicCaseView(PublicStatuses.Of(summary.Status), summary.Category, summary.ReceivedOn, summary.ClosedOn,
+            report.Messages));
+    }
+}

@@ -1,0 +1,29 @@
+using Cases.Domain.Public;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Cases.Api.Public;
+
+public sealed record MessagePosted(Guid MessageId);
+
+public static class PostReporterMessageEndpoint
+{
+    public static ProblemDetails Validate(PostReporterMessage command) =>
+        new FieldErrors().Text("text", command.Text, FieldErrors.LongText).ToProblem();
+
+    /// <summary>The reporter writes to the investigator, with the receipt code in the <c>X-Receipt-Code</c> header.</summary>
+    [WolverinePost("/api/public/{organisation}/report/messages", OperationId = "PostReporterMessage")]
+    [PublicEndpoint]
+    public static async Task<IResult> Post(PostReporterMessage command, HttpRequest request, IDocumentSession session,
+        IOptions<PublicReportingSettings> settings, CancellationToken ct)
+    {
+        var (report, refusal) = await ReceiptCodes.OpenAsync(request, session, settings.Value.ReceiptHashIterations, ct);
+        if (report is null) return refusal!;
+        // The reporter knows no version: the stream's own optimistic check still refuses a write that raced another.
+        var stream = await session.Events.FetchForWriting<Case>(report.Id, ct);
+        if (ReportThreadDecisions.CheckReporter(stream.Aggregate!) is { } violation) return Results.Problem(Problems.Rule(violation));
+        var posted = ReportThreadDecisions.Decide(command, stream.Aggregate!, Guid.CreateVersion7());
+        stream.AppendOne(posted);
+        return Results.Created((string?)null, new MessagePosted(posted.MessageId));
+    }
+}

@@ -1,0 +1,13 @@
+using Cases.Projections.Public;
+using Wolverine.Persistence;
+
+namespace Cases.Api.Public;
+
+public static class ReadReportThreadEndpoint
+{
+    /// <summary>The messages of a public report's thread, oldest first; 404 for a case not reported publicly.</summary>
+    [WolverineGet("/api/cases/{caseId}/messages", OperationId = "ReadReportThread")]
+    [Authorize(Roles = $"{Roles.Investigator},{Roles.Auditor}")]
+    public static IReadOnlyList<ThreadMessage> Get(
+        [Entity("caseId", MissingMessage = "Case {Id} was not reported publicly, or was not found.")] PublicReport report) => report.Messages;
+}
