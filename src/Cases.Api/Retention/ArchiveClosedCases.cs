@@ -27,7 +27,7 @@ public static class ArchiveClosedCasesEndpoint
     /// </summary>
     [WolverinePost("/api/retention/archival", OperationId = "ArchiveClosedCases")]
     [Authorize(Roles = Roles.DataProtection)]
-    public static async Task<CasesArchived> Post(IDocumentSession session, IOptions<RetentionSettings> settings, RequestTime time,
+    public static async Task<CasesArchived> Post(IDocumentSession session, IOptions<RetentionSettings> settings, [NotBody] RequestTime time,
         CancellationToken ct)
     {
         var days = settings.Value.ClosedCaseDays;

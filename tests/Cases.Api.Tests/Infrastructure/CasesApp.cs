@@ -1,6 +1,7 @@
 using Cases.Api.Audit;
 using Cases.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,13 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
             // Scheduled deadline checks are looked for every second, so that tests wait seconds, not minutes.
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            Configure(builder);
         });
+    }
+
+    /// <summary>Settings of one collection's host only.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -122,4 +129,32 @@ public sealed class AuditApiApp() : CasesApp("tests_audit");
 public sealed class AuditApiCollection : ICollectionFixture<AuditApiApp>
 {
     public const string Name = "audit api";
+}
+
+/// <summary>
+/// The host of the public channel, personal data and retention tests: small limits, so that each is reached in a few
+/// requests, and receipts hashed with the fewest iterations allowed.
+/// </summary>
+public sealed class PublicApiApp() : CasesApp("tests_public")
+{
+    public const int RequestsPerWindow = 10;
+    public const int AnonymousReportsPerHour = 3;
+    public const int MaxPublicBodyBytes = 2048;
+    public const int RetentionDays = 365;
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("PublicReporting:RequestsPerWindow", RequestsPerWindow.ToString());
+        builder.UseSetting("PublicReporting:Window", "00:10:00");
+        builder.UseSetting("PublicReporting:AnonymousReportsPerHour", AnonymousReportsPerHour.ToString());
+        builder.UseSetting("PublicReporting:MaxRequestBodyBytes", MaxPublicBodyBytes.ToString());
+        builder.UseSetting("PublicReporting:ReceiptHashIterations", "10000");
+        builder.UseSetting("Retention:ClosedCaseDays", RetentionDays.ToString());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PublicApiCollection : ICollectionFixture<PublicApiApp>
+{
+    public const string Name = "public api";
 }
