@@ -69,7 +69,7 @@ public static class PersonalKeys
     /// <summary>Destroys the person's key in the session's transaction, with the event that records the erasure.</summary>
     public static void Destroy(IDocumentSession session, Guid personId, DateTimeOffset at) =>
         session.QueueSqlCommand($"update {Schema(session)}.{TableName} set key = null, erased_at = ? where tenant_id = ? and person_id = ?",
-            at, session.TenantId, personId);
+            at.ToUniversalTime(), session.TenantId, personId);
 
     /// <summary>Binds a ciphertext to its organisation and person, so that it cannot be passed off as another's.</summary>
     private static byte[] AssociatedData(string tenant, Guid personId) => Encoding.UTF8.GetBytes($"{tenant}\n{personId:D}");
