@@ -42,8 +42,8 @@ public static class ArchiveClosedCasesEndpoint
         foreach (var closed in due.Take(settings.Value.BatchSize))
         {
             if (ArchiveClosedCasesDecision.Decide(closed.Id, closed.ClosedOn, time.Now, days) is not { } fact) continue;
-            session.Events.Append(closed.Id, fact);
-            session.Events.ArchiveStream(closed.Id);
+            // Marten's own Archived event archives the stream, events included, once the projections have seen it.
+            session.Events.Append(closed.Id, fact, new Archived("retention period"));
             archived.Add(closed.Id);
         }
         return new CasesArchived(lastDay, archived, due.Count > settings.Value.BatchSize);

@@ -65,6 +65,9 @@ public sealed partial class StatisticsProjection : EventProjection
     public const string Violation = "violation";
     public const string NoViolation = "no-violation";
 
+    // Archived cases still count in the periods they belong to, also when the figures are rebuilt.
+    public StatisticsProjection() => IncludeArchivedEvents = true;
+
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public void Project(IEvent<ContactRecorded> e, IDocumentOperations ops)
