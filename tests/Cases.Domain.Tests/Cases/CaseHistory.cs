@@ -1,4 +1,6 @@
 using Cases.Domain.Cases;
+using Cases.Domain.Privacy;
+using Cases.Domain.Public;
 using Case = Cases.Domain.Cases.Case;
 
 namespace Cases.Domain.Tests.Cases;
@@ -43,6 +45,9 @@ public static class CaseHistory
                 CaseReferredToCommission x => state.Apply(x),
                 CaseClosed x => state.Apply(x),
                 CaseReopened x => state.Apply(x),
+                ReceiptIssued x => state.Apply(x),
+                ReporterMessagePosted or InvestigatorReplied => state,
+                PersonalDataErased x => state.Apply(x),
                 _ => throw new ArgumentException($"Unknown event {e.GetType().Name}")
             };
         }
