@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Cases.Api.Public;
 
 /// <summary>201: the receipt code, shown this once; the reporter follows the case and writes with it.</summary>
-public sealed record PublicReportReceived(string ReceiptCode, DateOnly ReceivedOn, PublicStatus Status)
-    : CreationResponse("/api/public/{organisation}/report");
+public sealed record PublicReportReceived(string ReceiptCode, DateOnly ReceivedOn, PublicStatus Status, string Organisation)
+    : CreationResponse($"/api/public/{Organisation}/report");
 
 public static class ReportPubliclyEndpoint
 {
@@ -73,6 +73,7 @@ public static class ReportPubliclyEndpoint
         var receipt = ReceiptCodes.Issue(settings.Value.ReceiptHashIterations);
         var contact = ReportPubliclyDecision.IdentityToSeal(command) is { } identity ? PersonalKeys.Seal(session, identity) : null;
         var events = ReportPubliclyDecision.Decide(command, caseId, number, time.Now, contact, receipt.Stored);
-        return (new PublicReportReceived(receipt.Code, time.Today, PublicStatus.Received), MartenOps.StartStream<Case>(caseId, events));
+        return (new PublicReportReceived(receipt.Code, time.Today, PublicStatus.Received, session.TenantId),
+            MartenOps.StartStream<Case>(caseId, events));
     }
 }

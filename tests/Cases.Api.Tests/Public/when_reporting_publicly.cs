@@ -17,6 +17,7 @@ public class when_reporting_publicly(PublicApiApp app) : PublicApiTests(app)
 
         receipt.ReceiptCode.ShouldMatch("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){9}$");
         receipt.Status.ShouldBe(PublicStatus.Received);
+        receipt.Url.ShouldBe($"/api/public/{Org}/report");
         var summary = await PublicCaseAsync();
         summary.Channel.ShouldBe(Channel.Public);
         summary.Category.ShouldBe(Category.Corruption);
