@@ -9,10 +9,10 @@ namespace Cases.Api.Tests.Audit;
 public class when_reading_the_audit_trail(AuditApiApp app) : AuditApiTests(app)
 {
     // The trail is projected behind the appends: read it once the daemon has caught up.
-    private async Task<AuditPage> TrailAsync(string query = "")
+    private async Task<Paged<AuditEntry>> TrailAsync(string query = "")
     {
         await App.ProjectionsCaughtUpAsync();
-        return await GetAsync<AuditPage>($"/api/audit{query}", AuditorToken);
+        return await GetAsync<Paged<AuditEntry>>($"/api/audit{query}", AuditorToken);
     }
 
     [Fact]
