@@ -69,7 +69,7 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
                 await Task.Delay(100 * attempt);
             }
         }
-        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
     }
 
     public string Token(string organisation, params string[] roles) =>
