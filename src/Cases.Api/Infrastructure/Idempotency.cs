@@ -58,27 +58,33 @@ public static class Idempotency
     }
 }
 
-/// <summary>A kept response, or only the claim while the first request is still under way.</summary>
-public sealed record KeptResponse(string Fingerprint, int? Status, string? ContentType, string? Location, byte[]? Body);
+/// <summary>
+/// A kept response, or only the claim while the first request is still under way. A claim left without a response for
+/// longer than <see cref="IdempotencyStore.InFlightAtMost"/> is abandoned: its request committed, then its process died.
+/// </summary>
+public sealed record KeptResponse(string Fingerprint, DateTimeOffset ClaimedAt, bool Abandoned, int? Status, string? ContentType, string? Location, byte[]? Body);
 
 public sealed class IdempotencyStore(string connectionString, string schema)
 {
+    public static readonly TimeSpan InFlightAtMost = TimeSpan.FromMinutes(1);
+
     public async Task<KeptResponse?> FindAsync(string tenant, string key, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            $"select fingerprint, status, content_type, location, body from {schema}.{Idempotency.TableName} where tenant_id = @tenant and key = @key",
+            $"select fingerprint, claimed_at, status is null and claimed_at < now() - @inFlight, status, content_type, location, body from {schema}.{Idempotency.TableName} where tenant_id = @tenant and key = @key",
             connection);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("inFlight", InFlightAtMost);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new KeptResponse(reader.GetString(0),
-            reader.IsDBNull(1) ? null : reader.GetInt32(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
+        return new KeptResponse(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2),
+            reader.IsDBNull(3) ? null : reader.GetInt32(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6));
     }
 
     public async Task KeepAsync(Idempotency.Claim claim, int status, string? contentType, string? location, byte[] body, CancellationToken ct)
@@ -103,7 +109,7 @@ public sealed class IdempotencyStore(string connectionString, string schema)
 /// first request that succeeded. A refused request claims nothing (its transaction never commits), so it may be
 /// retried with the same key once corrected.
 /// </summary>
-public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore store)
+public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore store, ILogger<IdempotentRequests> logger)
 {
     private static readonly TimeSpan[] ClashWaits = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
 
@@ -157,8 +163,16 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
 
         if (context.Response.StatusCode is >= 200 and < 300)
         {
-            await store.KeepAsync(claim, context.Response.StatusCode, context.Response.ContentType,
-                context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray(), CancellationToken.None);
+            try
+            {
+                await store.KeepAsync(claim, context.Response.StatusCode, context.Response.ContentType,
+                    context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray(), CancellationToken.None);
+            }
+            catch (Exception e) when (ExceptionProblems.DatabaseUnavailable(e))
+            {
+                // The write is committed: its client gets its answer now, and only a later replay misses it.
+                logger.LogWarning(e, "The response to {Key} was not kept: the database went away after the commit", claim.Key);
+            }
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
@@ -177,12 +191,18 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
         return kept;
     }
 
-    private static Task AnswerAsync(HttpContext context, Idempotency.Claim claim, KeptResponse? kept)
+    private Task AnswerAsync(HttpContext context, Idempotency.Claim claim, KeptResponse? kept)
     {
         if (kept is not null && kept.Fingerprint != claim.Fingerprint)
         {
             return Results.Problem(Problems.Rule(new RuleViolation("idempotency-key-reused",
                 $"This {Idempotency.Header} was used for a different request; use a new key for a new request."))).ExecuteAsync(context);
+        }
+        if (kept is { Abandoned: true })
+        {
+            return Results.Problem(Problems.Rule(new RuleViolation("idempotency-response-lost",
+                $"The request with this {Idempotency.Header} was recorded at {kept.ClaimedAt:O}, but its response was lost; " +
+                "find the record it created in the lists rather than sending it again."))).ExecuteAsync(context);
         }
         if (kept?.Status is not { } status)
         {

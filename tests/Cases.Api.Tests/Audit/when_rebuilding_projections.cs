@@ -17,7 +17,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
 {
     private async Task<SortedDictionary<string, string>> DocumentsAsync()
     {
-        await using var connection = new NpgsqlConnection(CasesApp.ConnectionString);
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
         // The organisations' documents; Marten's and Wolverine's own bookkeeping tables have no tenant.
         var tables = new List<string>();
