@@ -44,6 +44,8 @@ builder.Host.UseWolverine(opts =>
     opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
     // Deadline checks are scheduled in the writing transaction and kept in PostgreSQL until they are due.
     opts.Policies.UseDurableLocalQueues();
+    // Balanced spreads the async projections over the running nodes; a single node (tests, a laptop) runs Solo.
+    opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Balanced);
     opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
 });
 
@@ -55,6 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<JsonBodyValidation>();
+app.UseMiddleware<IdempotentRequests>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -68,6 +71,7 @@ app.MapWolverineEndpoints(opts =>
     opts.RequireAuthorizeOnAll();
     opts.AddMiddleware(typeof(EmptyIds));
     opts.AddMiddleware(typeof(OrganisationTime));
+    opts.AddMiddleware(typeof(Idempotency), chain => chain.HttpMethods.Contains("POST"));
     opts.AddMiddleware(typeof(EventMetadata),
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));

@@ -26,9 +26,7 @@ public sealed record AuditQuery(
         .Text("user", User, required: false)
         .Text("eventType", EventType, 100, required: false)
         .When(From >= To, "from", "Must be before to.")
-        .When(Page < 1, "page", "Must be 1 or more.")
-        .When((long)Page * PageSize > int.MaxValue, "page", "Beyond the last possible page.")
-        .When(PageSize is < 1 or > MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.")
+        .Pages(Page, PageSize, MaxPageSize)
         .ToProblem();
 
     public IQueryable<AuditEntry> Apply(IQuerySession session)
@@ -43,7 +41,6 @@ public sealed record AuditQuery(
     }
 }
 
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Page, int PageSize, long TotalItems, long TotalPages);
 
 public static class ReadAuditTrailEndpoint
 {
@@ -52,11 +49,8 @@ public static class ReadAuditTrailEndpoint
     /// <summary>The organisation's audit trail in the order the events were stored, one page at a time.</summary>
     [WolverineGet("/api/audit", OperationId = "ReadAuditTrail")]
     [Authorize(Roles = Roles.Auditor)]
-    public static async Task<AuditPage> Get([FromQuery] AuditQuery query, IQuerySession session, CancellationToken ct)
-    {
-        var page = await query.Apply(session).ToPagedListAsync(query.Page, query.PageSize, ct);
-        return new AuditPage(page.ToList(), query.Page, query.PageSize, page.TotalItemCount, page.PageCount);
-    }
+    public static Task<Paged<AuditEntry>> Get([FromQuery] AuditQuery query, IQuerySession session, CancellationToken ct) =>
+        query.Apply(session).PageAsync(query.Page, query.PageSize, ct);
 }
 
 public static class ExportAuditTrailEndpoint

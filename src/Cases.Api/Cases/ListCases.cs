@@ -22,24 +22,20 @@ public sealed record CaseQuery(
     public const int MaxPageSize = 100;
 }
 
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Page, int PageSize, long TotalItems, long TotalPages);
-
 public static class ListCasesEndpoint
 {
     public static ProblemDetails Validate(CaseQuery query) => new FieldErrors()
         .OneOf<CaseStatus>("status", query.Status)
         .OneOf<Category>("category", query.Category)
         .OneOf<Channel>("channel", query.Channel)
-        .When(query.Page < 1, "page", "Must be 1 or more.")
-        .When((long)query.Page * query.PageSize > int.MaxValue, "page", "Beyond the last possible page.")
-        .When(query.PageSize is < 1 or > CaseQuery.MaxPageSize, "pageSize", $"Between 1 and {CaseQuery.MaxPageSize}.")
+        .Pages(query.Page, query.PageSize, CaseQuery.MaxPageSize)
         .When(query.ReceivedFrom > query.ReceivedTo, "receivedFrom", "Must not be after receivedTo.")
         .PersonnelNumber("subject", query.Subject, required: false)
         .ToProblem();
 
     [WolverineGet("/api/cases", OperationId = "ListCases")]
     [Authorize(Roles = Roles.CaseReaders)]
-    public static async Task<CasePage> Get([FromQuery] CaseQuery query, IQuerySession session, CancellationToken ct)
+    public static Task<Paged<CaseSummary>> Get([FromQuery] CaseQuery query, IQuerySession session, CancellationToken ct)
     {
         var cases = session.Query<CaseSummary>().AsQueryable();
         if (KebabEnum.Parse<CaseStatus>(query.Status) is { } status) cases = cases.Where(c => c.Status == status);
@@ -49,8 +45,6 @@ public static class ListCasesEndpoint
         if (query.ReceivedFrom is { } from) cases = cases.Where(c => c.ReceivedOn >= from);
         if (query.ReceivedTo is { } to) cases = cases.Where(c => c.ReceivedOn <= to);
 
-        var page = await cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number)
-            .ToPagedListAsync(query.Page, query.PageSize, ct);
-        return new CasePage(page.ToList(), query.Page, query.PageSize, page.TotalItemCount, page.PageCount);
+        return cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Number).PageAsync(query.Page, query.PageSize, ct);
     }
 }

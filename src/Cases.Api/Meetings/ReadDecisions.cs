@@ -13,7 +13,13 @@ public sealed record DecisionQuery(
     string? Executor = null,
     Guid? CommissionId = null,
     DateOnly? DueFrom = null,
-    DateOnly? DueTo = null);
+    DateOnly? DueTo = null,
+    int Page = 1,
+    int PageSize = DecisionQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+}
 
 /// <summary>One executor's unexecuted decisions, overdue ones counted apart.</summary>
 public sealed record ExecutorWorkload(string Executor, string? Organisation, int Open, int Overdue, IReadOnlyList<DecisionSummary> Decisions);
@@ -31,19 +37,18 @@ public static class GetDecisionEndpoint
 
 public static class ListDecisionsEndpoint
 {
-    public const int MaxDecisions = 1_000;
-
     public static ProblemDetails Validate(DecisionQuery query) => new FieldErrors()
         .OneOf<DecisionStatus>("status", query.Status)
         .Text("executor", query.Executor, required: false)
         .When(query.DueFrom > query.DueTo, "dueFrom", "Must not be after dueTo.")
+        .Pages(query.Page, query.PageSize, DecisionQuery.MaxPageSize)
         .ToProblem();
 
-    /// <summary>Decisions by due date, earliest first: <c>status=overdue</c> lists the overdue ones.</summary>
+    /// <summary>Decisions by due date, earliest first, a page at a time: <c>status=overdue</c> lists the overdue ones.</summary>
     [WolverineGet("/api/decisions", OperationId = "ListDecisions")]
     [Authorize(Roles = Roles.CommissionReaders)]
-    public static Task<IReadOnlyList<DecisionSummary>> List([FromQuery] DecisionQuery query, IQuerySession session, CancellationToken ct) =>
-        Filter(session, query).OrderBy(d => d.DueDate).ThenBy(d => d.ProtocolNumber).Take(MaxDecisions).ToListAsync(ct);
+    public static Task<Paged<DecisionSummary>> List([FromQuery] DecisionQuery query, IQuerySession session, CancellationToken ct) =>
+        Filter(session, query).OrderBy(d => d.DueDate).ThenBy(d => d.ProtocolNumber).PageAsync(query.Page, query.PageSize, ct);
 
     public static IQueryable<DecisionSummary> Filter(IQuerySession session, DecisionQuery query)
     {
@@ -60,13 +65,16 @@ public static class ListDecisionsEndpoint
 
 public static class OpenDecisionsByExecutorEndpoint
 {
-    /// <summary>Every unexecuted decision, grouped by the executor who owes it.</summary>
+    /// <summary>A workload view, not an export: beyond this many open decisions the list pages are the way.</summary>
+    public const int MaxOpenDecisions = 5_000;
+
+    /// <summary>Every unexecuted decision (up to <see cref="MaxOpenDecisions"/>), grouped by the executor who owes it.</summary>
     [WolverineGet("/api/decisions/open-by-executor", OperationId = "OpenDecisionsByExecutor")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static async Task<IReadOnlyList<ExecutorWorkload>> ByExecutor(IQuerySession session, CancellationToken ct)
     {
         var open = await ListDecisionsEndpoint.Filter(session, new DecisionQuery(Unexecuted: true))
-            .OrderBy(d => d.DueDate).Take(ListDecisionsEndpoint.MaxDecisions).ToListAsync(ct);
+            .OrderBy(d => d.DueDate).Take(MaxOpenDecisions).ToListAsync(ct);
         return open.GroupBy(d => (d.Executor.Name, d.Executor.Organisation))
             .Select(g => new ExecutorWorkload(g.Key.Name, g.Key.Organisation, g.Count(), g.Count(d => d.Status == DecisionStatus.Overdue), g.ToArray()))
             .OrderByDescending(w => w.Overdue).ThenBy(w => w.Executor, StringComparer.Ordinal)
@@ -83,7 +91,7 @@ public static class CaseDecisionsEndpoint
     public static Task<IReadOnlyList<DecisionSummary>> ForCase(
         [Entity("caseId", MissingMessage = Cases.CaseChecks.Missing)] CaseSummary summary, IQuerySession session, CancellationToken ct) =>
         session.Query<DecisionSummary>().Where(d => d.CaseId == summary.Id).OrderBy(d => d.AdoptedOn).ThenBy(d => d.ProtocolNumber)
-            .Take(ListDecisionsEndpoint.MaxDecisions).ToListAsync(ct);
+            .ToListAsync(ct);
 }
 
 public static class ExecutionRateEndpoint

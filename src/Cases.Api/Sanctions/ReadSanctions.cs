@@ -13,26 +13,30 @@ public static class GetSanctionEndpoint
 }
 
 /// <summary>Filters of the sanction list, all optional.</summary>
-public sealed record SanctionQuery(string? PersonnelNumber = null, string? Status = null, Guid? CaseId = null);
+public sealed record SanctionQuery(string? PersonnelNumber = null, string? Status = null, Guid? CaseId = null, int Page = 1,
+    int PageSize = SanctionQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+}
 
 public static class ListSanctionsEndpoint
 {
-    public const int MaxSanctions = 1_000;
-
     public static ProblemDetails Validate(SanctionQuery query) => new FieldErrors()
         .OneOf<SanctionStatus>("status", query.Status)
         .PersonnelNumber("personnelNumber", query.PersonnelNumber, required: false)
+        .Pages(query.Page, query.PageSize, SanctionQuery.MaxPageSize)
         .ToProblem();
 
-    /// <summary>Sanctions, latest order first; at most <see cref="MaxSanctions"/>.</summary>
+    /// <summary>Sanctions, latest order first, a page at a time.</summary>
     [WolverineGet("/api/sanctions", OperationId = "ListSanctions")]
     [Authorize(Roles = Roles.RecordReaders)]
-    public static Task<IReadOnlyList<SanctionSummary>> List([FromQuery] SanctionQuery query, IQuerySession session, CancellationToken ct)
+    public static Task<Paged<SanctionSummary>> List([FromQuery] SanctionQuery query, IQuerySession session, CancellationToken ct)
     {
         var sanctions = session.Query<SanctionSummary>().AsQueryable();
         if (query.PersonnelNumber is { } employee) sanctions = sanctions.Where(s => s.PersonnelNumber == employee.Trim());
         if (KebabEnum.Parse<SanctionStatus>(query.Status) is { } status) sanctions = sanctions.Where(s => s.Status == status);
         if (query.CaseId is { } caseId) sanctions = sanctions.Where(s => s.CaseId == caseId);
-        return sanctions.OrderByDescending(s => s.OrderDate).Take(MaxSanctions).ToListAsync(ct);
+        return sanctions.OrderByDescending(s => s.OrderDate).ThenBy(s => s.Id).PageAsync(query.Page, query.PageSize, ct);
     }
 }

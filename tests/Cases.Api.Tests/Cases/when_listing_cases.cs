@@ -6,7 +6,7 @@ namespace Cases.Api.Tests.Cases;
 
 public class when_listing_cases(CaseApiApp app) : CaseApiTests(app)
 {
-    private async Task<CasePage> ListAsync(string query)
+    private async Task<Paged<Projections.Cases.CaseSummary>> ListAsync(string query)
     {
         var result = await App.Host.Scenario(s =>
         {
@@ -14,7 +14,7 @@ public class when_listing_cases(CaseApiApp app) : CaseApiTests(app)
             s.WithBearerToken(App.Token(Org, Roles.Auditor));
             s.StatusCodeShouldBe(200);
         });
-        return (await result.ReadAsJsonAsync<CasePage>())!;
+        return (await result.ReadAsJsonAsync<Paged<Projections.Cases.CaseSummary>>())!;
     }
 
     private async Task<Dictionary<string, Guid>> SeedAsync()

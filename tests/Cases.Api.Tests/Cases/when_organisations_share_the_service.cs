@@ -55,7 +55,7 @@ public class when_organisations_share_the_service(CaseApiApp app) : CaseApiTests
         await RefusedAsync($"/api/cases/{created.Id}", null, 404, impostor);
     }
 
-    private async Task<Api.Cases.CasePage> ListAsync(string query, string token)
+    private async Task<Paged<Projections.Cases.CaseSummary>> ListAsync(string query, string token)
     {
         var result = await App.Host.Scenario(s =>
         {
@@ -63,6 +63,6 @@ public class when_organisations_share_the_service(CaseApiApp app) : CaseApiTests
             s.WithBearerToken(token);
             s.StatusCodeShouldBe(200);
         });
-        return (await result.ReadAsJsonAsync<Api.Cases.CasePage>())!;
+        return (await result.ReadAsJsonAsync<Paged<Projections.Cases.CaseSummary>>())!;
     }
 }

@@ -13,20 +13,22 @@ namespace Cases.Api.Tests.Infrastructure;
 /// One real API host per test collection, on the real PostgreSQL, in a schema of its own so that collections never
 /// wipe each other's data. Tests reset the data, not the host.
 /// </summary>
-public abstract class CasesApp(string schema) : IAsyncLifetime
+public abstract class CasesApp(string schema, string? connectionString = null) : IAsyncLifetime
 {
     public const string SigningKey = "cases-test-signing-key-used-only-by-the-test-suite-0001";
 
-    public static string ConnectionString =>
+    /// <summary>The main test server, as the README's test command provisions it.</summary>
+    public static string MainServer =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
         ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases";
 
+    public string ConnectionString { get; } = connectionString ?? MainServer;
     public string Schema { get; } = schema;
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Host = await AlbaHost.For<Program>(builder =>
         {
@@ -35,6 +37,8 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
             builder.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
             // Scheduled deadline checks are looked for every second, so that tests wait seconds, not minutes.
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
+            // One node: the async projections start with the host instead of waiting for the cluster's assignment.
+            builder.UseSetting("Wolverine:DurabilityMode", "Solo");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
             Configure(builder);
         });
@@ -64,7 +68,8 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
         {
             try
             {
-                await Store.Advanced.Clean.DeleteAllEventDataAsync();
+                // Pauses the async daemon while the events go, so that it starts again from the new first event.
+                await Host.ResetAllMartenDataAsync();
                 break;
             }
             catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
@@ -72,8 +77,7 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
                 await Task.Delay(100 * attempt);
             }
         }
-        await Store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
     }
 
     public string Token(string organisation, params string[] roles) =>
@@ -81,6 +85,19 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
 
     public string UserToken(string organisation, string user, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+
+    /// <summary>Waits until the async projections (the audit trail) have caught up with every event appended so far.</summary>
+    /// Compared with the last event stored, not with the daemon's own high-water mark, which lags behind the appends.
+    public async Task ProjectionsCaughtUpAsync(TimeSpan? timeout = null)
+    {
+        var last = (long)(await ScalarAsync($"select coalesce(max(seq_id), 0) from {Schema}.mt_events"))!;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await ScalarAsync($"select coalesce(min(last_seq_id), 0) from {Schema}.mt_event_progression where name like '%:All'"))! < last)
+        {
+            waited.Elapsed.ShouldBeLessThan(timeout ?? TimeSpan.FromSeconds(30), $"the async projections never reached event {last}");
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Every event row of every organisation, to prove a refused request wrote nothing.</summary>
     public async Task<long> CountAllEventsAsync() =>
@@ -129,6 +146,53 @@ public sealed class AuditApiApp() : CasesApp("tests_audit");
 public sealed class AuditApiCollection : ICollectionFixture<AuditApiApp>
 {
     public const string Name = "audit api";
+}
+
+/// <summary>
+/// The host of the fault tests, on a PostgreSQL cluster of their own (scripts/fault-postgres.sh, port 5433) that they
+/// stop and start under load while the other collections keep the main server. Connecting gives up after 3 seconds.
+/// </summary>
+public sealed class FaultApiApp() : CasesApp("tests_faults", "Host=localhost;Port=5433;Database=cases;Username=cases;Password=cases;Timeout=3")
+{
+    public override async Task InitializeAsync()
+    {
+        await FaultServer.StartAsync();
+        await base.InitializeAsync();
+    }
+}
+
+/// <summary>Starts and stops the fault tests' own PostgreSQL cluster.</summary>
+public static class FaultServer
+{
+    public static Task StartAsync() => RunAsync("start");
+    public static Task StopAsync() => RunAsync("stop");
+
+    private static async Task RunAsync(string action)
+    {
+        var script = Path.Combine(RepositoryRoot(), "scripts", "fault-postgres.sh");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(script, action)
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true
+        })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{script} {action} failed ({process.ExitCode}): {error}");
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cases.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Cases.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultApiCollection : ICollectionFixture<FaultApiApp>
+{
+    public const string Name = "fault api";
 }
 
 /// <summary>

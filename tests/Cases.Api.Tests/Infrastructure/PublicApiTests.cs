@@ -1,10 +1,14 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Cases.Api.Cases;
+using Cases.Api.Infrastructure;
 using Cases.Api.Public;
 using Cases.Projections.Cases;
+using Marten;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cases.Api.Tests.Infrastructure;
 
@@ -46,10 +50,25 @@ public abstract class PublicApiTests(PublicApiApp app) : ApiTests<PublicApiApp>(
 
     /// <summary>The one public case of the organisation, as its investigators see it.</summary>
     protected async Task<CaseSummary> PublicCaseAsync() =>
-        (await GetAsync<CasePage>("/api/cases?channel=public", Investigator)).Items.ShouldHaveSingleItem();
+        (await GetAsync<Paged<CaseSummary>>("/api/cases?channel=public", Investigator)).Items.ShouldHaveSingleItem();
 
     protected static async Task<Problem> ProblemOf(IScenarioResult result) =>
         JsonSerializer.Deserialize<Problem>(await result.ReadAsTextAsync(), JsonSerializerOptions.Web)!;
+
+    /// <summary>
+    /// Wipes the tables, then rebuilds the projections from the events alone; the service's own daemon stands aside
+    /// meanwhile, so that the rebuild is the only writer of the audit trail.
+    /// </summary>
+    protected async Task RebuildAsync(string[] wipedTables, IEnumerable<Type> projections)
+    {
+        await App.ProjectionsCaughtUpAsync();
+        var coordinator = App.Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        using var daemon = await ((DocumentStore)App.Store).BuildProjectionDaemonAsync();
+        foreach (var table in wipedTables) await App.ScalarAsync($"delete from {App.Schema}.{table}");
+        foreach (var projection in projections) await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await coordinator.ResumeAsync();
+    }
 
     /// <summary>A ProblemDetails body without its trace id, which differs from request to request by design.</summary>
     protected static async Task<string> ProblemWithoutTraceAsync(IScenarioResult result)

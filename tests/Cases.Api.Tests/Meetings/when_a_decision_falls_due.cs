@@ -30,7 +30,7 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
         var decision = await EventuallyAsync(adopted.DecisionId!.Value, DecisionStatus.Overdue);
         decision.Status.ShouldBe(DecisionStatus.Overdue);
         decision.OverdueFrom.ShouldBe(new DateOnly(2021, 11, 16));
-        (await GetAsync<DecisionSummary[]>("/api/decisions?status=overdue", SecretaryToken)).Single().Id.ShouldBe(decision.Id);
+        (await GetAsync<Paged<DecisionSummary>>("/api/decisions?status=overdue", SecretaryToken)).Items.Single().Id.ShouldBe(decision.Id);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Projections.Meetings;
 
@@ -32,7 +33,7 @@ public class when_counting_votes(MeetingApiApp app) : MeetingApiTests(app)
         var minutes = await MeetingAsync(meetingId);
         minutes.Agenda[0].Outcome!.Adopted.ShouldBeFalse();
         minutes.Agenda[0].Decision.ShouldBeNull();
-        (await GetAsync<DecisionSummary[]>("/api/decisions", SecretaryToken)).ShouldBeEmpty();
+        (await GetAsync<Paged<DecisionSummary>>("/api/decisions", SecretaryToken)).Items.ShouldBeEmpty();
     }
 
     [Fact]

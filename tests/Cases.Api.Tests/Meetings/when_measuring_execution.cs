@@ -50,7 +50,7 @@ public class when_measuring_execution(MeetingApiApp app) : MeetingApiTests(app)
         workload.Single().Executor.ShouldBe("Surgery");
         workload.Single().Open.ShouldBe(2);
         workload.Single().Decisions[0].Id.ShouldBe(first.DecisionId!.Value);
-        (await GetAsync<Projections.Meetings.DecisionSummary[]>("/api/decisions?executor=Pharmacy&unexecuted=false", SecretaryToken))
+        (await GetAsync<Paged<Projections.Meetings.DecisionSummary>>("/api/decisions?executor=Pharmacy&unexecuted=false", SecretaryToken)).Items
             .Single().Id.ShouldBe(done.DecisionId!.Value);
         var watched = await GetAsync<Deadlines.DueItem[]>("/api/deadlines?days=30&kind=decision-execution", SecretaryToken);
         watched.Select(d => d.Reference).ShouldBe(["1/2021-1", "2/2021-1"]);

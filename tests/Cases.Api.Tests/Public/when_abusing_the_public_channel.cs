@@ -1,7 +1,9 @@
 using System.Net;
 using Cases.Api.Cases;
+using Cases.Api.Infrastructure;
 using Cases.Api.Public;
 using Cases.Api.Tests.Infrastructure;
+using Cases.Projections.Cases;
 
 namespace Cases.Api.Tests.Public;
 
@@ -43,7 +45,7 @@ public class when_abusing_the_public_channel(PublicApiApp app) : PublicApiTests(
         Address = IPAddress.Parse("203.0.113.77");
         await PublicAsync("GET", $"/api/public/{Org}/report", null, 404, UnknownCode);
         // Staff are not behind the public limit.
-        await GetAsync<CasePage>("/api/cases", Investigator);
+        await GetAsync<Paged<CaseSummary>>("/api/cases", Investigator);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public class when_abusing_the_public_channel(PublicApiApp app) : PublicApiTests(
         for (var i = 0; i < PublicApiApp.AnonymousReportsPerHour; i++) await ReportAsync();
         await PublicAsync("POST", $"/api/public/{Org}/reports", AnonymousReport(), 429);
 
-        var open = (await GetAsync<CasePage>("/api/cases?channel=public", Investigator)).Items[0];
+        var open = (await GetAsync<Paged<CaseSummary>>("/api/cases?channel=public", Investigator)).Items[0];
         await CommandAsync(open.Id, "closure", new { expectedVersion = open.Version, outcome = "outside-competence", summary = "Spam" });
 
         await ReportAsync();

@@ -4,6 +4,7 @@ using Cases.Api.Public;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Domain.Cases;
 using Cases.Domain.Public;
+using Cases.Projections.Cases;
 using Cases.Projections.Public;
 
 namespace Cases.Api.Tests.Public;
@@ -153,7 +154,7 @@ public class when_reporting_publicly(PublicApiApp app) : PublicApiTests(app)
 
         await PublicAsync("GET", $"/api/public/{Org}/report", null, 404, receipt.ReceiptCode);
         await PublicAsync("GET", $"/api/public/{OtherOrg}/report", null, 200, receipt.ReceiptCode);
-        (await GetAsync<CasePage>("/api/cases?channel=public", Investigator)).Items.ShouldBeEmpty();
+        (await GetAsync<Paged<CaseSummary>>("/api/cases?channel=public", Investigator)).Items.ShouldBeEmpty();
     }
 
     [Theory]

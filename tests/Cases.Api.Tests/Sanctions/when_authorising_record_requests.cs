@@ -123,6 +123,6 @@ public class when_authorising_record_requests(SanctionApiApp app) : SanctionApiT
         await CallAsync("POST", "/api/sanctions", Order(caseId), App.Token(OtherOrg, Roles.Hr), 404);
 
         (await App.CountAllEventsAsync()).ShouldBe(events);
-        (await GetAsync<Projections.Sanctions.SanctionSummary[]>("/api/sanctions", App.Token(OtherOrg, Roles.Hr))).ShouldBeEmpty();
+        (await GetAsync<Paged<Projections.Sanctions.SanctionSummary>>("/api/sanctions", App.Token(OtherOrg, Roles.Hr))).Items.ShouldBeEmpty();
     }
 }

@@ -81,7 +81,7 @@ public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(a
     {
         await ScenarioAsync();
         var hr = App.Token(Org, Roles.Hr);
-        var sanctions = await GetAsync<Projections.Sanctions.SanctionSummary[]>("/api/sanctions", hr);
+        var sanctions = (await GetAsync<Paged<Projections.Sanctions.SanctionSummary>>("/api/sanctions", hr)).Items;
         var version = (await PostAsync<Written>($"/api/sanctions/{sanctions[0].Id}/appeal", new { expectedVersion = 1, authority = "Court" }, hr)).Version;
         await PostAsync<Written>($"/api/sanctions/{sanctions[0].Id}/appeal-decision", new { expectedVersion = version, outcome = "overturned" }, hr);
 

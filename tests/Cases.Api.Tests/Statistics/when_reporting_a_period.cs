@@ -74,7 +74,7 @@ public class when_reporting_a_period(MeetingApiApp app) : MeetingApiTests(app)
         rollUp.Total.Sanctions.ShouldBe(8);
         rollUp.Organisations.Select(o => (o.Organisation, o.Figures.Appeals)).ShouldBe([(OtherOrg, 1), (DemoScenario.Organisation, 7)]);
         rollUp.Organisations[1].Name.ShouldBe("the National Research Oncology Center (NROC)");
-        (await GetAsync<CasePage>("/api/cases", App.Token(OtherOrg, Roles.Investigator))).TotalItems.ShouldBe(1);
+        (await GetAsync<Paged<Projections.Cases.CaseSummary>>("/api/cases", App.Token(OtherOrg, Roles.Investigator))).TotalItems.ShouldBe(1);
         await RefusedAsync("/api/cases", null, 403, regional);
         await RefusedAsync($"/api/statistics/rollup?{Period}", null, 403, App.Token(OtherOrg, Roles.Analyst));
         // An organisation that oversees nobody sees its own figures only.
