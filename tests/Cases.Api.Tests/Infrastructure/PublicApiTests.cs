@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using Cases.Api.Cases;
+using System.Text.Json.Nodes;
 using Cases.Api.Infrastructure;
 using Cases.Api.Public;
 using Cases.Projections.Cases;

@@ -1,5 +1,4 @@
 using System.Net;
-using Cases.Api.Cases;
 using Cases.Api.Infrastructure;
 using Cases.Api.Public;
 using Cases.Api.Tests.Infrastructure;
