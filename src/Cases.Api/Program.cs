@@ -13,7 +13,14 @@ var builder = WebApplication.CreateBuilder(args);
 var limits = builder.Configuration.GetSection("Limits");
 builder.Services.Configure<RequestLimits>(limits);
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = limits.Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes);
+{
+    // Set here rather than left to Kestrel's defaults, so that what a client may send is the product's decision.
+    var configured = limits.Get<RequestLimits>() ?? new RequestLimits();
+    kestrel.Limits.MaxRequestBodySize = configured.MaxRequestBodyBytes;
+    kestrel.Limits.MaxRequestHeadersTotalSize = configured.MaxRequestHeadersTotalBytes;
+    kestrel.Limits.MaxRequestHeaderCount = configured.MaxRequestHeaderCount;
+    kestrel.Limits.MaxRequestLineSize = configured.MaxRequestLineBytes;
+});
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<OrganisationSettings>()

@@ -12,6 +12,9 @@ namespace Cases.Api.Infrastructure;
 public sealed class RequestLimits
 {
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+    public int MaxRequestHeadersTotalBytes { get; set; } = 16 * 1024;
+    public int MaxRequestHeaderCount { get; set; } = 50;
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
 }
 
 /// <summary>

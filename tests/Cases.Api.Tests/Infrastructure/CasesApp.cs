@@ -1,6 +1,7 @@
 using Cases.Api.Audit;
 using Cases.Api.Infrastructure;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,22 +63,31 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     public async Task ResetAsync()
     {
         Clock.Now = TestClock.Start;
-        // Truncating takes each table's exclusive lock in turn and can deadlock with an append that is still finishing
-        // (seen once in CI); PostgreSQL cancels one side, and the reset runs again.
-        for (var attempt = 1; ; attempt++)
+        // The async daemon stands aside while the events go, so that it starts again from the new first event.
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await daemon.PauseAsync();
+        try
         {
-            try
+            // Truncating takes each table's exclusive lock in turn and can deadlock with a request of the previous test
+            // that is still finishing; PostgreSQL cancels one side, and the reset runs again.
+            for (var attempt = 1; ; attempt++)
             {
-                // Pauses the async daemon while the events go, so that it starts again from the new first event.
-                await Host.ResetAllMartenDataAsync();
-                break;
-            }
-            catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
-            {
-                await Task.Delay(100 * attempt);
+                try
+                {
+                    await Store.Advanced.ResetAllData(CancellationToken.None);
+                    await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+                    break;
+                }
+                catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+                {
+                    await Task.Delay(100 * attempt);
+                }
             }
         }
-        await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+        finally
+        {
+            await daemon.ResumeAsync();
+        }
     }
 
     public string Token(string organisation, params string[] roles) =>
@@ -105,10 +115,21 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
 
     public async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            try
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, connection);
+                return await command.ExecuteScalarAsync();
+            }
+            catch (NpgsqlException died) when (attempt == 1 && ExceptionProblems.DatabaseUnavailable(died))
+            {
+                // A pooled connection that died with a restarted server (the fault tests restart theirs): open a new one.
+                NpgsqlConnection.ClearPool(connection);
+            }
+        }
     }
 }
 
