@@ -58,7 +58,7 @@ public sealed class ChainVerifier(string connectionString, string schema)
 {
     private string LinksSql => $"""
         select c.position, c.tenant_id, c.seq_id, c.prev_hash, c.hash, e.id::text, coalesce(e.stream_id::text, ''), coalesce(e.version, 0),
-               coalesce(e.type, ''), coalesce({string.Format(HashChain.TimestampSql, "e")}, ''), coalesce(e.correlation_id, ''),
+               coalesce(e.type, ''), {string.Format(HashChain.TimestampSql, "e")}, coalesce(e.correlation_id, ''),
                coalesce(e.causation_id, ''), coalesce(e.user_name, ''), coalesce(e.headers::text, ''), coalesce(e.data::text, '')
         from {schema}.{HashChain.TableName} c left join {schema}.mt_events e on e.seq_id = c.seq_id
         where c.tenant_id = @organisation

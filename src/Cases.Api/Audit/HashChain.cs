@@ -19,7 +19,8 @@ public static class HashChain
     public const string Version = "cases-chain-v1";
 
     /// <summary>The SQL that turns an event row into the text of the canonical form's timestamp line.</summary>
-    public const string TimestampSql = """to_char({0}.timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""";
+    /// <summary>Empty for -infinity, the time of the placeholder rows Marten writes over the sequence numbers of a failed append.</summary>
+    public const string TimestampSql = """coalesce(to_char({0}.timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), '')""";
 
     public static Table HeadTable(string schema)
     {

@@ -50,8 +50,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
     public const int RetryAfterSeconds = 5;
 
     /// <summary>
-    /// A connection refused, broken or timed out, or a server shutting down or starting (SQLSTATE classes 08 and 57P),
-    /// wherever Marten or Wolverine wrapped it.
+    /// A connection refused, broken or timed out, a server shutting down or starting, or out of connections or other
+    /// resources (SQLSTATE classes 08, 57P and 53), wherever Marten or Wolverine wrapped it.
     /// </summary>
     public static bool DatabaseUnavailable(Exception exception)
     {
@@ -60,7 +60,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             switch (e)
             {
                 case Npgsql.PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-                                                            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal):
+                                                            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                                            || postgres.SqlState.StartsWith("53", StringComparison.Ordinal):
                     return true;
                 case Npgsql.PostgresException:
                     return false;

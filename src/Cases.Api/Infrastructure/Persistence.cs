@@ -35,15 +35,18 @@ namespace Cases.Api.Infrastructure;
 public static class Persistence
 {
     public const string ConnectionStringName = "Cases";
+    public const int DefaultMaxPoolSize = 30;
 
     public static IServiceCollection AddCasesPersistence(this IServiceCollection services, IConfiguration config)
     {
         // The service's own connections say so, and only their appends are linked into the hash chain.
-        var connectionString = new NpgsqlConnectionStringBuilder(config.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}."))
-        {
-            Options = $"-c {HashChain.Setting}=on"
-        }.ConnectionString;
+        var configured = config.GetConnectionString(ConnectionStringName)
+                         ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}.");
+        var builder = new NpgsqlConnectionStringBuilder(configured) { Options = $"-c {HashChain.Setting}=on" };
+        // Unless the connection string says otherwise, a burst of requests queues for one of a bounded number of
+        // connections instead of taking all of PostgreSQL's (100 by default), which other nodes and tools need too.
+        if (!configured.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
+        var connectionString = builder.ConnectionString;
         var schema = config["Marten:Schema"] ?? "cases";
 
         services.AddMarten(opts =>

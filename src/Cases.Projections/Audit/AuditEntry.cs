@@ -5,6 +5,7 @@ using Cases.Domain.Meetings;
 using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Marten.Events.Projections;
 
 namespace Cases.Projections.Audit;
@@ -38,7 +39,8 @@ public sealed partial class AuditTrailProjection : IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        foreach (var e in events)
+        // Tombstones are Marten's placeholders over the sequence numbers of an append that failed: no fact to audit.
+        foreach (var e in events.Where(e => e.Data is not Tombstone))
         {
             // A sanction's or decision's later events name no case: it is the one their stream's first event names.
             var caseId = CaseIdOf(e.Data) ?? (e.Data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted

@@ -83,7 +83,7 @@ public class when_the_database_goes_away(FaultApiApp app, ITestOutputHelper outp
         stored.Values.ShouldAllBe(count => count == 1);
 
         await App.ProjectionsCaughtUpAsync();
-        (await CountAsync("mt_doc_auditentry")).ShouldBe(await CountAsync("mt_events"));
+        (await CountAsync("mt_doc_auditentry")).ShouldBe(await CountAsync("mt_events where type <> 'tombstone'"));
     }
 
     // The test's own reads open fresh connections: its pool's connections died with the server.
