@@ -54,6 +54,8 @@ builder.Host.UseWolverine(opts =>
     opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
     // Deadline checks are scheduled in the writing transaction and kept in PostgreSQL until they are due.
     opts.Policies.UseDurableLocalQueues();
+    // Balanced spreads the async projections over the running nodes; a single node (tests, a laptop) runs Solo.
+    opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Balanced);
     opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
     // Nodes beat every few seconds, and one silent for 10 s is taken for dead: its agents (the async projections)
     // move to the survivors well within 30 s of a crash, where Wolverine's defaults wait over a minute.
@@ -68,6 +70,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<JsonBodyValidation>();
+app.UseMiddleware<IdempotentRequests>();
 
 // Probes come from the orchestrator or load balancer, which hold no token.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -83,6 +86,7 @@ app.MapWolverineEndpoints(opts =>
     opts.RequireAuthorizeOnAll();
     opts.AddMiddleware(typeof(EmptyIds));
     opts.AddMiddleware(typeof(OrganisationTime));
+    opts.AddMiddleware(typeof(Idempotency), chain => chain.HttpMethods.Contains("POST"));
     opts.AddMiddleware(typeof(EventMetadata),
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cases.Api.Infrastructure;
 
 /// <summary>
-/// The few refusals that can only surface as exceptions: a write that lost a race on a stream at commit,
-/// and a request Kestrel rejects while the body is read (too large, cut off). Everything else stays a 500.
+/// The few refusals that can only surface as exceptions: a write that lost a race on a stream at commit, a request
+/// Kestrel rejects while the body is read (too large, cut off), and a database that cannot be reached, which is 503
+/// with Retry-After so that clients retry rather than give up (the transaction rolled back: nothing was written).
+/// Everything else stays a 500.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,14 +26,49 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
                 Detail = bad.Message
             },
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The event store cannot be reached just now; nothing was recorded. Retry after the time given."
+            },
             _ => null
         };
         if (problem is null) return false;
 
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context, ProblemDetails = problem, Exception = exception
         });
+    }
+
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// A connection refused, broken or timed out, or a server shutting down or starting (SQLSTATE classes 08 and 57P),
+    /// wherever Marten or Wolverine wrapped it.
+    /// </summary>
+    public static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                                            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal):
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
     }
 }

@@ -51,8 +51,13 @@ public static class Persistence
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Events.MetadataConfig.UserNameEnabled = true;
-                // Sequence numbers are taken before the events are written, so the audit trail records them inline.
+                // Event times and sequence numbers are taken before the events are written, so inline projections see them.
                 opts.Events.AppendMode = EventAppendMode.Rich;
+                // An event the daemon cannot read or apply is recorded as a dead letter (mt_doc_deadletterevent) and
+                // skipped, so one poison event never stalls the audit trail of every organisation.
+                opts.Projections.Errors.SkipApplyErrors = true;
+                opts.Projections.Errors.SkipSerializationErrors = true;
+                opts.Projections.Errors.SkipUnknownEvents = true;
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 
@@ -84,7 +89,9 @@ public static class Persistence
                 opts.Schema.For<SanctionSummary>().Index(x => x.PersonnelNumber).Index(x => x.CaseId);
                 opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Inline);
+                // The trail is written behind the appends by the async daemon, so auditing never slows a write; Wolverine
+                // runs it on one node of the cluster and moves it when that node dies.
+                opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
                 opts.Projections.Add<StatisticsProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<StatisticFact>().Index(x => x.Month);
                 opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
@@ -93,11 +100,13 @@ public static class Persistence
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(schema));
+                opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table(schema));
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true)
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton(new ChainVerifier(connectionString, schema));
+        services.AddSingleton(new IdempotencyStore(connectionString, schema));
         // Registered after Marten's own schema migration, which it needs to have run.
         services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
         return services;

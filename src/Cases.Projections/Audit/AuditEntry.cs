@@ -31,7 +31,7 @@ public sealed class AuditEntry
     public Guid? CaseId { get; set; }
 }
 
-/// <summary>Writes an audit entry for every event, of every stream, in the transaction that appends it.</summary>
+/// <summary>Writes an audit entry for every event, of every stream, behind the appends (async daemon).</summary>
 public sealed partial class AuditTrailProjection : IProjection
 {
     private static readonly ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> CaseIds = new();

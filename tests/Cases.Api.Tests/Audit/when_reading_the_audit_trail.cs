@@ -8,7 +8,12 @@ namespace Cases.Api.Tests.Audit;
 
 public class when_reading_the_audit_trail(AuditApiApp app) : AuditApiTests(app)
 {
-    private Task<AuditPage> TrailAsync(string query = "") => GetAsync<AuditPage>($"/api/audit{query}", AuditorToken);
+    // The trail is projected behind the appends: read it once the daemon has caught up.
+    private async Task<AuditPage> TrailAsync(string query = "")
+    {
+        await App.ProjectionsCaughtUpAsync();
+        return await GetAsync<AuditPage>($"/api/audit{query}", AuditorToken);
+    }
 
     [Fact]
     public async Task every_event_has_an_entry_with_who_as_what_when_and_why()
@@ -79,6 +84,7 @@ public class when_reading_the_audit_trail(AuditApiApp app) : AuditApiTests(app)
 
     private async Task<string> ExportAsync(string query)
     {
+        await App.ProjectionsCaughtUpAsync();
         var result = await App.Host.Scenario(s =>
         {
             s.Get.Url($"/api/audit/export{query}");

@@ -1,6 +1,7 @@
 using Cases.Api.Audit;
 using Cases.Api.Infrastructure;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
             builder.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
             // Scheduled deadline checks are looked for every second, so that tests wait seconds, not minutes.
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
+            // One node: the async projections start with the host instead of waiting for the cluster's assignment.
+            builder.UseSetting("Wolverine:DurabilityMode", "Solo");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         });
     }
@@ -57,7 +60,8 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
         {
             try
             {
-                await Store.Advanced.Clean.DeleteAllEventDataAsync();
+                // Pauses the async daemon while the events go, so that it starts again from the new first event.
+                await Host.ResetAllMartenDataAsync();
                 break;
             }
             catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
@@ -65,7 +69,6 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
                 await Task.Delay(100 * attempt);
             }
         }
-        await Store.Advanced.Clean.DeleteAllDocumentsAsync();
         await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
     }
 
@@ -74,6 +77,9 @@ public abstract class CasesApp(string schema) : IAsyncLifetime
 
     public string UserToken(string organisation, string user, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+
+    /// <summary>Waits until the async projections (the audit trail) have caught up with every event appended so far.</summary>
+    public Task ProjectionsCaughtUpAsync() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Every event row of every organisation, to prove a refused request wrote nothing.</summary>
     public async Task<long> CountAllEventsAsync() =>

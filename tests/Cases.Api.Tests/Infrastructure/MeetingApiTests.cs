@@ -1,4 +1,6 @@
 using Cases.Api.Commissions;
+using Cases.Api.Contacts;
+using Cases.Api.Sanctions;
 using Cases.Api.Infrastructure;
 using Cases.Api.Meetings;
 using Cases.Projections.Meetings;
@@ -128,4 +130,38 @@ public abstract class MeetingApiTests(MeetingApiApp app) : ApiTests<MeetingApiAp
 
     protected Task<Written> DecisionCommandAsync(Guid decisionId, string action, object body) =>
         PostAsync<Written>($"/api/decisions/{decisionId}/{action}", body, SecretaryToken);
+
+    /// <summary>One record of every kind, in the organisation: cases (one closed, one reopened), a calendar, an absence, a
+    /// sanction, another organisation's case, a contact, a commission, a held meeting and a decision being executed.</summary>
+    protected async Task<Estate> EveryKindOfRecordAsync()
+    {
+        var hr = App.Token(Org, Roles.Hr);
+        await PostAsync<Written>("/api/calendar/2021", new { expectedVersion = 0, holidays = new[] { "2021-12-16" }, workingWeekendDays = Array.Empty<string>() }, hr);
+        await CaseAtAsync(CaseStep.Closed);
+        var (reopened, version) = await CaseAtAsync(CaseStep.Closed);
+        await CommandAsync(reopened, "reopening", new { expectedVersion = version, reason = "New facts" });
+        await PostAsync<Written>($"/api/employees/{CaseSubject}/absences", new { expectedVersion = 0, kind = "vacation", from = "2021-07-01", to = "2021-07-10" }, hr);
+        var offence = await ReferredCaseAsync(complainantEmployee: "M-5");
+        var sanction = await PostAsync<SanctionImposedResponse>("/api/sanctions", new
+        {
+            personnelNumber = CaseSubject, caseId = offence, type = "remark", orderNumber = "7-K", orderDate = "2021-11-10",
+            offenceCommittedOn = "2021-10-20", offenceDiscoveredOn = "2021-11-01"
+        }, hr, 201);
+        await PostAsync<Written>($"/api/sanctions/{sanction.Id}/announcement", new { expectedVersion = 1 }, hr);
+        await RegisterAsync(token: App.Token(OtherOrg, Roles.Registrar));
+        var contact = await PostAsync<ContactRecordedResponse>("/api/contacts",
+            new { channel = "hotline", topic = "Bribe hinted at", corruptionRelated = true, contactedOn = "2021-06-30" }, Registrar, 201);
+
+        var commissionId = await CommissionAsync();
+        var (meetingId, meetingVersion) = await OpenMeetingAsync(commissionId, Voters, new { caseId = offence }, new { question = "Annual plan" });
+        meetingVersion = await VoteAsync(meetingId, meetingVersion, 1, Voters.Where(v => v != "M-5").Select(v => (v, "for")).ToArray());
+        var adopted = await ResolveAsync(meetingId, Proposal(meetingVersion));
+        await MeetingCommandAsync(meetingId, "signature", new { expectedVersion = adopted.Version });
+        await DecisionCommandAsync(adopted.DecisionId!.Value, "execution-reports",
+            new { expectedVersion = 1, progress = "partially-executed", report = "Half done", evidence = Array.Empty<string>() });
+        return new Estate(offence, commissionId, meetingId, adopted.DecisionId.Value, sanction.Id, contact.Id);
+    }
+
+    /// <summary>The ids of <see cref="EveryKindOfRecordAsync"/>'s records; the employee is <see cref="CaseSubject"/>.</summary>
+    protected sealed record Estate(Guid CaseId, Guid CommissionId, Guid MeetingId, Guid DecisionId, Guid SanctionId, Guid ContactId);
 }
