@@ -20,8 +20,10 @@ public static class Telemetry
     public const string MeterName = "Cases";
     public const string AppendDuration = "cases.events.append.duration";
 
-    /// <summary>The libraries' own activity sources and meters: each publishes under its name.</summary>
-    private static readonly string[] Libraries = ["Wolverine", "Marten", "Npgsql"];
+    /// <summary>The libraries' own activity sources and meters (Wolverine's meter carries the service name: "Wolverine:Cases.Api").</summary>
+    private static readonly string[] Sources = ["Wolverine", "Marten", "Npgsql"];
+
+    private static readonly string[] Meters = ["Wolverine*", "Marten*", "Npgsql", MeterName];
 
     public static IServiceCollection AddCasesTelemetry(this IServiceCollection services, IConfiguration config)
     {
@@ -35,8 +37,8 @@ public static class Telemetry
         });
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config["OTEL_SERVICE_NAME"] ?? "cases-api"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource(Libraries))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter([.. Libraries, MeterName]))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource(Sources))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(Meters))
             .UseOtlpExporter();
         return services;
     }
