@@ -57,10 +57,13 @@ builder.Host.UseWolverine(opts =>
     // Balanced spreads the async projections over the running nodes; a single node (tests, a laptop) runs Solo.
     opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Balanced);
     opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
-    // Nodes beat every few seconds, and one silent for 10 s is taken for dead: its agents (the async projections)
-    // move to the survivors well within 30 s of a crash, where Wolverine's defaults wait over a minute.
-    opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(3);
-    opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(10);
+    if (opts.Durability.Mode == DurabilityMode.Balanced)
+    {
+        // Nodes beat every few seconds, and one silent for 10 s is taken for dead: its agents (the async projections)
+        // move to the survivors well within 30 s of a crash, where Wolverine's defaults wait over a minute.
+        opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(3);
+        opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(10);
+    }
 });
 
 var app = builder.Build();
