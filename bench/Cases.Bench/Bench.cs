@@ -156,9 +156,10 @@ public static class Bench
         var worst = 0.0;
         foreach (var (name, targets) in reads)
         {
-            var latency = await Drivers.ReadsAsync(service, targets, settings.Reads);
+            var (latency, failures) = await Drivers.ReadsAsync(service, targets, settings.Reads);
             worst = Math.Max(worst, latency.P99Ms);
-            Report($"{name} at {events:N0} events, {targets.Count} targets", $"p50 {latency.P50Ms:N2} ms, p99 {latency.P99Ms:N2} ms", "p99 < 5 ms");
+            Report($"{name} at {events:N0} events, {targets.Count} targets",
+                $"p50 {latency.P50Ms:N2} ms, p99 {latency.P99Ms:N2} ms{(failures > 0 ? $", {failures} failed" : "")}", "p99 < 5 ms");
         }
         return worst;
     }

@@ -1,4 +1,5 @@
 using Cases.Api.Infrastructure;
+using Npgsql;
 
 namespace Cases.Bench;
 
@@ -17,7 +18,9 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
         return new Settings(
             Path.GetFullPath(Arg("service", "bench/out/service/Cases.Api.dll")),
-            Environment.GetEnvironmentVariable("ConnectionStrings__Cases") ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases",
+            // The server's connections are shared (max_connections 100 by default): each pool is capped well below it.
+            new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
+                                              ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases") { MaxPoolSize = 30 }.ConnectionString,
             Arg("schema", "bench"),
             long.Parse(Arg("events", "1000000")),
             long.Parse(Arg("small", "10000")),
