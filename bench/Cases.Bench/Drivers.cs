@@ -121,7 +121,7 @@ public static class Drivers
             {
                 var client = Client(service, $"bench-api-{i:D3}", "registrar", "investigator");
                 lock (clients) clients.Add(client);
-                var id = await RegisterAsync(client);
+                var id = await RetriedAsync(() => RegisterAsync(client));
                 var version = 1L;
                 return async () =>
                 {
@@ -206,6 +206,22 @@ public static class Drivers
             if (i >= 0) samples.Add(elapsed);
         }
         return (Latency.Of(samples), failures);
+    }
+
+    /// <summary>Setting a client up is retried: the shared server may refuse a connection for a moment.</summary>
+    private static async Task<T> RetriedAsync<T>(Func<Task<T>> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception e) when (attempt < 5 && e is HttpRequestException or InvalidOperationException)
+            {
+                await Task.Delay(500 * attempt);
+            }
+        }
     }
 
     private static async Task<T> Read<T>(HttpResponseMessage response)
