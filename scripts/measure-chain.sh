@@ -39,5 +39,6 @@ echo "append ${count} events: chain off ${off} ms ($(( count * 1000 / (off > 0 ?
 echo "linking costs $(( (on - off) * 1000 / count )) µs per event"
 
 timed on commit >/dev/null
-Marten__Schema="${schema}" dotnet run --project src/Cases.Api --no-launch-profile -- verify --org "${org}" | tail -1
+# Development: this build has no pre-generated code, which Production requires (see README).
+ASPNETCORE_ENVIRONMENT=Development Marten__Schema="${schema}" dotnet run --project src/Cases.Api --no-launch-profile -- verify --org "${org}" | tail -1
 psql_cases -c "delete from ${schema}.cases_chain_head where tenant_id = '${org}'; delete from ${schema}.cases_chain where tenant_id = '${org}'; delete from ${schema}.mt_events where tenant_id = '${org}'; delete from ${schema}.mt_streams where tenant_id = '${org}';"

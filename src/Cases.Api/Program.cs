@@ -1,7 +1,10 @@
 using Cases.Api.Infrastructure;
+using Cases.Api.Operations;
 using Cases.Api.Public;
 using Cases.Api.Retention;
 using JasperFx;
+using JasperFx.CodeGeneration;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -41,6 +44,17 @@ builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
 builder.Services.AddOpenApi();
 builder.Services.AddWolverineHttp();
+builder.Services.AddHealthChecks()
+    .AddCheck("postgresql", new DatabaseReadiness(builder.Configuration.GetConnectionString(Persistence.ConnectionStringName)!),
+        tags: [DatabaseReadiness.Tag]);
+builder.Services.AddCasesTelemetry(builder.Configuration);
+// Production loads the handlers and stores that `codegen write` generated before the build, for a fast start;
+// elsewhere they are generated at start-up, so that a change to an endpoint needs no extra step.
+builder.Services.CritterStackDefaults(defaults =>
+{
+    defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+    defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+});
 
 builder.Host.UseWolverine(opts =>
 {
@@ -54,6 +68,13 @@ builder.Host.UseWolverine(opts =>
     // Balanced spreads the async projections over the running nodes; a single node (tests, a laptop) runs Solo.
     opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Balanced);
     opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
+    if (opts.Durability.Mode == DurabilityMode.Balanced)
+    {
+        // Nodes beat every few seconds, and one silent for 10 s is taken for dead: its agents (the async projections)
+        // move to the survivors well within 30 s of a crash, where Wolverine's defaults wait over a minute.
+        opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(3);
+        opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(10);
+    }
 });
 
 var app = builder.Build();
@@ -66,6 +87,9 @@ app.UseRateLimiter();
 app.UseMiddleware<JsonBodyValidation>();
 app.UseMiddleware<IdempotentRequests>();
 
+// Probes come from the orchestrator or load balancer, which hold no token.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadiness.Tag) }).AllowAnonymous();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapWolverineEndpoints(opts =>

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cases.Api.Infrastructure;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Cases.Bench;
+
+/// <summary>
+/// One run, one PostgreSQL, one table: the insert ceiling, appends in process and through the API, projection
+/// rebuilds, reads at the small and the large size, projection lag under load, start-up and peak memory.
+/// </summary>
+public static class Bench
+{
+    private static readonly List<(string Measure, string Figure, string Target)> Rows = [];
+
+    public static async Task<int> Main(string[] args)
+    {
+        var settings = Settings.Parse(args);
+        Directory.CreateDirectory(settings.Output);
+        var log = Path.Combine(settings.Output, "service.log");
+        File.Delete(log);
+        Console.WriteLine($"Cases benchmark: {settings.Events:N0} events (reads also at {settings.Small:N0}), {settings.Clients} clients, " +
+                          $"{settings.Duration.TotalSeconds:0} s per throughput measure, schema {settings.Schema}, {Environment.ProcessorCount} cores");
+
+        await ExecuteAsync(settings, $"drop schema if exists {settings.Schema} cascade; drop schema if exists {settings.Schema}_raw cascade; " +
+                                     $"drop schema if exists {settings.Schema}_pgbench cascade");
+        await using (var first = await Service.StartAsync(settings, log, Settings.Port))
+        {
+            Report("start-up, empty database (creates the schema)", Ms(first.StartUp), "");
+        }
+
+        using var host = StoreHost(settings);
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        var loader = new Loader(store, settings.ConnectionString, settings.Schema);
+
+        var pgbench = await Pgbench.InsertsPerSecondAsync(settings);
+        Report($"pgbench single-row jsonb insert, {settings.Clients} clients", $"{pgbench:N0} inserts/s", "ceiling");
+        var marten = await Drivers.MartenAppendsAsync(settings);
+        Report($"Marten appends in process (bare store), {settings.Clients} clients", Rate(marten), "");
+
+        var organisations = await LoadAsync(loader, settings.Small, 1);
+        await RebuildAsync(store, loader, "small", parallel: false);
+        await RebuildAsync(store, loader, "small", parallel: true);
+        double apiRate, smallP99;
+        await using (var service = await Service.StartAsync(settings, log, Settings.Port))
+        {
+            Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
+            smallP99 = await ReadsAsync(service, settings, await loader.CountAsync());
+            var (api, lag) = await Drivers.WithLagProbeAsync(service, store, () => Drivers.ApiAppendsAsync(service, settings));
+            apiRate = api.PerSecond;
+            Report($"appends through the HTTP API (JWT, validation, rules), {settings.Clients} clients", Rate(api), "≥ 0.5 × pgbench");
+            Report("projection lag under that load (append answered → audit entry visible)",
+                $"p50 {lag.P50Ms:N0} ms, p99 {lag.P99Ms:N0} ms, max {lag.MaxMs:N0} ms ({lag.Samples} probes)", "");
+            Report("peak working set of the service (reads and appends)", $"{service.PeakWorkingSetMiB():N0} MiB", "");
+        }
+
+        await LoadAsync(loader, settings.Events, organisations);
+        var rebuildRate = await RebuildAsync(store, loader, "large", parallel: true);
+        double largeP99;
+        await using (var service = await Service.StartAsync(settings, log, Settings.Port))
+        {
+            Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
+            largeP99 = await ReadsAsync(service, settings, await loader.CountAsync());
+            Report("peak working set of the service (reads)", $"{service.PeakWorkingSetMiB():N0} MiB", "");
+        }
+
+        Report("ratio API appends / pgbench", $"{apiRate / pgbench:0.00}", "≥ 0.50");
+        Report("full rebuild rate", $"{rebuildRate:N0} events/s", "≥ 50,000 events/s");
+        Report("ratio read p99 at the large size / at the small size (worst of the three reads)", $"{largeP99 / smallP99:0.00}", "≈ 1 (flat)");
+        await PrintAsync(settings);
+        return 0;
+    }
+
+    /// <summary>The service's own store configuration (projections, schema, event names), built without starting the service.</summary>
+    private static IHost StoreHost(Settings settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{Persistence.ConnectionStringName}"] = settings.ConnectionString,
+            ["Marten:Schema"] = settings.Schema
+        });
+        builder.Services.AddCasesPersistence(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static async Task<int> LoadAsync(Loader loader, long target, int firstOrganisation)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = await loader.CountAsync();
+        var next = await loader.LoadUntilAsync(target, firstOrganisation);
+        var loaded = await loader.CountAsync() - before;
+        Report($"generated and loaded by binary COPY (organisations {firstOrganisation}-{next - 1})",
+            $"{loaded:N0} events in {clock.Elapsed.TotalSeconds:N1} s ({loaded / clock.Elapsed.TotalSeconds:N0} events/s)", "");
+        return next;
+    }
+
+    /// <summary>
+    /// Every projection rebuilt from all the events, as an operator's rebuild does: one after the other, or all at once
+    /// (they write disjoint tables, so they only share the event reads and the machine). Returns events per second of
+    /// the whole rebuild.
+    /// </summary>
+    private static async Task<double> RebuildAsync(DocumentStore store, Loader loader, string size, bool parallel)
+    {
+        var events = await loader.CountAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var total = Stopwatch.StartNew();
+
+        async Task<string> Rebuild(Type projection)
+        {
+            var clock = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
+            // Snapshots are generic projections of their aggregate: named after it.
+            var name = projection.IsGenericType ? $"{projection.GetGenericArguments()[0].Name} snapshot" : projection.Name.Replace("Projection", "");
+            return $"{name} {clock.Elapsed.TotalSeconds:N1} s";
+        }
+
+        var projections = store.Options.Projections.All.Select(p => p.ImplementationType).ToList();
+        var each = new List<string>();
+        if (parallel) each.AddRange(await Task.WhenAll(projections.Select(Rebuild)));
+        else foreach (var projection in projections) each.Add(await Rebuild(projection));
+        var rate = events / total.Elapsed.TotalSeconds;
+        Report($"rebuild of all {each.Count} projections {(parallel ? "at once" : "one after the other")}, {events:N0} events ({size})",
+            $"{total.Elapsed.TotalSeconds:N1} s = {rate:N0} events/s (each: {string.Join(", ", each)})", size == "large" ? "≥ 50,000 events/s" : "");
+        return rate;
+    }
+
+    /// <summary>GET a case, an employee's record and a year's statistics of sampled organisations; returns the worst p99.</summary>
+    private static async Task<double> ReadsAsync(Service service, Settings settings, long events)
+    {
+        async Task<List<(string, string)>> Sample(string sql, Func<NpgsqlDataReader, (string, string)> target)
+        {
+            await using var connection = new NpgsqlConnection(settings.ConnectionString);
+            await connection.OpenAsync();
+            await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync();
+            var list = new List<(string, string)>();
+            while (await reader.ReadAsync()) list.Add(target(reader));
+            return list;
+        }
+
+        var s = settings.Schema;
+        var reads = new (string Name, List<(string, string)> Targets)[]
+        {
+            ("GET /api/cases/{id}", await Sample($"select tenant_id, id from {s}.mt_doc_casesummary where tenant_id like 'org-%' order by random() limit 500",
+                r => (r.GetString(0), $"/api/cases/{r.GetGuid(1)}"))),
+            ("GET /api/employees/{personnelNumber}", await Sample($"select tenant_id, id from {s}.mt_doc_employeehistory where tenant_id like 'org-%' order by random() limit 500",
+                r => (r.GetString(0), $"/api/employees/{r.GetString(1)}"))),
+            ("GET /api/statistics (a year)", await Sample($"select distinct tenant_id from {s}.mt_streams where tenant_id like 'org-%'",
+                r => (r.GetString(0), "/api/statistics?from=2023-01-01&to=2023-12-31")))
+        };
+        var worst = 0.0;
+        foreach (var (name, targets) in reads)
+        {
+            var (latency, failures) = await Drivers.ReadsAsync(service, targets, settings.Reads);
+            worst = Math.Max(worst, latency.P99Ms);
+            Report($"{name} at {events:N0} events, {targets.Count} targets",
+                $"p50 {latency.P50Ms:N2} ms, p99 {latency.P99Ms:N2} ms{(failures > 0 ? $", {failures} failed" : "")}", "p99 < 5 ms");
+        }
+        return worst;
+    }
+
+    private static void Report(string measure, string figure, string target)
+    {
+        Rows.Add((measure, figure, target));
+        Console.WriteLine($"  {measure}: {figure}");
+    }
+
+    private static async Task PrintAsync(Settings settings)
+    {
+        var table = new StringBuilder()
+            .AppendLine($"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench/run.sh {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Where(a => !a.EndsWith(".dll")))}`")
+            .AppendLine()
+            .AppendLine("| measure | figure | target |")
+            .AppendLine("|---|---|---|");
+        foreach (var (measure, figure, target) in Rows) table.AppendLine($"| {measure} | {figure} | {target} |");
+        Console.WriteLine();
+        Console.WriteLine(table);
+        await File.WriteAllTextAsync(Path.Combine(settings.Output, "results.md"), table.ToString());
+    }
+
+    private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms";
+
+    private static string Rate(Throughput t) =>
+        $"{t.PerSecond:N0} events/s (latency p50 {t.P50Ms:N1} ms, p99 {t.P99Ms:N1} ms{(t.Failures > 0 ? $", {t.Failures} failed" : "")})";
+
+    private static async Task ExecuteAsync(Settings settings, string sql)
+    {
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+    }
+}

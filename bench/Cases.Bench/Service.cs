@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Cases.Bench;
+
+/// <summary>
+/// The real service, started from its Release build in Production (pre-generated Wolverine code), signing key given by
+/// configuration as a deployment would. Start-up is timed to the first answered API request.
+/// </summary>
+public sealed class Service : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Service(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+    public int Id => _process.Id;
+    public TimeSpan StartUp { get; private set; }
+
+    public static async Task<Service> StartAsync(Settings settings, string log, int port)
+    {
+        var url = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo("dotnet", [settings.ServiceDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(settings.ServiceDll)!
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = url;
+        info.Environment["ConnectionStrings__Cases"] = settings.ConnectionString;
+        info.Environment["Marten__Schema"] = settings.Schema;
+        info.Environment["Auth__DevelopmentSigningKey"] = Settings.SigningKey;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var started = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        var output = new StreamWriter(log, append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var service = new Service(process, url);
+
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Settings.Token("org-0001", "auditor"));
+        while (started.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The service exited with {process.ExitCode}: see {log}");
+            try
+            {
+                if ((await client.GetAsync("/api/cases?pageSize=1")).IsSuccessStatusCode)
+                {
+                    service.StartUp = started.Elapsed;
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"The service did not answer within two minutes: see {log}");
+    }
+
+    /// <summary>The most memory the process has held resident so far (VmHWM), in MiB.</summary>
+    public double PeakWorkingSetMiB() =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:"))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).Single();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM: the node leaves Wolverine's cluster cleanly, so the next start does not wait for it to go stale.
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+            }
+        }
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using Cases.Api.Infrastructure;
+using Npgsql;
+
+namespace Cases.Bench;
+
+/// <summary>What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>.</summary>
+public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
+    TimeSpan Duration, int Reads, string Output)
+{
+    /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
+    public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
+
+    public const int Port = 5091;
+
+    public static Settings Parse(string[] args)
+    {
+        string Arg(string name, string fallback) =>
+            args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
+        return new Settings(
+            Path.GetFullPath(Arg("service", "bench/out/service/Cases.Api.dll")),
+            // The server's connections are shared (max_connections 100 by default): each pool is capped well below it.
+            new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
+                                              ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases") { MaxPoolSize = 30 }.ConnectionString,
+            Arg("schema", "bench"),
+            long.Parse(Arg("events", "1000000")),
+            long.Parse(Arg("small", "10000")),
+            int.Parse(Arg("clients", "8")),
+            TimeSpan.FromSeconds(int.Parse(Arg("seconds", "20"))),
+            int.Parse(Arg("reads", "1000")),
+            Path.GetFullPath(Arg("out", "bench/out")));
+    }
+
+    public static string Token(string organisation, params string[] roles) =>
+        DevelopmentTokens.Mint(SigningKey, organisation, roles, $"bench@{organisation}", DateTimeOffset.UtcNow, TimeSpan.FromHours(6));
+}

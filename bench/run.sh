@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Reproduces the table of BENCHMARKS.md in one run, on the PostgreSQL named by ConnectionStrings__Cases (provisioned
+# if needed), in the schema `bench` (dropped and recreated: never point it at a schema holding real data).
+#  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
+#     publishes it in Release, ReadyToRun, as a production build would be made;
+#  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"
+./scripts/ensure-postgres.sh
+
+build=bench/out/build
+rm -rf "$build" bench/out/service
+mkdir -p "$build"
+cp -r src build Directory.Build.props Directory.Packages.props nuget.config "$build/"
+find "$build/src" -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+(
+  cd "$build"
+  # Code generation reads the configuration only: a throw-away key and schema let it build the host.
+  Auth__DevelopmentSigningKey=codegen-only-key-0000000000000000000000 Marten__Schema=bench \
+    dotnet run --project src/Cases.Api -c Release -- codegen write >/dev/null
+  # ReadyToRun: compiled ahead of time, so that start-up does not wait for the JIT.
+  dotnet publish src/Cases.Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o ../service --nologo -v q
+)
+dotnet run --project bench/Cases.Bench -c Release -- --service "$PWD/bench/out/service/Cases.Api.dll" --out "$PWD/bench/out" "$@"
