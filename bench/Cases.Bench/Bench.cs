@@ -29,7 +29,7 @@ public static class Bench
 
         await ExecuteAsync(settings, $"drop schema if exists {settings.Schema} cascade; drop schema if exists {settings.Schema}_raw cascade; " +
                                      $"drop schema if exists {settings.Schema}_pgbench cascade");
-        await using (var first = await Service.StartAsync(settings, log, Settings.Port))
+        await using (var first = await Service.StartAsync(settings, log, Settings.Port, migrate: true))
         {
             Report("start-up, empty database (creates the schema)", Ms(first.StartUp), "");
         }

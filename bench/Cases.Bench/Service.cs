@@ -21,7 +21,9 @@ public sealed class Service : IAsyncDisposable
     public int Id => _process.Id;
     public TimeSpan StartUp { get; private set; }
 
-    public static async Task<Service> StartAsync(Settings settings, string log, int port)
+    /// <param name="migrate">Whether the node checks and migrates the schema as it starts; a deployment does it once
+    /// beforehand and starts its nodes without (<c>Marten:MigrateOnStart=false</c>).</param>
+    public static async Task<Service> StartAsync(Settings settings, string log, int port, bool migrate = false)
     {
         var url = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet", [settings.ServiceDll])
@@ -36,6 +38,7 @@ public sealed class Service : IAsyncDisposable
         info.Environment["Marten__Schema"] = settings.Schema;
         info.Environment["Auth__DevelopmentSigningKey"] = Settings.SigningKey;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Marten__MigrateOnStart"] = migrate ? "true" : "false";
 
         var started = Stopwatch.StartNew();
         var process = Process.Start(info)!;

@@ -67,6 +67,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableLocalQueues();
     // Balanced spreads the async projections over the running nodes; a single node (tests, a laptop) runs Solo.
     opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Balanced);
+    opts.AutoBuildMessageStorageOnStartup = Persistence.MigratesOnStart(builder.Configuration) ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
     opts.Durability.ScheduledJobPollingTime = builder.Configuration.GetValue("Wolverine:ScheduledJobPollingTime", TimeSpan.FromSeconds(5));
     if (opts.Durability.Mode == DurabilityMode.Balanced)
     {

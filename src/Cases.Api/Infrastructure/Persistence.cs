@@ -48,9 +48,11 @@ public static class Persistence
         if (!configured.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
         var connectionString = builder.ConnectionString;
         var schema = config["Marten:Schema"] ?? "cases";
+        var migrateOnStart = MigratesOnStart(config);
 
-        services.AddMarten(opts =>
+        var marten = services.AddMarten(opts =>
             {
+                opts.AutoCreateSchemaObjects = migrateOnStart ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
@@ -121,14 +123,20 @@ public static class Persistence
                 opts.Storage.ExtendedSchemaObjects.Add(PersonalKeys.Table(schema));
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true)
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
+        if (migrateOnStart) marten.ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton(new ChainVerifier(connectionString, schema));
         services.AddSingleton(new IdempotencyStore(connectionString, schema));
         // Registered after Marten's own schema migration, which it needs to have run.
         services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
         return services;
     }
+
+    /// <summary>
+    /// Whether a node checks and migrates the schema as it starts (the default). A deployment that applies it once
+    /// beforehand (`db-apply`, then `resources setup`) sets <c>Marten:MigrateOnStart=false</c>: the check is most of a start.
+    /// </summary>
+    public static bool MigratesOnStart(IConfiguration config) => config.GetValue("Marten:MigrateOnStart", true);
 
     /// <summary>The wire format of the API: camelCase fields, kebab-case enum values, and nothing unexpected.</summary>
     public static void ConfigureApiJson(JsonSerializerOptions json)
