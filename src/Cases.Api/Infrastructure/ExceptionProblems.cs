@@ -7,7 +7,8 @@ namespace Cases.Api.Infrastructure;
 /// <summary>
 /// The few refusals that can only surface as exceptions: a write that lost a race on a stream at commit, a request
 /// Kestrel rejects while the body is read (too large, cut off), and a database that cannot be reached, which is 503
-/// with Retry-After so that clients retry rather than give up (the transaction rolled back: nothing was written).
+/// with Retry-After so that clients retry rather than give up. A commit cut off mid-way leaves its outcome unknown, so
+/// the answer says to retry with the same Idempotency-Key, which makes the retry safe either way.
 /// Everything else stays a 500.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
@@ -30,7 +31,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
-                Detail = "The event store cannot be reached just now; nothing was recorded. Retry after the time given."
+                Detail = "The event store cannot be reached just now. Retry after the time given, with the same Idempotency-Key: " +
+                         "the request may have been recorded if the connection broke as it committed."
             },
             _ => null
         };

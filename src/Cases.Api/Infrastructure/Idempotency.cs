@@ -117,7 +117,9 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
     {
         var tenant = context.User.FindFirst(CasesClaims.Organisation)?.Value;
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Idempotency.Header, out var header)
-            || tenant is null || context.GetEndpoint() is null)
+            || tenant is null || context.GetEndpoint() is not { } endpoint
+            // The public channel's answers carry a receipt code that must never be stored.
+            || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
         {
             await next(context);
             return;
@@ -168,10 +170,10 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
                 await store.KeepAsync(claim, context.Response.StatusCode, context.Response.ContentType,
                     context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray(), CancellationToken.None);
             }
-            catch (Exception e) when (ExceptionProblems.DatabaseUnavailable(e))
+            catch (Exception e)
             {
-                // The write is committed: its client gets its answer now, and only a later replay misses it.
-                logger.LogWarning(e, "The response to {Key} was not kept: the database went away after the commit", claim.Key);
+                // The write is committed, whatever failed here: its client gets its answer now, and only a later replay misses it.
+                logger.LogWarning(e, "The response to {Key} was not kept after its commit", claim.Key);
             }
         }
         buffer.Position = 0;

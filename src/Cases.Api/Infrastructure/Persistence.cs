@@ -45,7 +45,11 @@ public static class Persistence
         var builder = new NpgsqlConnectionStringBuilder(configured) { Options = $"-c {HashChain.Setting}=on" };
         // Unless the connection string says otherwise, a burst of requests queues for one of a bounded number of
         // connections instead of taking all of PostgreSQL's (100 by default), which other nodes and tools need too.
-        if (!configured.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
         var connectionString = builder.ConnectionString;
         var schema = config["Marten:Schema"] ?? "cases";
         var migrateOnStart = MigratesOnStart(config);
