@@ -35,15 +35,16 @@ public static class ArchiveClosedCasesEndpoint
         var due = await session.Query<CaseSummary>()
             .Where(c => c.Status == CaseStatus.Closed && c.ClosedOn <= lastDay)
             .OrderBy(c => c.ClosedOn)
-            .Select(c => new { c.Id, c.ClosedOn })
+            .Select(c => new { c.Id, c.ClosedOn, c.Version })
             .Take(settings.Value.BatchSize + 1)
             .ToListAsync(ct);
         var archived = new List<Guid>();
         foreach (var closed in due.Take(settings.Value.BatchSize))
         {
             if (ArchiveClosedCasesDecision.Decide(closed.Id, closed.ClosedOn, time.Now, days) is not { } fact) continue;
-            // Marten's own Archived event archives the stream, events included, once the projections have seen it.
-            session.Events.Append(closed.Id, fact, new Archived("retention period"));
+            // Marten's own Archived event archives the stream, events included, once the projections have seen it. The
+            // expected version (the two events on top of the one read) refuses to archive a case reopened meanwhile.
+            session.Events.Append(closed.Id, closed.Version + 2, fact, new Archived("retention period"));
             archived.Add(closed.Id);
         }
         return new CasesArchived(lastDay, archived, due.Count > settings.Value.BatchSize);
