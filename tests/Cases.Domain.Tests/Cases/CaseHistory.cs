@@ -1,11 +1,9 @@
 using Cases.Domain.Cases;
-using Cases.Domain.Privacy;
-using Cases.Domain.Public;
 using Case = Cases.Domain.Cases.Case;
 
 namespace Cases.Domain.Tests.Cases;
 
-/// <summary>Builds a case's state from its events, as Marten does, so decisions can be tested without a database.</summary>
+/// <summary>The facts of one case's life, and its state after some of them, to test decisions without a database.</summary>
 public static class CaseHistory
 {
     public static readonly Guid Id = Guid.CreateVersion7();
@@ -26,33 +24,7 @@ public static class CaseHistory
     public static readonly object Closed = new CaseClosed(Id, CaseOutcome.Withdrawn, "Withdrawn", Received.AddDays(11));
     public static readonly object Reopened = new CaseReopened(Id, "Appeal", Received.AddDays(12));
 
-    public static Case Replay(params object[] events)
-    {
-        var state = Case.Create((CaseRegistered)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            state = e switch
-            {
-                CaseAcknowledged x => state.Apply(x),
-                SubjectIdentified x => state.Apply(x),
-                InvestigatorAssigned x => state.Apply(x),
-                InvestigatorReassigned x => state.Apply(x),
-                ExplanationRequested x => state.Apply(x),
-                ExplanationReceived x => state.Apply(x),
-                ExplanationRefused x => state.Apply(x),
-                EvidenceAttached => state,
-                FindingRecorded x => state.Apply(x),
-                CaseReferredToCommission x => state.Apply(x),
-                CaseClosed x => state.Apply(x),
-                CaseReopened x => state.Apply(x),
-                ReceiptIssued x => state.Apply(x),
-                ReporterMessagePosted or InvestigatorReplied => state,
-                PersonalDataErased x => state.Apply(x),
-                _ => throw new ArgumentException($"Unknown event {e.GetType().Name}")
-            };
-        }
-        return state;
-    }
+    public static Case Replay(params object[] events) => History.Of<Case>(events);
 
     public static Case Investigating(params object[] more) =>
         Replay([Registered(), Acknowledged, Assigned, .. more]);
