@@ -1,9 +1,8 @@
-using Cases.Domain.Cases;
 using Cases.Domain.Employees;
 using Cases.Domain.Meetings;
 using Cases.Domain.Sanctions;
-using Case = Cases.Domain.Cases.Case;
 using static Cases.Domain.Tests.Cases.CaseHistory;
+using static Cases.Domain.Tests.Sanctions.SanctionHistory;
 
 namespace Cases.Domain.Tests.Sanctions;
 
@@ -45,13 +44,6 @@ public class the_labour_clock
 
 public class imposing_a_sanction
 {
-    private static readonly Case Found = Investigating(AwaitingExplanation, ExplanationGiven, ViolationFound);
-    private static readonly ImposeSanction Order = new("E-1042", Id, SanctionType.Remark, "12-K", new DateOnly(2021, 3, 25),
-        new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 11));
-
-    private static ImpositionContext Context(Case? @case = null, DecisionBasis? decision = null, bool sanctioned = false, Absence[]? absences = null) =>
-        new(@case ?? Found, decision, sanctioned, absences ?? [], WorkingCalendar.WeekendsOnly, new SanctionRules());
-
     [Fact]
     public void a_heard_employee_held_at_fault_is_sanctioned_with_the_announcement_and_expiry_dates()
     {

@@ -1,0 +1,141 @@
+using Cases.Domain.Commissions;
+using Cases.Domain.Meetings;
+using static Cases.Domain.Tests.Meetings.MeetingHistory;
+
+namespace Cases.Domain.Tests.Meetings;
+
+public class executing_a_decision
+{
+    private static readonly Guid Id = Guid.CreateVersion7();
+    private static readonly DateOnly Adopted = Day;
+    private static readonly DateOnly Due = new(2021, 12, 15);
+    private static readonly DateTimeOffset Later = new(2021, 11, 20, 12, 0, 0, TimeSpan.FromHours(6));
+
+    private static ProtocolDecision Decision(params object[] more) => History.Of<ProtocolDecision>(
+    [
+        new DecisionAdopted(Id, MeetingId, CommissionId, "1/2021-1", 1, DecisionKind.Instruction, "Hold a staff meeting", null, null,
+            new Executor(ExecutorKind.Unit, "Surgery"), Due, Adopted),
+        .. more
+    ]);
+
+    private static ReportExecution Executed(DateOnly? on = null) => new(1, ExecutionProgress.Executed, "Done", ["Order No. 1"], on);
+
+    private static readonly ExtensionRequested Pending = new(Id, Due.AddDays(10), "Holidays", Adopted.AddDays(1));
+
+    [Fact]
+    public void an_executed_report_needs_evidence_and_a_partial_one_does_not()
+    {
+        ReportExecutionDecision.Check(Executed() with { Evidence = [] }, Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("evidence-required");
+        ReportExecutionDecision.Check(new ReportExecution(1, ExecutionProgress.PartiallyExecuted, "Half", []), Decision(), Later).ShouldBeNull();
+        ReportExecutionDecision.Decide(Executed(), Decision(), Later).ReportedOn.ShouldBe(new DateOnly(2021, 11, 20));
+    }
+
+    [Fact]
+    public void an_executed_decision_takes_no_more_reports_or_extensions()
+    {
+        var executed = Decision(Pending, new ExecutionReported(Id, ExecutionProgress.Executed, "Done", ["Order No. 1"], Adopted.AddDays(3)));
+
+        ReportExecutionDecision.Check(Executed(), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+        RequestExtensionDecision.Check(new RequestExtension(3, Due.AddDays(5), "r"), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+        GrantExtensionDecision.Check(new GrantExtension(3, Due.AddDays(5)), executed).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+        RefuseExtensionDecision.Check(executed).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+    }
+
+    [Fact]
+    public void a_report_or_a_request_is_dated_from_the_adoption_on()
+    {
+        ReportExecutionDecision.Check(Executed(Adopted), Decision(), Later).ShouldBeNull();
+        ReportExecutionDecision.Check(Executed(Adopted.AddDays(-1)), Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("date-before-adoption");
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r", Adopted), Decision(), Later).ShouldBeNull();
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r", Adopted.AddDays(-1)), Decision(), Later)
+            .ShouldNotBeNull().Rule.ShouldBe("date-before-adoption");
+    }
+
+    [Fact]
+    public void an_extension_is_asked_by_the_due_date_and_never_once_overdue()
+    {
+        var afterDue = new DateTimeOffset(2021, 12, 16, 0, 0, 0, TimeSpan.FromHours(6));
+
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r", Due), Decision(), afterDue).ShouldBeNull();
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r", Due.AddDays(1)), Decision(), afterDue)
+            .ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r"), Decision(), afterDue).ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
+        // Backdating the request changes nothing once the service recorded the decision overdue.
+        RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(5), "r", Due), Decision(new DecisionBecameOverdue(Id, Due)), afterDue)
+            .ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
+    }
+
+    [Fact]
+    public void an_extension_moves_the_due_date_later_one_request_at_a_time()
+    {
+        RequestExtensionDecision.Check(new RequestExtension(1, Due, "r"), Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("extension-not-later");
+        RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(1), "r"), Decision(), Later).ShouldBeNull();
+        RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(20), "r"), Decision(Pending), Later).ShouldNotBeNull().Rule.ShouldBe("extension-pending");
+
+        GrantExtensionDecision.Check(new GrantExtension(2, Due), Decision(Pending)).ShouldNotBeNull().Rule.ShouldBe("extension-not-later");
+        GrantExtensionDecision.Check(new GrantExtension(2, Due.AddDays(1)), Decision(Pending)).ShouldBeNull();
+        var granted = GrantExtensionDecision.Decide(new GrantExtension(2), Decision(Pending), Later);
+        granted.ShouldBe(new ExtensionGranted(Id, Due.AddDays(10), new DateOnly(2021, 11, 20)));
+        Decision(Pending, granted).ShouldSatisfyAllConditions(
+            d => d.DueDate.ShouldBe(Due.AddDays(10)),
+            d => d.HasPendingExtension.ShouldBeFalse());
+    }
+
+    [Fact]
+    public void only_a_pending_request_is_granted_or_refused()
+    {
+        GrantExtensionDecision.Check(new GrantExtension(1), Decision()).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
+        RefuseExtensionDecision.Check(Decision()).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
+        RefuseExtensionDecision.Check(Decision(Pending)).ShouldBeNull();
+        var refused = Decision(Pending, RefuseExtensionDecision.Decide(new RefuseExtension(2, " Not justified "), Decision(Pending), Later));
+        (refused.DueDate, refused.HasPendingExtension).ShouldBe((Due, false));
+    }
+}
+
+public class appointing_and_releasing_members
+{
+    private static AppointMember Appointment(string member, MemberRole role, DateOnly from) => new(9, member, $"Member {member}", role, from);
+
+    [Fact]
+    public void an_appointment_starts_on_the_day_the_commission_was_established_or_later()
+    {
+        AppointMemberDecision.Check(Appointment("M-9", MemberRole.Member, Established), Commission()).ShouldBeNull();
+        AppointMemberDecision.Check(Appointment("M-9", MemberRole.Member, Established.AddDays(-1)), Commission())
+            .ShouldNotBeNull().Rule.ShouldBe("date-before-establishment");
+    }
+
+    [Fact]
+    public void a_sitting_member_is_not_appointed_again_and_a_former_one_returns_after_their_last_day()
+    {
+        var released = Commission().Then(new CommissionMemberReleased(CommissionId, "M-2", new DateOnly(2021, 6, 30)));
+
+        AppointMemberDecision.Check(Appointment("M-2", MemberRole.Member, new DateOnly(2021, 5, 1)), Commission())
+            .ShouldNotBeNull().Rule.ShouldBe("already-a-member");
+        AppointMemberDecision.Check(Appointment("M-2", MemberRole.Member, new DateOnly(2021, 6, 30)), released)
+            .ShouldNotBeNull().Rule.ShouldBe("already-a-member");
+        AppointMemberDecision.Check(Appointment("M-2", MemberRole.Member, new DateOnly(2021, 7, 1)), released).ShouldBeNull();
+    }
+
+    [Fact]
+    public void there_is_one_chair_and_one_secretary_at_a_time()
+    {
+        AppointMemberDecision.Check(Appointment("M-7", MemberRole.Chair, new DateOnly(2021, 5, 1)), Commission())
+            .ShouldNotBeNull().Rule.ShouldBe("role-taken");
+        AppointMemberDecision.Check(Appointment("S-2", MemberRole.Secretary, new DateOnly(2021, 5, 1)), Commission())
+            .ShouldNotBeNull().Rule.ShouldBe("role-taken");
+        AppointMemberDecision.Check(Appointment("M-7", MemberRole.DeputyChair, new DateOnly(2021, 5, 1)), Commission()).ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_release_ends_a_sitting_members_office_on_or_after_its_first_day()
+    {
+        var released = Commission().Then(new CommissionMemberReleased(CommissionId, "M-2", new DateOnly(2021, 6, 30)));
+
+        ReleaseMemberDecision.Check(new ReleaseMember(9, "M-9"), Commission(), Now).ShouldNotBeNull().Rule.ShouldBe("not-a-member");
+        ReleaseMemberDecision.Check(new ReleaseMember(9, "M-2"), released, Now).ShouldNotBeNull().Rule.ShouldBe("not-a-member");
+        ReleaseMemberDecision.Check(new ReleaseMember(9, "M-3", Established), Commission(), Now).ShouldBeNull();
+        ReleaseMemberDecision.Check(new ReleaseMember(9, "M-3", Established.AddDays(-1)), Commission(), Now)
+            .ShouldNotBeNull().Rule.ShouldBe("date-before-appointment");
+        ReleaseMemberDecision.Decide(new ReleaseMember(9, " M-3 "), Commission(), Now).ShouldBe(new CommissionMemberReleased(CommissionId, "M-3", Day));
+    }
+}
