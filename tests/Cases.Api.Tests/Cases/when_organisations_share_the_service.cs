@@ -55,6 +55,17 @@ public class when_organisations_share_the_service(CaseApiApp app) : CaseApiTests
         await RefusedAsync($"/api/cases/{created.Id}", null, 404, impostor);
     }
 
+    [Fact]
+    public async Task a_token_without_an_organisation_is_403_and_writes_nothing()
+    {
+        var orphan = DevelopmentTokens.Mint(CasesApp.SigningKey, "", [Roles.Registrar], "nobody",
+            DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+
+        await CallAsync("POST", "/api/cases", Registration(), orphan, 403);
+
+        (await App.CountAllEventsAsync()).ShouldBe(0);
+    }
+
     private async Task<Paged<Projections.Cases.CaseSummary>> ListAsync(string query, string token)
     {
         var result = await App.Host.Scenario(s =>

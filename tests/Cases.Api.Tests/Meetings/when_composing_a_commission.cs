@@ -32,6 +32,21 @@ public class when_composing_a_commission(MeetingApiApp app) : MeetingApiTests(ap
     }
 
     [Fact]
+    public async Task its_quorum_majority_and_casting_vote_rules_are_kept_as_established()
+    {
+        var created = await PostAsync<CommissionEstablishedResponse>("/api/commissions", new
+        {
+            name = "Ethics commission", kind = "ethics", establishedOn = "2021-01-04",
+            quorum = "two-thirds", majority = "more-for-than-against", chairHasCastingVote = true
+        }, SecretaryToken, 201);
+
+        var commission = await ReadAsync(created.Id);
+
+        (commission.Quorum, commission.Majority, commission.ChairHasCastingVote).ShouldBe((QuorumRule.TwoThirds, MajorityRule.MoreForThanAgainst, true));
+        (commission.Kind, commission.EstablishedOn).ShouldBe((CommissionKind.Ethics, new DateOnly(2021, 1, 4)));
+    }
+
+    [Fact]
     public async Task a_sitting_member_is_not_appointed_twice_and_a_chair_is_not_doubled()
     {
         var id = await CommissionAsync();

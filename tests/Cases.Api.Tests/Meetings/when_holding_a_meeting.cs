@@ -1,3 +1,4 @@
+using Cases.Api.Audit;
 using Cases.Api.Infrastructure;
 using Cases.Api.Meetings;
 using Cases.Api.Tests.Infrastructure;
@@ -70,6 +71,28 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
         (await MeetingAsync(first.Id)).Reference.ShouldBe("1/2021");
         (await MeetingAsync(second.Id)).Reference.ShouldBe("2/2021");
         (await MeetingAsync(ethicsFirst.Id)).Reference.ShouldBe("1/2021");
+        (await GetAsync<Paged<MeetingDetails>>($"/api/meetings?commissionId={disciplinary}", App.Token(Org, Roles.Member))).TotalItems.ShouldBe(3);
+        (await GetAsync<Paged<MeetingDetails>>($"/api/meetings?commissionId={disciplinary}&status=open", SecretaryToken)).Items
+            .Select(m => m.Id).ShouldBe([first.Id, second.Id], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task an_auditor_replays_a_meeting_as_of_each_version()
+    {
+        var (meetingId, version) = await OpenMeetingAsync(await CommissionAsync(), Voters);
+        var auditor = App.Token(Org, Roles.Auditor);
+
+        var history = await GetAsync<RecordedEvent[]>($"/api/meetings/{meetingId}/history", auditor);
+
+        history.Select(e => (e.Version, e.Type)).ShouldBe([(1L, "meeting_scheduled"), (2L, "attendance_recorded"), (3L, "meeting_opened")]);
+        history.Last().Version.ShouldBe(version);
+        (await GetAsync<Meeting>($"/api/meetings/{meetingId}/as-of?version=2", auditor)).ShouldSatisfyAllConditions(
+            m => m.Status.ShouldBe(MeetingStatus.Scheduled),
+            m => m.Present.ShouldBe(Voters));
+        (await GetAsync<Meeting>($"/api/meetings/{meetingId}/as-of?version=3", auditor)).ShouldSatisfyAllConditions(
+            m => m.Status.ShouldBe(MeetingStatus.Open),
+            m => m.Number.ShouldBe(1),
+            m => m.QuorumRequired.ShouldBe(3));
     }
 
     [Fact]

@@ -187,4 +187,18 @@ public class when_reporting_publicly(PublicApiApp app) : PublicApiTests(app)
         problem.Rule.ShouldBe("not-a-public-report");
         await RefusedAsync($"/api/cases/{registered.Id}/messages", null, 404, Investigator);
     }
+
+    [Fact]
+    public async Task a_token_of_another_organisation_opens_no_report_of_this_one()
+    {
+        var receipt = await ReportAsync();
+
+        await App.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/public/{Org}/report");
+            s.WithRequestHeader(PublicChannel.ReceiptHeader, receipt.ReceiptCode);
+            s.WithBearerToken(App.Token(OtherOrg, Roles.Investigator));
+            s.StatusCodeShouldBe(404);
+        });
+    }
 }

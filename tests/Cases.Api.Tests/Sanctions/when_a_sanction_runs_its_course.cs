@@ -1,3 +1,5 @@
+using Cases.Api.Audit;
+using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Domain.Sanctions;
 using Cases.Projections.Sanctions;
@@ -139,6 +141,24 @@ public class when_a_sanction_runs_its_course(SanctionApiApp app) : SanctionApiTe
         (await HistoryAsync()).HasActiveSanction.ShouldBeTrue();
         (await RefusedAsync($"/api/sanctions/{imposed.Id}/appeal-decision", new { expectedVersion = version + 1, outcome = "overturned" }, 409, HrToken))
             .Rule.ShouldBe("no-appeal-pending");
+    }
+
+    [Fact]
+    public async Task sanctions_are_listed_and_an_auditor_replays_each_one()
+    {
+        var upheld = await ImposeAsync(Order(await OffenceAsync()));
+        var version = (await SanctionCommandAsync(upheld.Id, "appeal", new { expectedVersion = 1, authority = "Court" })).Version;
+        await SanctionCommandAsync(upheld.Id, "appeal-decision", new { expectedVersion = version, outcome = "upheld" });
+        var lifted = await ImposeAsync(Order(await OffenceAsync(), orderNumber: "113-K"));
+        await SanctionCommandAsync(lifted.Id, "lifting", new { expectedVersion = 1, liftedBy = "Director", reason = "Merit" });
+        var auditor = App.Token(Org, Roles.Auditor);
+
+        (await GetAsync<Paged<SanctionSummary>>($"/api/sanctions?personnelNumber={Employee}", App.Token(Org, Roles.Investigator))).TotalItems.ShouldBe(2);
+        (await GetAsync<Paged<SanctionSummary>>("/api/sanctions?status=active", HrToken)).Items.ShouldHaveSingleItem().Id.ShouldBe(upheld.Id);
+        var history = await GetAsync<RecordedEvent[]>($"/api/sanctions/{upheld.Id}/history", auditor);
+        history.Select(e => e.Type).ShouldBe(["sanction_imposed", "sanction_appealed", "sanction_upheld"]);
+        (await GetAsync<SanctionSummary>($"/api/sanctions/{upheld.Id}/as-of?version=2", auditor)).Appeals.Single().State.ShouldBe(AppealState.Pending);
+        (await GetAsync<SanctionSummary>($"/api/sanctions/{lifted.Id}/as-of?version=1", auditor)).Status.ShouldBe(SanctionStatus.Active);
     }
 
     [Fact]
