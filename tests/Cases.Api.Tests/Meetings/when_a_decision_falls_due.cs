@@ -109,6 +109,7 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
         var url = $"/api/decisions/{adopted.DecisionId}";
 
         (await RefusedAsync($"{url}/extension-grant", new { expectedVersion = 1 }, 409, SecretaryToken)).Rule.ShouldBe("no-extension-requested");
+        (await RefusedAsync($"{url}/extension-refusal", new { expectedVersion = 1, reason = "Nothing asked" }, 409, SecretaryToken)).Rule.ShouldBe("no-extension-requested");
         (await RefusedAsync($"{url}/extension-requests", new { expectedVersion = 1, proposedDueDate = "2021-11-20", reason = "r" }, 409, SecretaryToken))
             .Rule.ShouldBe("extension-not-later");
         (await RefusedAsync($"{url}/extension-requests", new { expectedVersion = 1, proposedDueDate = "9999-12-31", reason = "r" }, 400, SecretaryToken))

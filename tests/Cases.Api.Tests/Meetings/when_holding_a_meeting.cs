@@ -126,7 +126,8 @@ public class when_holding_a_meeting(MeetingApiApp app) : MeetingApiTests(app)
                      ("attendance", new { expectedVersion = version, present = Voters }),
                      ("conflicts", new { expectedVersion = version, itemNumber = 1, personnelNumber = "M-2", ground = "found", reason = "Relative" }),
                      ("signature", new { expectedVersion = version }),
-                     ("cancellation", new { expectedVersion = version, reason = "Too late" })
+                     ("cancellation", new { expectedVersion = version, reason = "Too late" }),
+                     ("rescheduling", new { expectedVersion = version, scheduledFor = "2021-11-16T10:00:00+06:00", reason = "Too late" })
                  })
         {
             (await RefusedAsync($"/api/meetings/{meetingId}/{action}", body, 409, SecretaryToken)).Rule.ShouldBe("minutes-signed", action);

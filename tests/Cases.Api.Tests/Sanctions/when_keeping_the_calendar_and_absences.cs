@@ -61,6 +61,9 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
             .Rule.ShouldBe("absence-overlaps");
 
         var absenceId = (await HistoryAsync()).Absences.Single().Id;
+        (await RefusedAsync($"/api/employees/{Employee}/absence-cancellations",
+                new { expectedVersion = recorded.Version, absenceId = Guid.CreateVersion7(), reason = "Never recorded" }, 409, HrToken))
+            .Rule.ShouldBe("no-such-absence");
         await PostAsync<Written>($"/api/employees/{Employee}/absence-cancellations",
             new { expectedVersion = recorded.Version, absenceId, reason = "Trip cancelled" }, HrToken);
 
