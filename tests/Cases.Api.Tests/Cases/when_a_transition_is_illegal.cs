@@ -17,20 +17,10 @@ public class when_a_transition_is_illegal(CaseApiApp app) : CaseApiTests(app)
         { CaseStep.Assigned, "explanation-requests", v => new { expectedVersion = v, personnelNumber = "E-9999" }, "not-a-subject" },
         { CaseStep.ExplanationRequested, "explanations", v => new { expectedVersion = v, personnelNumber = "E-1042", text = "Early", recordedOn = "2021-03-09" }, "date-before-request" },
         { CaseStep.Closed, "evidence", v => new { expectedVersion = v, fileName = "late.pdf", mediaType = "application/pdf", sizeBytes = 10, sha256 = new string('b', 64), description = "Late" }, "case-closed" },
-        { CaseStep.Assigned, "finding", v => Finding(v, violation: true), "subject-not-heard" },
+        { CaseStep.Assigned, "finding", v => new { expectedVersion = v, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new[] { "4.2" }, corruptionRelated = false, summary = "Finding" }, "subject-not-heard" },
         { CaseStep.Referred, "referral", v => new { expectedVersion = v, commission = "ethics" }, "case-already-referred" },
         { CaseStep.Assigned, "closure", v => new { expectedVersion = v, outcome = "violation-confirmed", summary = "No finding yet" }, "outcome-needs-finding" },
         { CaseStep.Registered, "reopening", v => new { expectedVersion = v, reason = "Why not" }, "case-not-closed" },
-    };
-
-    private static object Finding(long version, bool violation) => new
-    {
-        expectedVersion = version,
-        violationFound = violation,
-        employeesAtFault = violation ? new[] { "E-1042" } : [],
-        ethicsArticlesViolated = violation ? new[] { "4.2" } : [],
-        corruptionRelated = false,
-        summary = "Finding"
     };
 
     [Theory]
