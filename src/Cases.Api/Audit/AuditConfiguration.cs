@@ -10,7 +10,6 @@ public static class AuditConfiguration
     /// <summary>The reads of sensitive records, the audit trail of every event, and the hash chain that seals them.</summary>
     public static StoreOptions ConfigureAudit(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(AuditEventNames.Stored);
         // The trail is written behind the appends by the async daemon, so auditing never slows a write; Wolverine
         // runs it on one node of the cluster and moves it when that node dies.
         opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
@@ -22,6 +21,6 @@ public static class AuditConfiguration
         opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
         opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(opts.DatabaseSchemaName));
         opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(opts.DatabaseSchemaName));
-        return opts;
+        return opts.MapEventTypes(AuditEventNames.Stored);
     }
 }

@@ -9,8 +9,7 @@ public static class CalendarsConfiguration
     /// <summary>The calendar's events, and the organisation's calendar kept as a snapshot written with them.</summary>
     public static StoreOptions ConfigureCalendars(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(CalendarEventNames.Stored);
         opts.Projections.Snapshot<OrganisationCalendar>(SnapshotLifecycle.Inline);
-        return opts;
+        return opts.MapEventTypes(CalendarEventNames.Stored);
     }
 }

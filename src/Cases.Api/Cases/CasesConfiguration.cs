@@ -9,12 +9,11 @@ public static class CasesConfiguration
     /// <summary>The case's events, and the summary a case worker reads, written with them; listed by receipt and number, searched in full.</summary>
     public static StoreOptions ConfigureCases(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(CaseEventNames.Stored);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<CaseSummary>()
             .Index(x => x.ReceivedOn)
             .Index(x => x.Number)
             .GinIndexJsonData();
-        return opts;
+        return opts.MapEventTypes(CaseEventNames.Stored);
     }
 }

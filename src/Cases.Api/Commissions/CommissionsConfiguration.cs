@@ -9,8 +9,7 @@ public static class CommissionsConfiguration
     /// <summary>A commission's events, and the commission itself kept as a snapshot written with them.</summary>
     public static StoreOptions ConfigureCommissions(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(CommissionEventNames.Stored);
         opts.Projections.Snapshot<Commission>(SnapshotLifecycle.Inline);
-        return opts;
+        return opts.MapEventTypes(CommissionEventNames.Stored);
     }
 }

@@ -6,9 +6,5 @@ namespace Cases.Api.Contacts;
 public static class ContactsConfiguration
 {
     /// <summary>The intake's contacts: events only, read back from their streams and counted by the statistics.</summary>
-    public static StoreOptions ConfigureContacts(this StoreOptions opts)
-    {
-        opts.Events.MapEventTypes(ContactEventNames.Stored);
-        return opts;
-    }
+    public static StoreOptions ConfigureContacts(this StoreOptions opts) => opts.MapEventTypes(ContactEventNames.Stored);
 }

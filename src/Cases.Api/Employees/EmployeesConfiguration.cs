@@ -10,8 +10,7 @@ public static class EmployeesConfiguration
     /// <summary>The employee's own events (absences), and everything on their record, by personnel number.</summary>
     public static StoreOptions ConfigureEmployees(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(EmployeeEventNames.Stored);
         opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
-        return opts;
+        return opts.MapEventTypes(EmployeeEventNames.Stored);
     }
 }

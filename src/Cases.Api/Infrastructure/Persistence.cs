@@ -16,7 +16,6 @@ using Cases.Api.Statistics;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using Marten;
-using Marten.Events;
 using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -97,10 +96,10 @@ public static class Persistence
     }
 
     /// <summary>Stores each event under the name its domain gives it, so that renaming a type never orphans a stored event.</summary>
-    public static IEventStoreOptions MapEventTypes(this IEventStoreOptions events, IReadOnlyDictionary<Type, string> names)
+    public static StoreOptions MapEventTypes(this StoreOptions opts, IReadOnlyDictionary<Type, string> names)
     {
-        foreach (var (type, name) in names) events.MapEventType(type, name);
-        return events;
+        foreach (var (type, name) in names) opts.Events.MapEventType(type, name);
+        return opts;
     }
 
     /// <summary>

@@ -10,7 +10,6 @@ public static class MeetingsConfiguration
     /// <summary>The meetings' and decisions' events, the minutes and the decisions' execution, looked up as the endpoints filter them.</summary>
     public static StoreOptions ConfigureMeetings(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(MeetingEventNames.Stored);
         opts.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<MeetingDetails>().Index(x => x.CommissionId).Index(x => x.ScheduledOn);
         opts.Projections.Add<DecisionSummaryProjection>(ProjectionLifecycle.Inline);
@@ -19,6 +18,6 @@ public static class MeetingsConfiguration
             .Index(x => x.CaseId)
             .Index(x => x.ExecutorName)
             .Index(x => x.CommissionId);
-        return opts;
+        return opts.MapEventTypes(MeetingEventNames.Stored);
     }
 }

@@ -8,8 +8,7 @@ public static class PrivacyConfiguration
     /// <summary>The erasure's events, and the table of the keys that seal personal data.</summary>
     public static StoreOptions ConfigurePrivacy(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(PrivacyEventNames.Stored);
         opts.Storage.ExtendedSchemaObjects.Add(PersonalKeys.Table(opts.DatabaseSchemaName));
-        return opts;
+        return opts.MapEventTypes(PrivacyEventNames.Stored);
     }
 }

@@ -10,9 +10,8 @@ public static class PublicConfiguration
     /// <summary>The public thread's events, and the receipts looked up by code and counted by hour.</summary>
     public static StoreOptions ConfigurePublicReports(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(PublicReportEventNames.Stored);
         opts.Projections.Add<PublicReportProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<PublicReport>().Index(x => x.LookupId).Index(x => x.ReportedAt);
-        return opts;
+        return opts.MapEventTypes(PublicReportEventNames.Stored);
     }
 }

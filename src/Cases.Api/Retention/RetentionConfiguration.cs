@@ -6,9 +6,5 @@ namespace Cases.Api.Retention;
 public static class RetentionConfiguration
 {
     /// <summary>The archival's events; the projections decide for themselves what an archived case leaves behind.</summary>
-    public static StoreOptions ConfigureRetention(this StoreOptions opts)
-    {
-        opts.Events.MapEventTypes(RetentionEventNames.Stored);
-        return opts;
-    }
+    public static StoreOptions ConfigureRetention(this StoreOptions opts) => opts.MapEventTypes(RetentionEventNames.Stored);
 }

@@ -10,9 +10,8 @@ public static class SanctionsConfiguration
     /// <summary>A sanction's events, and the sanction as HR follows it, looked up by employee and case.</summary>
     public static StoreOptions ConfigureSanctions(this StoreOptions opts)
     {
-        opts.Events.MapEventTypes(SanctionEventNames.Stored);
         opts.Projections.Add<SanctionSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<SanctionSummary>().Index(x => x.PersonnelNumber).Index(x => x.CaseId);
-        return opts;
+        return opts.MapEventTypes(SanctionEventNames.Stored);
     }
 }
