@@ -1,3 +1,4 @@
+using Cases.Api.Demo;
 using Cases.Api.Infrastructure;
 using Cases.Api.Operations;
 using Cases.Api.Public;
@@ -109,6 +110,7 @@ app.MapWolverineEndpoints(opts =>
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));
 });
 
+DemoCommand.QuietenCommandSearch(args);
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using JasperFx.CommandLine;
+using Spectre.Console;
 
 namespace Cases.Api.Demo;
 
@@ -8,9 +9,30 @@ public class DemoInput : NetCoreInput
     public string UrlFlag { get; set; } = "http://localhost:5080";
 }
 
-[Description("Loads January-October 2021 of the seed organisation through the running service's API and prints its report (Development only)", Name = "demo")]
+[Description("Loads January-October 2021 of the seed organisation through the running service's API and prints its report (Development only)", Name = Verb)]
 public class DemoCommand : JasperFxAsyncCommand<DemoInput>
 {
+    public const string Verb = "demo";
+
+    private static IAnsiConsole? _console;
+
+    /// <summary>
+    /// Before it runs a verb, JasperFx writes on its console every assembly it searches for commands. For this verb, whose
+    /// output is the report, that console is silent from here until the command is made: after the search, before its
+    /// flags are read, so that a usage or error message still shows.
+    /// </summary>
+    public static void QuietenCommandSearch(string[] args)
+    {
+        if (!string.Equals(args.FirstOrDefault(), Verb, StringComparison.OrdinalIgnoreCase)) return;
+        _console = AnsiConsole.Console;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+    }
+
+    public DemoCommand()
+    {
+        if (_console is not null) AnsiConsole.Console = _console;
+    }
+
     public override async Task<bool> Execute(DemoInput input)
     {
         using var host = input.BuildHost();

@@ -6,10 +6,18 @@ namespace Cases.Api.Employees;
 /// <summary>An employee's record is found by personnel number; HR's first absence for them starts it.</summary>
 public static class EmployeeRecords
 {
+    /// <summary>
+    /// Serialises the writes about one employee (sanctions, absences) for the length of their transaction: a sanction's
+    /// dates depend on the absences read before it is written, and the employee's record is one document that two
+    /// racing writers would otherwise both rewrite from what they read.
+    /// </summary>
+    public static Task LockAsync(IDocumentSession session, string personnelNumber, CancellationToken ct) =>
+        TransactionLocks.HoldAsync(session, $"employee:{StreamIds.Employee(session.TenantId, personnelNumber.Trim()):N}", ct);
+
     /// <summary>The employee's record, read under the employee's lock so nothing else about them is written meanwhile.</summary>
     public static async Task<IEventStream<Employee>> FetchForWritingAsync(string personnelNumber, IDocumentSession session, CancellationToken ct)
     {
-        await EmployeeLocks.HoldAsync(session, personnelNumber, ct);
+        await LockAsync(session, personnelNumber, ct);
         return await session.Events.FetchForWriting<Employee>(StreamIds.Employee(session.TenantId, personnelNumber.Trim()), ct);
     }
 

@@ -1,29 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Api.Audit;
+using Cases.Api.Calendars;
+using Cases.Api.Cases;
+using Cases.Api.Commissions;
+using Cases.Api.Contacts;
+using Cases.Api.Deadlines;
+using Cases.Api.Employees;
+using Cases.Api.Meetings;
 using Cases.Api.Privacy;
-using Cases.Domain.Cases;
-using Cases.Domain.Commissions;
-using Cases.Domain.Meetings;
-using Cases.Domain.Audit;
-using Cases.Domain.Calendars;
-using Cases.Domain.Contacts;
-using Cases.Domain.Employees;
-using Cases.Domain.Privacy;
-using Cases.Domain.Public;
-using Cases.Domain.Retention;
-using Cases.Domain.Sanctions;
-using Cases.Projections.Audit;
-using Cases.Projections.Deadlines;
-using Cases.Projections.Employees;
-using Cases.Projections.Meetings;
-using Cases.Projections.Public;
-using Cases.Projections.Sanctions;
-using Cases.Projections.Statistics;
-using Cases.Projections.Cases;
+using Cases.Api.Public;
+using Cases.Api.Retention;
+using Cases.Api.Sanctions;
+using Cases.Api.Statistics;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
-using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -75,56 +66,24 @@ public static class Persistence
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 
-                foreach (var (type, name) in CaseEventNames.Stored.Concat(CommissionEventNames.Stored).Concat(MeetingEventNames.Stored)
-                             .Concat(SanctionEventNames.Stored).Concat(EmployeeEventNames.Stored).Concat(CalendarEventNames.Stored)
-                             .Concat(AuditEventNames.Stored).Concat(ContactEventNames.Stored)
-                             .Concat(PublicReportEventNames.Stored).Concat(PrivacyEventNames.Stored).Concat(RetentionEventNames.Stored))
-                {
-                    opts.Events.MapEventType(type, name);
-                }
-
-                opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<CaseSummary>()
-                    .Index(x => x.ReceivedOn)
-                    .Index(x => x.Number)
-                    .GinIndexJsonData();
-
-                opts.Projections.Add<PublicReportProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<PublicReport>().Index(x => x.LookupId).Index(x => x.ReportedAt);
-
-                opts.Projections.Snapshot<Commission>(SnapshotLifecycle.Inline);
-                opts.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<MeetingDetails>().Index(x => x.CommissionId).Index(x => x.ScheduledOn);
-                opts.Projections.Add<DecisionSummaryProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<DecisionSummary>()
-                    .Index(x => x.DueDate)
-                    .Index(x => x.CaseId)
-                    .Index(x => x.ExecutorName)
-                    .Index(x => x.CommissionId);
-
-                opts.Projections.Snapshot<OrganisationCalendar>(SnapshotLifecycle.Inline);
-                opts.Projections.Add<SanctionSummaryProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<SanctionSummary>().Index(x => x.PersonnelNumber).Index(x => x.CaseId);
-                opts.Projections.Add<EmployeeHistoryProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
-                // The trail is written behind the appends by the async daemon, so auditing never slows a write; Wolverine
-                // runs it on one node of the cluster and moves it when that node dies.
-                opts.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
-                // Archived cases keep their trail, down to the events that archived them, also when it is rebuilt.
-                foreach (var audit in opts.Projections.All.Where(p => p.ImplementationType == typeof(AuditTrailProjection)).OfType<IEventFilterable>())
-                {
-                    audit.IncludeArchivedEvents = true;
-                }
-                opts.Projections.Add<StatisticsProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<StatisticFact>().Index(x => x.Month);
-                opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
-                opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
+                // Each domain registers its events, read models and tables beside them; the order is the one inline
+                // projections run in, within the writing transaction.
+                opts.ConfigureCases()
+                    .ConfigurePublicReports()
+                    .ConfigureCommissions()
+                    .ConfigureMeetings()
+                    .ConfigureCalendars()
+                    .ConfigureSanctions()
+                    .ConfigureEmployees()
+                    .ConfigureDeadlines()
+                    .ConfigureAudit()
+                    .ConfigureStatistics()
+                    .ConfigureContacts()
+                    .ConfigurePrivacy()
+                    .ConfigureRetention();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
-                opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(schema));
-                opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table(schema));
-                opts.Storage.ExtendedSchemaObjects.Add(PersonalKeys.Table(schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
@@ -134,6 +93,13 @@ public static class Persistence
         // Registered after Marten's own schema migration, which it needs to have run.
         services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
         return services;
+    }
+
+    /// <summary>Stores each event under the name its domain gives it, so that renaming a type never orphans a stored event.</summary>
+    public static StoreOptions MapEventTypes(this StoreOptions opts, IReadOnlyDictionary<Type, string> names)
+    {
+        foreach (var (type, name) in names) opts.Events.MapEventType(type, name);
+        return opts;
     }
 
     /// <summary>

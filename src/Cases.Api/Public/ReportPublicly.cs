@@ -39,9 +39,7 @@ public static class ReportPubliclyEndpoint
     private static async Task<ProblemDetails> AnonymousCapAsync(IDocumentSession session, int cap, DateTimeOffset now, HttpResponse response,
         CancellationToken ct)
     {
-        await session.BeginTransactionAsync(ct);
-        await session.AdvancedSql.QueryAsync<bool>("select true from (select pg_advisory_xact_lock(hashtextextended(?, 0))) as held", ct,
-            $"public-intake:{session.TenantId}");
+        await TransactionLocks.HoldAsync(session, $"public-intake:{session.TenantId}", ct);
         var since = now.AddHours(-1);
         var recent = await session.Query<PublicReport>().Where(r => r.Anonymous && r.ReportedAt > since)
             .Select(r => new { r.Id, r.ReportedAt }).ToListAsync(ct);

@@ -7,7 +7,7 @@ namespace Cases.Api.Sanctions;
 public static class DecideAppealEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
-        EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+        EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
 
     public static ProblemDetails Validate(DecideAppeal command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors().NotInFuture("decidedOn", command.DecidedOn, time.Today),

@@ -15,7 +15,7 @@ public static class ImposeSanctionEndpoint
     public static async Task<ImpositionContext?> LoadAsync(ImposeSanction command, IDocumentSession session, IOptions<SanctionRuleSettings> rules,
         CancellationToken ct)
     {
-        await EmployeeLocks.HoldAsync(session, command.PersonnelNumber ?? "", ct);
+        await EmployeeRecords.LockAsync(session, command.PersonnelNumber ?? "", ct);
         var @case = await session.Events.AggregateStreamAsync<Case>(command.CaseId, token: ct);
         var decision = command.DecisionId is { } decisionId ? await session.LoadAsync<DecisionSummary>(decisionId, ct) : null;
         if (@case is null || (command.DecisionId is not null && decision is null)) return null;

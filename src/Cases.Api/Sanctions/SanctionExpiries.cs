@@ -48,7 +48,7 @@ public static class SanctionExpiryDueHandler
         [WriteAggregate(nameof(SanctionExpiryDue.SanctionId))] IEventStream<Sanction> stream,
         IMessageContext context, OrganisationClock clock, IDocumentSession session, CancellationToken ct)
     {
-        await Employees.EmployeeLocks.HoldAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+        await Employees.EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
         var time = clock.For(context.TenantId);
         var state = stream.Aggregate!;
         if (SanctionExpiry.Decide(due, state, time.Now) is { } expired)

@@ -1,4 +1,3 @@
-using Cases.Projections.Statistics;
 using Marten;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -13,21 +12,19 @@ public static class TrendChart
     public const int Width = 900;
     public const int Height = 450;
 
-    public static string Svg(string title, StatisticsData data)
+    public static string Svg(string title, IReadOnlyList<StatisticLine> months)
     {
-        var months = new List<DateOnly>();
-        for (var month = data.FirstMonth; month <= data.LastMonth; month = month.AddMonths(1)) months.Add(month);
         var model = new PlotModel { Title = title };
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight });
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = months.Select(m => m.ToString("yyyy-MM")).ToArray() });
+        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = months.Select(m => m.Period).ToArray() });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "per month" });
-        foreach (var (name, metric) in new[] { ("Appeals", Metric.AppealsByChannel), ("Protocol decisions", Metric.DecisionsAdopted), ("Sanctions", Metric.Sanctions) })
+        foreach (var (name, figure) in new (string, Func<StatisticLine, int>)[]
+                 {
+                     ("Appeals", m => m.Appeals), ("Protocol decisions", m => m.DecisionsAdopted), ("Sanctions", m => m.Sanctions)
+                 })
         {
             var series = new LineSeries { Title = name, MarkerType = MarkerType.Circle };
-            for (var i = 0; i < months.Count; i++)
-            {
-                series.Points.Add(new DataPoint(i, data.Sums.Where(s => s.Metric == metric && s.Month == months[i]).Sum(s => s.Count)));
-            }
+            for (var i = 0; i < months.Count; i++) series.Points.Add(new DataPoint(i, figure(months[i])));
             model.Series.Add(series);
         }
         return SvgExporter.ExportToString(model, Width, Height, isDocument: true);
@@ -40,10 +37,10 @@ public static class ReadChartEndpoint
 
     [WolverineGet("/api/statistics/chart", OperationId = "ReadChart")]
     [Authorize(Roles = Roles.ExecutionReaders)]
-    public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, RequestTime time, CancellationToken ct)
     {
-        var data = await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct);
-        return Results.Text(TrendChart.Svg($"Appeals, decisions and sanctions, {query.FirstMonth:yyyy-MM} to {query.LastMonth:yyyy-MM}", data),
+        var months = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today).Months;
+        return Results.Text(TrendChart.Svg($"Appeals, decisions and sanctions, {query.FirstMonth:yyyy-MM} to {query.LastMonth:yyyy-MM}", months),
             "image/svg+xml; charset=utf-8");
     }
 }

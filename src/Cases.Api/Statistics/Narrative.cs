@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cases.Domain.Cases;
-using Cases.Domain.Meetings;
 using Cases.Projections.Statistics;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -16,44 +15,39 @@ public static class NarrativeReport
 {
     public static string Of(string organisation, StatisticsData data, DateOnly today)
     {
-        var appeals = data.Total(Metric.AppealsByChannel);
-        var meetings = data.Total(Metric.MeetingsHeld, s => !data.IsDisciplinary(s.Key));
-        var decisions = data.Total(Metric.DecisionsAdopted, s => !data.IsDisciplinary(s.Key));
-        var execution = data.Execution(data.FirstMonth, data.End, today, commission => !data.IsDisciplinary(commission));
+        var all = data.Total(today);
+        var onAppeals = data.OfCommissions(commission => !data.IsDisciplinary(commission)).Total(today);
+        var disciplinary = data.OfCommissions(data.IsDisciplinary).Total(today);
         var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => s.Key)
             .Select(g => (Category: g.Key, Count: g.Sum(s => s.Count))).OrderByDescending(c => c.Count).ToArray();
-        var corruption = categories.Where(c => c.Category == nameof(Category.Corruption)).Sum(c => c.Count);
-        var contacts = data.Total(Metric.Contacts);
-        var corruptContacts = data.Total(Metric.CorruptionContacts);
-        var disciplinaryMeetings = data.Total(Metric.MeetingsHeld, s => data.IsDisciplinary(s.Key));
-        var sanctions = data.Total(Metric.Sanctions);
-        var ethicsViolations = data.Total(Metric.EthicsFindings, s => s.Key == StatisticsProjection.Violation);
 
         var sentences = new List<string>
         {
             $"From {data.FirstMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture)} to {data.LastMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}, " +
-            $"{organisation} received {Plural(appeals, "appeal")} (complaints), {Plural(meetings, "meeting")} {(meetings == 1 ? "was" : "were")} held on them, " +
-            $"{Plural(decisions, "protocol decision")} {(decisions == 1 ? "was" : "were")} made.",
-            execution.RatePercent is { } rate ? $"Execution was {rate.ToString("0.#", CultureInfo.InvariantCulture)}%." : "No decision was due yet.",
+            $"{organisation} received {Plural(all.Appeals, "appeal")} (complaints), {Plural(onAppeals.MeetingsHeld, "meeting")} {Were(onAppeals.MeetingsHeld)} held on them, " +
+            $"{Plural(onAppeals.DecisionsAdopted, "protocol decision")} {Were(onAppeals.DecisionsAdopted)} made.",
+            onAppeals.Execution.RatePercent is { } rate ? $"Execution was {rate.ToString("0.#", CultureInfo.InvariantCulture)}%." : "No decision was due yet.",
             (categories.Length == 1 ? $"All appeals related to {Topic(categories[0].Category)}" :
                 categories.Length == 0 ? "No appeal was received" :
                 "The appeals related to " + string.Join(", ", categories.Select(c => $"{Topic(c.Category)} ({c.Count})"))) +
-            (corruption == 0 ? ", there are no complaints about corruption." : $"; {Plural(corruption, "complaint")} concerned corruption.")
+            (all.CorruptionAppeals == 0 ? ", there are no complaints about corruption." : $"; {Plural(all.CorruptionAppeals, "complaint")} concerned corruption.")
         };
-        if (contacts > 0)
+        if (all.Contacts > 0)
         {
-            sentences.Add($"The intake recorded {Plural(contacts, "contact")}; " +
-                          (corruptContacts == 0 ? "none concerned corruption." : $"{corruptContacts} concerned corruption."));
+            sentences.Add($"The intake recorded {Plural(all.Contacts, "contact")}; " +
+                          (all.CorruptionContacts == 0 ? "none concerned corruption." : $"{all.CorruptionContacts} concerned corruption."));
         }
-        sentences.Add($"{Plural(disciplinaryMeetings, "meeting")} of the disciplinary commission {(disciplinaryMeetings == 1 ? "was" : "were")} held, " +
-                      $"{Plural(sanctions, "disciplinary sanction")} {(sanctions == 1 ? "was" : "were")} imposed, " +
-                      (ethicsViolations == 0
+        sentences.Add($"{Plural(disciplinary.MeetingsHeld, "meeting")} of the disciplinary commission {Were(disciplinary.MeetingsHeld)} held, " +
+                      $"{Plural(all.Sanctions, "disciplinary sanction")} {Were(all.Sanctions)} imposed, " +
+                      (all.EthicsFindingsWithViolation == 0
                           ? "but no facts of violation of the code of business ethics were revealed."
-                          : $"and {Plural(ethicsViolations, "violation")} of the code of business ethics {(ethicsViolations == 1 ? "was" : "were")} found."));
+                          : $"and {Plural(all.EthicsFindingsWithViolation, "violation")} of the code of business ethics {Were(all.EthicsFindingsWithViolation)} found."));
         return string.Join(" ", sentences) + "\n";
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static string Were(int count) => count == 1 ? "was" : "were";
 
     private static string Topic(string category) => category switch
     {

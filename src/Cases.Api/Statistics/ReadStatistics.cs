@@ -1,5 +1,4 @@
 using System.Text;
-using Cases.Domain.Meetings;
 using Cases.Projections.Statistics;
 using Marten;
 
@@ -25,32 +24,7 @@ public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null)
     private static int Months(DateOnly from, DateOnly to) => (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
 }
 
-/// <summary>One month's figures, or the whole period's.</summary>
-public sealed record StatisticLine(
-    string Period,
-    int Contacts,
-    IReadOnlyDictionary<string, int> ContactsByChannel,
-    int CorruptionContacts,
-    int Appeals,
-    IReadOnlyDictionary<string, int> AppealsByChannel,
-    IReadOnlyDictionary<string, int> AppealsByCategory,
-    int CorruptionAppeals,
-    int CasesOpened,
-    int InternalCases,
-    int CasesClosed,
-    decimal? AverageDaysToClose,
-    int MeetingsHeld,
-    IReadOnlyDictionary<string, int> MeetingsByCommission,
-    int DecisionsAdopted,
-    ExecutionRate Execution,
-    IReadOnlyDictionary<string, ExecutionRate> ExecutionByCommission,
-    int Sanctions,
-    IReadOnlyDictionary<string, int> SanctionsByType,
-    int EthicsFindingsWithViolation,
-    int EthicsFindingsWithoutViolation);
-
 public sealed record StatisticsReport(DateOnly From, DateOnly To, StatisticLine Total, IReadOnlyList<StatisticLine> Months);
-
 
 public static class ReadStatisticsEndpoint
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cases.Domain.Commissions;
 using Cases.Domain.Meetings;
 using Cases.Projections.Meetings;
@@ -57,18 +56,26 @@ public sealed record StatisticsData(
         for (var month = FirstMonth; month <= LastMonth; month = month.AddMonths(1))
         {
             var m = month;
-            months.Add(Line(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Sums.Where(s => s.Month == m).ToArray(), m,
-                m.AddMonths(1).AddDays(-1), today));
+            months.Add(StatisticLine.Of(m.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                new LineFacts(this, Sums.Where(s => s.Month == m).ToArray(), m, m.AddMonths(1).AddDays(-1), today)));
         }
-        return new StatisticsReport(FirstMonth, End, Line($"{FirstMonth:yyyy-MM}..{LastMonth:yyyy-MM}", Sums, FirstMonth, End, today), months);
+        return new StatisticsReport(FirstMonth, End, Total(today), months);
     }
+
+    /// <summary>The whole period's figures.</summary>
+    public StatisticLine Total(DateOnly today) =>
+        StatisticLine.Of($"{FirstMonth:yyyy-MM}..{LastMonth:yyyy-MM}", new LineFacts(this, Sums, FirstMonth, End, today));
+
+    /// <summary>The same figures, with only the meetings, decisions and execution of the commissions selected.</summary>
+    public StatisticsData OfCommissions(Func<string, bool> commission) => this with
+    {
+        Sums = [.. Sums.Where(s => !s.Metric.IsByCommission() || commission(s.Key))],
+        Due = [.. Due.Where(d => commission(d.CommissionId.ToString()))]
+    };
 
     /// <summary>The execution of the decisions due from <paramref name="from"/> to <paramref name="to"/>, of the commissions selected.</summary>
     public ExecutionRate Execution(DateOnly from, DateOnly to, DateOnly today, Func<string, bool>? commission = null) =>
         ExecutionRate.Compute(from, to, Due.Where(d => commission?.Invoke(d.CommissionId.ToString()) ?? true).Select(d => d.Decision), today);
-
-    public int Total(Metric metric, Func<MonthlySum, bool>? where = null) =>
-        Sums.Where(s => s.Metric == metric && (where?.Invoke(s) ?? true)).Sum(s => s.Count);
 
     /// <summary>A commission's name in the reports; with its id when another commission of the report bears the same name.</summary>
     public string Label(string commissionId) =>
@@ -79,75 +86,39 @@ public sealed record StatisticsData(
     public bool IsDisciplinary(string commissionId) =>
         Commissions.TryGetValue(commissionId, out var commission) && commission.Kind == CommissionKind.Disciplinary;
 
-    private StatisticLine Line(string period, IReadOnlyCollection<MonthlySum> sums, DateOnly from, DateOnly to, DateOnly today)
-    {
-        IReadOnlyDictionary<string, int> By(Metric metric, Func<string, string>? name = null) => sums.Where(s => s.Metric == metric)
-            .GroupBy(s => (name ?? KeyName)(s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
-        int Count(Metric metric) => sums.Where(s => s.Metric == metric).Sum(s => s.Count);
-        int Ethics(string key) => sums.Where(s => s.Metric == Metric.EthicsFindings && s.Key == key).Sum(s => s.Count);
-
-        var closed = sums.Where(s => s.Metric == Metric.CasesClosed).ToArray();
-        var byCategory = By(Metric.AppealsByCategory);
-        var byCommission = Due.Select(d => d.CommissionId.ToString()).Distinct()
-            .Select(id => (Name: Label(id), Rate: Execution(from, to, today, other => other == id)))
-            .Where(c => c.Rate.Due > 0).OrderBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, c => c.Rate);
-        return new StatisticLine(
-            period,
-            Count(Metric.Contacts), By(Metric.Contacts), Count(Metric.CorruptionContacts),
-            Count(Metric.AppealsByChannel), By(Metric.AppealsByChannel), byCategory, byCategory.GetValueOrDefault("corruption"),
-            Count(Metric.AppealsByChannel) + Count(Metric.InternalCases), Count(Metric.InternalCases),
-            closed.Sum(s => s.Count), closed.Sum(s => s.Count) == 0 ? null : Math.Round(closed.Sum(s => s.Sum) / closed.Sum(s => s.Count), 1),
-            Count(Metric.MeetingsHeld), By(Metric.MeetingsHeld, Label),
-            Count(Metric.DecisionsAdopted), Execution(from, to, today), byCommission,
-            Count(Metric.Sanctions), By(Metric.Sanctions),
-            Ethics(StatisticsProjection.Violation), Ethics(StatisticsProjection.NoViolation));
-    }
-
     /// <summary>Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>.</summary>
     public static string KeyName(string key) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(key);
 }
 
-public static class StatisticsCsv
+/// <summary>The facts of one line of the report (a month, or the period) and the decisions due in it, as its figures add them up.</summary>
+public sealed class LineFacts(StatisticsData data, IReadOnlyCollection<MonthlySum> sums, DateOnly from, DateOnly to, DateOnly today)
 {
-    public static string Of(StatisticsReport report)
+    public int Count(Metric metric) => sums.Where(s => s.Metric == metric).Sum(s => s.Count);
+
+    public int Count(Metric metric, string key) => sums.Where(s => s.Metric == metric && s.Key == key).Sum(s => s.Count);
+
+    /// <summary>The counts by key, spelled as the API spells enum values, in key order.</summary>
+    public IReadOnlyDictionary<string, int> ByKey(Metric metric) => By(metric, StatisticsData.KeyName);
+
+    /// <summary>The counts by commission, by the commission's name in the reports.</summary>
+    public IReadOnlyDictionary<string, int> ByCommission(Metric metric) => By(metric, data.Label);
+
+    /// <summary>The mean of the facts' sums (say, days to close), to one decimal; none without a fact.</summary>
+    public decimal? Average(Metric metric)
     {
-        var csv = new StringBuilder("period,figure,key,value\n");
-        foreach (var line in report.Months.Append(report.Total))
-        {
-            void Row(string figure, string key, object? value) =>
-                csv.Append(line.Period).Append(',').Append(figure).Append(',').Append(Csv.Field(key)).Append(',')
-                    .Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
-            void Rows(string figure, IReadOnlyDictionary<string, int> values)
-            {
-                foreach (var (key, value) in values) Row(figure, key, value);
-            }
-            Row("contacts", "", line.Contacts);
-            Rows("contacts-by-channel", line.ContactsByChannel);
-            Row("corruption-contacts", "", line.CorruptionContacts);
-            Row("appeals", "", line.Appeals);
-            Rows("appeals-by-channel", line.AppealsByChannel);
-            Rows("appeals-by-category", line.AppealsByCategory);
-            Row("corruption-appeals", "", line.CorruptionAppeals);
-            Row("cases-opened", "", line.CasesOpened);
-            Row("internal-cases", "", line.InternalCases);
-            Row("cases-closed", "", line.CasesClosed);
-            Row("average-days-to-close", "", line.AverageDaysToClose);
-            Row("meetings-held", "", line.MeetingsHeld);
-            Rows("meetings-by-commission", line.MeetingsByCommission);
-            Row("decisions-adopted", "", line.DecisionsAdopted);
-            Row("decisions-due", "", line.Execution.Due);
-            Row("decisions-executed-on-time", "", line.Execution.ExecutedOnTime);
-            Row("decisions-executed-late", "", line.Execution.ExecutedLate);
-            Row("decisions-overdue", "", line.Execution.Overdue);
-            Row("decisions-not-yet-due", "", line.Execution.NotYetDue);
-            Row("execution-rate-percent", "", line.Execution.RatePercent);
-            foreach (var (commission, rate) in line.ExecutionByCommission) Row("execution-rate-percent-by-commission", commission, rate.RatePercent);
-            Row("sanctions", "", line.Sanctions);
-            Rows("sanctions-by-type", line.SanctionsByType);
-            Row("ethics-findings-with-violation", "", line.EthicsFindingsWithViolation);
-            Row("ethics-findings-without-violation", "", line.EthicsFindingsWithoutViolation);
-        }
-        return csv.ToString();
+        var facts = sums.Where(s => s.Metric == metric).ToArray();
+        var count = facts.Sum(s => s.Count);
+        return count == 0 ? null : Math.Round(facts.Sum(s => s.Sum) / count, 1);
     }
+
+    public ExecutionRate Execution() => data.Execution(from, to, today);
+
+    /// <summary>The execution of each commission that had decisions due, by its name in the reports.</summary>
+    public IReadOnlyDictionary<string, ExecutionRate> ExecutionByCommission() => data.Due.Select(d => d.CommissionId.ToString()).Distinct()
+        .Select(id => (Name: data.Label(id), Rate: data.Execution(from, to, today, other => other == id)))
+        .Where(c => c.Rate.Due > 0).OrderBy(c => c.Name, StringComparer.Ordinal).ToDictionary(c => c.Name, c => c.Rate);
+
+    private IReadOnlyDictionary<string, int> By(Metric metric, Func<string, string> name) => sums.Where(s => s.Metric == metric)
+        .GroupBy(s => name(s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
 }

@@ -3,12 +3,11 @@ using Cases.Domain.Privacy;
 using Cases.Domain.Public;
 using Cases.Domain.Retention;
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Cases.Projections.Cases;
 
 /// <summary>What a case worker sees of one case. Updated in the same transaction as the case's events.</summary>
-public sealed class CaseSummary
+public sealed class CaseSummary : IChangeTracked
 {
     public Guid Id { get; set; }
 
@@ -54,10 +53,18 @@ public sealed record EvidenceSummary(Guid EvidenceId, string FileName, string Me
 
 public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFault, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn);
 
-public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, Guid>
+public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<CaseSummary>
 {
-    // An archived case leaves the active records; its statistics and audit entries are documents of their own and stay.
-    public CaseSummaryProjection() => DeleteEvent<CaseArchived>();
+    public CaseSummaryProjection()
+    {
+        // An archived case leaves the active records; its statistics and audit entries are documents of their own and stay.
+        DeleteEvent<CaseArchived>();
+        // The public thread shows nowhere in the summary but in the case's version, which the summary gives to the next
+        // command, and in its last change.
+        IncludeType<ReceiptIssued>();
+        IncludeType<ReporterMessagePosted>();
+        IncludeType<InvestigatorReplied>();
+    }
 
     public CaseSummary Create(IEvent<CaseRegistered> e) => new()
     {
@@ -71,79 +78,55 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         ComplainantIdentified = e.Data.Complainant is { Anonymous: false },
         Summary = e.Data.Summary,
         ReceivedOn = e.Data.ReceivedOn,
-        RegisteredAt = EventTime.Of(e),
-        LastChangedAt = EventTime.Of(e)
+        RegisteredAt = EventTime.Of(e)
     };
 
-    public void Apply(IEvent<CaseAcknowledged> e, CaseSummary view)
+    public void Apply(CaseAcknowledged e, CaseSummary view)
     {
         view.Status = CaseStatus.Acknowledged;
-        view.AcknowledgedOn = e.Data.AcknowledgedOn;
-        view.LastChangedAt = EventTime.Of(e);
+        view.AcknowledgedOn = e.AcknowledgedOn;
     }
 
-    public void Apply(IEvent<SubjectIdentified> e, CaseSummary view)
-    {
-        view.Subjects = [.. view.Subjects, e.Data.PersonnelNumber];
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(SubjectIdentified e, CaseSummary view) => view.Subjects = [.. view.Subjects, e.PersonnelNumber];
 
-    public void Apply(IEvent<InvestigatorAssigned> e, CaseSummary view)
+    public void Apply(InvestigatorAssigned e, CaseSummary view)
     {
         view.Status = CaseStatus.UnderInvestigation;
-        view.Investigator = e.Data.Investigator;
-        view.LastChangedAt = EventTime.Of(e);
+        view.Investigator = e.Investigator;
     }
 
-    public void Apply(IEvent<InvestigatorReassigned> e, CaseSummary view)
-    {
-        view.Investigator = e.Data.Investigator;
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(InvestigatorReassigned e, CaseSummary view) => view.Investigator = e.Investigator;
 
-    public void Apply(IEvent<ExplanationRequested> e, CaseSummary view)
-    {
-        view.Explanations.Add(new ExplanationSummary(e.Data.PersonnelNumber, e.Data.RequestedOn, ExplanationState.Requested, null));
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(ExplanationRequested e, CaseSummary view) =>
+        view.Explanations.Add(new ExplanationSummary(e.PersonnelNumber, e.RequestedOn, ExplanationState.Requested, null));
 
-    public void Apply(IEvent<ExplanationReceived> e, CaseSummary view) =>
-        Answer(view, e.Data.PersonnelNumber, ExplanationState.Given, e.Data.ReceivedOn, EventTime.Of(e));
+    public void Apply(ExplanationReceived e, CaseSummary view) =>
+        Answer(view, e.PersonnelNumber, ExplanationState.Given, e.ReceivedOn);
 
-    public void Apply(IEvent<ExplanationRefused> e, CaseSummary view) =>
-        Answer(view, e.Data.PersonnelNumber, ExplanationState.Refused, e.Data.ActDate, EventTime.Of(e));
+    public void Apply(ExplanationRefused e, CaseSummary view) =>
+        Answer(view, e.PersonnelNumber, ExplanationState.Refused, e.ActDate);
 
-    public void Apply(IEvent<EvidenceAttached> e, CaseSummary view)
-    {
-        var d = e.Data;
-        view.Evidence.Add(new EvidenceSummary(d.EvidenceId, d.FileName, d.MediaType, d.SizeBytes, d.Sha256, d.Description, d.ObtainedOn));
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(EvidenceAttached e, CaseSummary view) =>
+        view.Evidence.Add(new EvidenceSummary(e.EvidenceId, e.FileName, e.MediaType, e.SizeBytes, e.Sha256, e.Description, e.ObtainedOn));
 
-    public void Apply(IEvent<FindingRecorded> e, CaseSummary view)
-    {
-        var d = e.Data;
-        view.Finding = new FindingSummary(d.ViolationFound, [.. d.EmployeesAtFault], [.. d.EthicsArticlesViolated], d.CorruptionRelated, d.Summary, d.FoundOn);
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(FindingRecorded e, CaseSummary view) =>
+        view.Finding = new FindingSummary(e.ViolationFound, [.. e.EmployeesAtFault], [.. e.EthicsArticlesViolated], e.CorruptionRelated, e.Summary, e.FoundOn);
 
-    public void Apply(IEvent<CaseReferredToCommission> e, CaseSummary view)
+    public void Apply(CaseReferredToCommission e, CaseSummary view)
     {
         view.Status = CaseStatus.ReferredToCommission;
-        view.Commission = e.Data.Commission;
-        view.ReferredOn = e.Data.ReferredOn;
-        view.LastChangedAt = EventTime.Of(e);
+        view.Commission = e.Commission;
+        view.ReferredOn = e.ReferredOn;
     }
 
-    public void Apply(IEvent<CaseClosed> e, CaseSummary view)
+    public void Apply(CaseClosed e, CaseSummary view)
     {
         view.Status = CaseStatus.Closed;
-        view.Outcome = e.Data.Outcome;
-        view.ClosedOn = e.Data.ClosedOn;
-        view.LastChangedAt = EventTime.Of(e);
+        view.Outcome = e.Outcome;
+        view.ClosedOn = e.ClosedOn;
     }
 
-    public void Apply(IEvent<CaseReopened> e, CaseSummary view)
+    public void Apply(CaseReopened e, CaseSummary view)
     {
         // The earlier round's finding, referral and outcome stay in the case's history; the summary shows the new round.
         view.Status = Case.StatusWhenReopened(view.Investigator is not null, view.AcknowledgedOn is not null);
@@ -153,26 +136,13 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.Outcome = null;
         view.ClosedOn = null;
         view.TimesReopened++;
-        view.LastChangedAt = EventTime.Of(e);
     }
 
-    public void Apply(IEvent<PersonalDataErased> e, CaseSummary view)
-    {
-        view.ComplainantErased = true;
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(PersonalDataErased e, CaseSummary view) => view.ComplainantErased = true;
 
-    // The public thread changes the case's version, which the summary gives to the next command.
-    public void Apply(IEvent<ReceiptIssued> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
-
-    public void Apply(IEvent<ReporterMessagePosted> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
-
-    public void Apply(IEvent<InvestigatorReplied> e, CaseSummary view) => view.LastChangedAt = EventTime.Of(e);
-
-    private static void Answer(CaseSummary view, string personnelNumber, ExplanationState state, DateOnly answeredOn, DateTimeOffset at)
+    private static void Answer(CaseSummary view, string personnelNumber, ExplanationState state, DateOnly answeredOn)
     {
         var index = view.Explanations.FindLastIndex(x => x.PersonnelNumber == personnelNumber && x.State == ExplanationState.Requested);
         if (index >= 0) view.Explanations[index] = view.Explanations[index] with { State = state, AnsweredOn = answeredOn };
-        view.LastChangedAt = at;
     }
 }

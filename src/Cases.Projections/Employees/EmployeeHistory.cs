@@ -3,7 +3,6 @@ using Cases.Domain.Employees;
 using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace Cases.Projections.Employees;
 
@@ -11,7 +10,7 @@ namespace Cases.Projections.Employees;
 /// Everything on an employee's record, by personnel number: the cases where they were a subject and what each found,
 /// every sanction with its state and dates, and their absences.
 /// </summary>
-public sealed class EmployeeHistory
+public sealed class EmployeeHistory : IChangeTracked
 {
     /// <summary>The personnel number.</summary>
     public string Id { get; set; } = "";
@@ -62,7 +61,7 @@ public sealed class EmployeeSanction
     public DateOnly? EndedOn { get; set; }
 }
 
-public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<EmployeeHistory, string>
+public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStreamProjection<EmployeeHistory, string>
 {
     public EmployeeHistoryProjection()
     {
@@ -83,36 +82,36 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         });
     }
 
-    public void Apply(IEvent<CaseRegistered> e, EmployeeHistory view) =>
-        Changed(view, e).Cases.Add(new EmployeeCase { CaseId = e.Data.CaseId, Number = e.Data.Number, Category = e.Data.Category, ReceivedOn = e.Data.ReceivedOn });
+    public void Apply(CaseRegistered e, EmployeeHistory view) =>
+        view.Cases.Add(new EmployeeCase { CaseId = e.CaseId, Number = e.Number, Category = e.Category, ReceivedOn = e.ReceivedOn });
 
     /// <summary>The case's number and receipt come from its registration, which this event's stream starts with.</summary>
     public async Task Apply(IEvent<SubjectIdentified> e, EmployeeHistory view, IQuerySession session)
     {
         var registered = await StreamStart.OfAsync<CaseRegistered>(session, e.StreamId);
-        Changed(view, e).Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
+        view.Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
     }
 
-    public void Apply(IEvent<FindingRecorded> e, EmployeeHistory view)
+    public void Apply(FindingRecorded e, EmployeeHistory view)
     {
-        if (Case(Changed(view, e), e.Data.CaseId) is not { } entry) return;
-        entry.ViolationFound = e.Data.ViolationFound;
-        entry.EmployeesAtFault = [.. e.Data.EmployeesAtFault];
-        entry.EthicsArticlesViolated = [.. e.Data.EthicsArticlesViolated];
-        entry.FoundOn = e.Data.FoundOn;
+        if (Case(view, e.CaseId) is not { } entry) return;
+        entry.ViolationFound = e.ViolationFound;
+        entry.EmployeesAtFault = [.. e.EmployeesAtFault];
+        entry.EthicsArticlesViolated = [.. e.EthicsArticlesViolated];
+        entry.FoundOn = e.FoundOn;
     }
 
-    public void Apply(IEvent<CaseClosed> e, EmployeeHistory view)
+    public void Apply(CaseClosed e, EmployeeHistory view)
     {
-        if (Case(Changed(view, e), e.Data.CaseId) is not { } entry) return;
-        entry.Outcome = e.Data.Outcome;
-        entry.ClosedOn = e.Data.ClosedOn;
+        if (Case(view, e.CaseId) is not { } entry) return;
+        entry.Outcome = e.Outcome;
+        entry.ClosedOn = e.ClosedOn;
     }
 
     /// <summary>The earlier round's finding and outcome stay in the case's own history; the record shows the new round.</summary>
-    public void Apply(IEvent<CaseReopened> e, EmployeeHistory view)
+    public void Apply(CaseReopened e, EmployeeHistory view)
     {
-        if (Case(Changed(view, e), e.Data.CaseId) is not { } entry) return;
+        if (Case(view, e.CaseId) is not { } entry) return;
         entry.ViolationFound = null;
         entry.EmployeesAtFault = [];
         entry.EthicsArticlesViolated = [];
@@ -121,23 +120,22 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         entry.ClosedOn = null;
     }
 
-    public void Apply(IEvent<SanctionImposed> e, EmployeeHistory view)
+    public void Apply(SanctionImposed e, EmployeeHistory view)
     {
-        var d = e.Data;
-        Changed(view, e).Sanctions.Add(new EmployeeSanction
+        view.Sanctions.Add(new EmployeeSanction
         {
-            SanctionId = d.SanctionId, Type = d.Type, CaseNumber = d.CaseNumber, OrderNumber = d.OrderNumber, OrderDate = d.OrderDate,
-            ExpiresOn = d.ExpiresOn, Status = SanctionStatus.Active
+            SanctionId = e.SanctionId, Type = e.Type, CaseNumber = e.CaseNumber, OrderNumber = e.OrderNumber, OrderDate = e.OrderDate,
+            ExpiresOn = e.ExpiresOn, Status = SanctionStatus.Active
         });
         Recount(view);
     }
 
-    public void Apply(IEvent<SanctionAnnounced> e, EmployeeHistory view) => Sanction(Changed(view, e), e.Data.SanctionId)?.AnnouncedOn = e.Data.AnnouncedOn;
+    public void Apply(SanctionAnnounced e, EmployeeHistory view) => Sanction(view, e.SanctionId)?.AnnouncedOn = e.AnnouncedOn;
 
-    public void Apply(IEvent<SanctionExpiryMoved> e, EmployeeHistory view)
+    public void Apply(SanctionExpiryMoved e, EmployeeHistory view)
     {
-        if (Sanction(Changed(view, e), e.Data.SanctionId) is not { } sanction) return;
-        sanction.ExpiresOn = e.Data.ExpiresOn;
+        if (Sanction(view, e.SanctionId) is not { } sanction) return;
+        sanction.ExpiresOn = e.ExpiresOn;
         if (sanction.Status == SanctionStatus.Expired)
         {
             sanction.Status = SanctionStatus.Active;
@@ -146,39 +144,33 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         Recount(view);
     }
 
-    public void Apply(IEvent<SanctionExpired> e, EmployeeHistory view) => Ended(view, e, e.Data.SanctionId, SanctionStatus.Expired, e.Data.ExpiredOn);
+    public void Apply(SanctionExpired e, EmployeeHistory view) => Ended(view, e.SanctionId, SanctionStatus.Expired, e.ExpiredOn);
 
-    public void Apply(IEvent<SanctionLifted> e, EmployeeHistory view) => Ended(view, e, e.Data.SanctionId, SanctionStatus.Lifted, e.Data.LiftedOn);
+    public void Apply(SanctionLifted e, EmployeeHistory view) => Ended(view, e.SanctionId, SanctionStatus.Lifted, e.LiftedOn);
 
     /// <summary>Void from the start: it ends on the day it was ordered.</summary>
-    public void Apply(IEvent<SanctionOverturned> e, EmployeeHistory view) =>
-        Ended(view, e, e.Data.SanctionId, SanctionStatus.Overturned, Sanction(view, e.Data.SanctionId)?.OrderDate);
+    public void Apply(SanctionOverturned e, EmployeeHistory view) =>
+        Ended(view, e.SanctionId, SanctionStatus.Overturned, Sanction(view, e.SanctionId)?.OrderDate);
 
     public void Apply(IEvent<AbsenceRecorded> e, EmployeeHistory view)
     {
-        Changed(view, e).Absences.Add(new Absence(e.Data.AbsenceId, e.Data.Kind, e.Data.From, e.Data.To));
+        view.Absences.Add(new Absence(e.Data.AbsenceId, e.Data.Kind, e.Data.From, e.Data.To));
         view.StreamVersion = e.Version;
     }
 
     public void Apply(IEvent<AbsenceCancelled> e, EmployeeHistory view)
     {
-        Changed(view, e).Absences.RemoveAll(a => a.Id == e.Data.AbsenceId);
+        view.Absences.RemoveAll(a => a.Id == e.Data.AbsenceId);
         view.StreamVersion = e.Version;
-    }
-
-    private static EmployeeHistory Changed(EmployeeHistory view, IEvent e)
-    {
-        view.LastChangedAt = EventTime.Of(e);
-        return view;
     }
 
     private static EmployeeCase? Case(EmployeeHistory view, Guid caseId) => view.Cases.FirstOrDefault(c => c.CaseId == caseId);
 
     private static EmployeeSanction? Sanction(EmployeeHistory view, Guid sanctionId) => view.Sanctions.FirstOrDefault(s => s.SanctionId == sanctionId);
 
-    private static void Ended(EmployeeHistory view, IEvent e, Guid sanctionId, SanctionStatus status, DateOnly? on)
+    private static void Ended(EmployeeHistory view, Guid sanctionId, SanctionStatus status, DateOnly? on)
     {
-        if (Sanction(Changed(view, e), sanctionId) is { } sanction)
+        if (Sanction(view, sanctionId) is { } sanction)
         {
             sanction.Status = status;
             sanction.EndedOn = on;

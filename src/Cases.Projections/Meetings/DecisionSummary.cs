@@ -1,6 +1,4 @@
 using Cases.Domain.Meetings;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Cases.Projections.Meetings;
 
@@ -13,7 +11,7 @@ public enum DecisionStatus
 }
 
 /// <summary>A protocol decision and how its execution stands: what the executor owes and by when.</summary>
-public sealed class DecisionSummary
+public sealed class DecisionSummary : IChangeTracked
 {
     public Guid Id { get; set; }
 
@@ -62,75 +60,64 @@ public enum ExtensionAnswer
 public sealed record ExtensionEntry(DateOnly ProposedDueDate, string Reason, DateOnly RequestedOn, ExtensionAnswer Answer,
     DateOnly? AnsweredOn = null, DateOnly? GrantedDueDate = null, string? RefusalReason = null);
 
-public sealed partial class DecisionSummaryProjection : SingleStreamProjection<DecisionSummary, Guid>
+public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<DecisionSummary>
 {
-    public DecisionSummary Create(IEvent<DecisionAdopted> e) => new()
+    public DecisionSummary Create(DecisionAdopted e) => new()
     {
-        Id = e.Data.DecisionId,
-        ProtocolNumber = e.Data.ProtocolNumber,
-        MeetingId = e.Data.MeetingId,
-        CommissionId = e.Data.CommissionId,
-        ItemNumber = e.Data.ItemNumber,
-        Kind = e.Data.Kind,
-        Text = e.Data.Text,
-        CaseId = e.Data.CaseId,
-        CaseNumber = e.Data.CaseNumber,
-        Executor = e.Data.Executor,
-        ExecutorName = e.Data.Executor.Name,
-        AdoptedOn = e.Data.AdoptedOn,
-        OriginalDueDate = e.Data.DueDate,
-        DueDate = e.Data.DueDate,
-        Status = DecisionStatus.Open,
-        LastChangedAt = EventTime.Of(e)
+        Id = e.DecisionId,
+        ProtocolNumber = e.ProtocolNumber,
+        MeetingId = e.MeetingId,
+        CommissionId = e.CommissionId,
+        ItemNumber = e.ItemNumber,
+        Kind = e.Kind,
+        Text = e.Text,
+        CaseId = e.CaseId,
+        CaseNumber = e.CaseNumber,
+        Executor = e.Executor,
+        ExecutorName = e.Executor.Name,
+        AdoptedOn = e.AdoptedOn,
+        OriginalDueDate = e.DueDate,
+        DueDate = e.DueDate,
+        Status = DecisionStatus.Open
     };
 
-    public void Apply(IEvent<ExecutionReported> e, DecisionSummary view)
+    public void Apply(ExecutionReported e, DecisionSummary view)
     {
-        view.Reports.Add(e.Data);
-        if (e.Data.Progress == ExecutionProgress.Executed)
+        view.Reports.Add(e);
+        if (e.Progress == ExecutionProgress.Executed)
         {
             view.Status = DecisionStatus.Executed;
             view.IsExecuted = true;
-            view.ExecutedOn = e.Data.ReportedOn;
-            view.ExecutedOnTime = e.Data.ReportedOn <= view.DueDate;
-            CloseExtension(view, ExtensionAnswer.Lapsed, e.Data.ReportedOn, null, null);
+            view.ExecutedOn = e.ReportedOn;
+            view.ExecutedOnTime = e.ReportedOn <= view.DueDate;
+            CloseExtension(view, ExtensionAnswer.Lapsed, e.ReportedOn, null, null);
         }
         else if (view.Status == DecisionStatus.Open)
         {
             view.Status = DecisionStatus.PartiallyExecuted;
         }
-        view.LastChangedAt = EventTime.Of(e);
     }
 
-    public void Apply(IEvent<ExtensionRequested> e, DecisionSummary view)
-    {
-        view.Extensions.Add(new ExtensionEntry(e.Data.ProposedDueDate, e.Data.Reason, e.Data.RequestedOn, ExtensionAnswer.Pending));
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(ExtensionRequested e, DecisionSummary view) =>
+        view.Extensions.Add(new ExtensionEntry(e.ProposedDueDate, e.Reason, e.RequestedOn, ExtensionAnswer.Pending));
 
-    public void Apply(IEvent<ExtensionGranted> e, DecisionSummary view)
+    public void Apply(ExtensionGranted e, DecisionSummary view)
     {
-        CloseExtension(view, ExtensionAnswer.Granted, e.Data.GrantedOn, e.Data.NewDueDate, null);
-        view.DueDate = e.Data.NewDueDate;
+        CloseExtension(view, ExtensionAnswer.Granted, e.GrantedOn, e.NewDueDate, null);
+        view.DueDate = e.NewDueDate;
         view.OverdueFrom = null;
         if (view.Status == DecisionStatus.Overdue)
         {
             view.Status = view.Reports.Count > 0 ? DecisionStatus.PartiallyExecuted : DecisionStatus.Open;
         }
-        view.LastChangedAt = EventTime.Of(e);
     }
 
-    public void Apply(IEvent<ExtensionRefused> e, DecisionSummary view)
-    {
-        CloseExtension(view, ExtensionAnswer.Refused, e.Data.RefusedOn, null, e.Data.Reason);
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(ExtensionRefused e, DecisionSummary view) => CloseExtension(view, ExtensionAnswer.Refused, e.RefusedOn, null, e.Reason);
 
-    public void Apply(IEvent<DecisionBecameOverdue> e, DecisionSummary view)
+    public void Apply(DecisionBecameOverdue e, DecisionSummary view)
     {
         view.Status = DecisionStatus.Overdue;
-        view.OverdueFrom = DecisionDeadline.OverdueFrom(e.Data.DueDate);
-        view.LastChangedAt = EventTime.Of(e);
+        view.OverdueFrom = DecisionDeadline.OverdueFrom(e.DueDate);
     }
 
     private static void CloseExtension(DecisionSummary view, ExtensionAnswer answer, DateOnly on, DateOnly? granted, string? refusal)

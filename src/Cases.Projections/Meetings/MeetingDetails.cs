@@ -1,12 +1,11 @@
 using Cases.Domain;
 using Cases.Domain.Meetings;
 using JasperFx.Events;
-using Marten.Events.Projections;
 
 namespace Cases.Projections.Meetings;
 
 /// <summary>A meeting as its minutes read: agenda, attendance, recusals, votes and the decisions adopted.</summary>
-public sealed class MeetingDetails
+public sealed class MeetingDetails : IChangeTracked
 {
     public Guid Id { get; set; }
 
@@ -59,104 +58,75 @@ public sealed record ItemOutcome(bool Adopted, int For, int Against, int Abstain
 public sealed record AdoptedDecision(Guid DecisionId, string ProtocolNumber, DecisionKind Kind, string Text, Executor Executor, DateOnly DueDate);
 
 /// <summary>Gathers the meeting's own stream and the protocol decisions it adopted, which live in streams of their own.</summary>
-public sealed partial class MeetingDetailsProjection : MultiStreamProjection<MeetingDetails, Guid>
+public sealed partial class MeetingDetailsProjection : ChangeTrackedMultiStreamProjection<MeetingDetails, Guid>
 {
     public MeetingDetailsProjection()
     {
         Identity<IMeetingFact>(e => e.MeetingId);
     }
 
-    public MeetingDetails Create(IEvent<MeetingScheduled> e) => new()
+    public MeetingDetails Create(MeetingScheduled e) => new()
     {
-        Id = e.Data.MeetingId,
-        StreamVersion = e.Version,
-        CommissionId = e.Data.CommissionId,
+        Id = e.MeetingId,
+        CommissionId = e.CommissionId,
         Status = MeetingStatus.Scheduled,
-        ScheduledFor = e.Data.ScheduledFor,
-        ScheduledOn = Rules.Today(e.Data.ScheduledFor),
-        Place = e.Data.Place,
-        Agenda = e.Data.Agenda.Select(i => new AgendaEntry { Number = i.Number, Question = i.Question, CaseId = i.CaseId, CaseNumber = i.CaseNumber }).ToList(),
-        LastChangedAt = EventTime.Of(e)
+        ScheduledFor = e.ScheduledFor,
+        ScheduledOn = Rules.Today(e.ScheduledFor),
+        Place = e.Place,
+        Agenda = e.Agenda.Select(i => new AgendaEntry { Number = i.Number, Question = i.Question, CaseId = i.CaseId, CaseNumber = i.CaseNumber }).ToList()
     };
 
-    public void Apply(IEvent<MeetingRescheduled> e, MeetingDetails view)
+    public void Apply(MeetingRescheduled e, MeetingDetails view)
     {
-        view.ScheduledFor = e.Data.ScheduledFor;
-        view.ScheduledOn = Rules.Today(e.Data.ScheduledFor);
-        view.Place = e.Data.Place;
-        view.Reschedulings.Add(e.Data);
-        Changed(view, e);
+        view.ScheduledFor = e.ScheduledFor;
+        view.ScheduledOn = Rules.Today(e.ScheduledFor);
+        view.Place = e.Place;
+        view.Reschedulings.Add(e);
     }
 
-    public void Apply(IEvent<MeetingCancelled> e, MeetingDetails view)
+    public void Apply(MeetingCancelled e, MeetingDetails view)
     {
         view.Status = MeetingStatus.Cancelled;
-        view.Cancellation = e.Data;
-        Changed(view, e);
+        view.Cancellation = e;
     }
 
-    public void Apply(IEvent<AttendanceRecorded> e, MeetingDetails view)
-    {
-        view.Present = [.. e.Data.Present];
-        Changed(view, e);
-    }
+    public void Apply(AttendanceRecorded e, MeetingDetails view) => view.Present = [.. e.Present];
 
-    public void Apply(IEvent<MeetingOpened> e, MeetingDetails view)
+    public void Apply(MeetingOpened e, MeetingDetails view)
     {
         view.Status = MeetingStatus.Open;
-        view.Number = e.Data.Number;
-        view.Reference = $"{e.Data.Number}/{e.Data.HeldOn.Year}";
-        view.HeldOn = e.Data.HeldOn;
-        view.InOffice = [.. e.Data.InOffice];
-        view.QuorumRequired = e.Data.QuorumRequired;
-        Changed(view, e);
+        view.Number = e.Number;
+        view.Reference = $"{e.Number}/{e.HeldOn.Year}";
+        view.HeldOn = e.HeldOn;
+        view.InOffice = [.. e.InOffice];
+        view.QuorumRequired = e.QuorumRequired;
     }
 
-    public void Apply(IEvent<MemberRecused> e, MeetingDetails view)
-    {
-        Item(view, e.Data.ItemNumber)?.Recusals.Add(new Recusal(e.Data.PersonnelNumber, e.Data.Ground, e.Data.Reason));
-        Changed(view, e);
-    }
+    public void Apply(MemberRecused e, MeetingDetails view) => Item(view, e.ItemNumber)?.Recusals.Add(new Recusal(e.PersonnelNumber, e.Ground, e.Reason));
 
-    public void Apply(IEvent<VoteCast> e, MeetingDetails view)
-    {
-        Item(view, e.Data.ItemNumber)?.Votes.Add(new MemberVote(e.Data.PersonnelNumber, e.Data.Vote));
-        Changed(view, e);
-    }
+    public void Apply(VoteCast e, MeetingDetails view) => Item(view, e.ItemNumber)?.Votes.Add(new MemberVote(e.PersonnelNumber, e.Vote));
 
-    public void Apply(IEvent<ItemResolved> e, MeetingDetails view)
-    {
-        var d = e.Data;
-        Item(view, d.ItemNumber)?.Outcome = new ItemOutcome(d.Adopted, d.For, d.Against, d.Abstained, d.CastingVoteUsed);
-        Changed(view, e);
-    }
+    public void Apply(ItemResolved e, MeetingDetails view) =>
+        Item(view, e.ItemNumber)?.Outcome = new ItemOutcome(e.Adopted, e.For, e.Against, e.Abstained, e.CastingVoteUsed);
 
     /// <summary>From the decision's own stream: it does not move the meeting's version.</summary>
-    public void Apply(IEvent<DecisionAdopted> e, MeetingDetails view)
-    {
-        var d = e.Data;
-        Item(view, d.ItemNumber)?.Decision = new AdoptedDecision(d.DecisionId, d.ProtocolNumber, d.Kind, d.Text, d.Executor, d.DueDate);
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(DecisionAdopted e, MeetingDetails view) =>
+        Item(view, e.ItemNumber)?.Decision = new AdoptedDecision(e.DecisionId, e.ProtocolNumber, e.Kind, e.Text, e.Executor, e.DueDate);
 
-    public void Apply(IEvent<MinutesSigned> e, MeetingDetails view)
+    public void Apply(MinutesSigned e, MeetingDetails view)
     {
         view.Status = MeetingStatus.Closed;
-        view.SignedOn = e.Data.SignedOn;
-        Changed(view, e);
+        view.SignedOn = e.SignedOn;
     }
 
-    public void Apply(IEvent<MinutesCorrected> e, MeetingDetails view)
-    {
-        view.Corrections.Add(e.Data);
-        Changed(view, e);
-    }
+    public void Apply(MinutesCorrected e, MeetingDetails view) => view.Corrections.Add(e);
 
     private static AgendaEntry? Item(MeetingDetails view, int number) => view.Agenda.FirstOrDefault(i => i.Number == number);
 
-    private static void Changed(MeetingDetails view, IEvent e)
+    /// <summary>The meeting's own facts move its version; a decision's, from a stream of its own, only its last change.</summary>
+    public override MeetingDetails ApplyMetadata(MeetingDetails view, IEvent lastEvent)
     {
-        view.StreamVersion = e.Version;
-        view.LastChangedAt = EventTime.Of(e);
+        if (lastEvent.StreamId == view.Id && AllEventTypes.Contains(lastEvent.EventType)) view.StreamVersion = lastEvent.Version;
+        return base.ApplyMetadata(view, lastEvent);
     }
 }

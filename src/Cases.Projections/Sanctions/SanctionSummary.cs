@@ -1,11 +1,9 @@
 using Cases.Domain.Sanctions;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Cases.Projections.Sanctions;
 
 /// <summary>A sanction as HR follows it: the order, its announcement, appeal, and whether it is still in force.</summary>
-public sealed class SanctionSummary
+public sealed class SanctionSummary : IChangeTracked
 {
     public Guid Id { get; set; }
 
@@ -49,80 +47,70 @@ public enum AppealState
 
 public sealed record AppealEntry(DateOnly FiledOn, string Authority, AppealState State, DateOnly? DecidedOn = null);
 
-public sealed partial class SanctionSummaryProjection : SingleStreamProjection<SanctionSummary, Guid>
+public sealed partial class SanctionSummaryProjection : ChangeTrackedProjection<SanctionSummary>
 {
-    public SanctionSummary Create(IEvent<SanctionImposed> e) => new()
+    public SanctionSummary Create(SanctionImposed e) => new()
     {
-        Id = e.Data.SanctionId,
-        PersonnelNumber = e.Data.PersonnelNumber,
-        CaseId = e.Data.CaseId,
-        CaseNumber = e.Data.CaseNumber,
-        DecisionId = e.Data.DecisionId,
-        ProtocolNumber = e.Data.ProtocolNumber,
-        Type = e.Data.Type,
-        OrderNumber = e.Data.OrderNumber,
-        OrderDate = e.Data.OrderDate,
-        OffenceCommittedOn = e.Data.OffenceCommittedOn,
-        OffenceDiscoveredOn = e.Data.OffenceDiscoveredOn,
-        AnnounceBy = e.Data.AnnounceBy,
-        ExpiresOn = e.Data.ExpiresOn,
-        Status = SanctionStatus.Active,
-        LastChangedAt = EventTime.Of(e)
+        Id = e.SanctionId,
+        PersonnelNumber = e.PersonnelNumber,
+        CaseId = e.CaseId,
+        CaseNumber = e.CaseNumber,
+        DecisionId = e.DecisionId,
+        ProtocolNumber = e.ProtocolNumber,
+        Type = e.Type,
+        OrderNumber = e.OrderNumber,
+        OrderDate = e.OrderDate,
+        OffenceCommittedOn = e.OffenceCommittedOn,
+        OffenceDiscoveredOn = e.OffenceDiscoveredOn,
+        AnnounceBy = e.AnnounceBy,
+        ExpiresOn = e.ExpiresOn,
+        Status = SanctionStatus.Active
     };
 
-    public void Apply(IEvent<SanctionAnnounced> e, SanctionSummary view)
+    public void Apply(SanctionAnnounced e, SanctionSummary view)
     {
-        view.AnnouncedOn = e.Data.AnnouncedOn;
-        view.AnnouncedInTime = e.Data.AnnouncedOn <= view.AnnounceBy;
-        view.SignatureRefused = e.Data.SignatureRefused;
-        view.LastChangedAt = EventTime.Of(e);
+        view.AnnouncedOn = e.AnnouncedOn;
+        view.AnnouncedInTime = e.AnnouncedOn <= view.AnnounceBy;
+        view.SignatureRefused = e.SignatureRefused;
     }
 
-    public void Apply(IEvent<SanctionAppealed> e, SanctionSummary view)
-    {
-        view.Appeals.Add(new AppealEntry(e.Data.FiledOn, e.Data.Authority, AppealState.Pending));
-        view.LastChangedAt = EventTime.Of(e);
-    }
+    public void Apply(SanctionAppealed e, SanctionSummary view) => view.Appeals.Add(new AppealEntry(e.FiledOn, e.Authority, AppealState.Pending));
 
-    public void Apply(IEvent<SanctionUpheld> e, SanctionSummary view) => Decided(view, AppealState.Upheld, e.Data.DecidedOn, EventTime.Of(e));
+    public void Apply(SanctionUpheld e, SanctionSummary view) => Decided(view, AppealState.Upheld, e.DecidedOn);
 
-    public void Apply(IEvent<SanctionOverturned> e, SanctionSummary view)
+    public void Apply(SanctionOverturned e, SanctionSummary view)
     {
-        Decided(view, AppealState.Overturned, e.Data.DecidedOn, EventTime.Of(e));
+        Decided(view, AppealState.Overturned, e.DecidedOn);
         view.Status = SanctionStatus.Overturned;
         view.EndedOn = view.OrderDate;
     }
 
-    public void Apply(IEvent<SanctionLifted> e, SanctionSummary view)
+    public void Apply(SanctionLifted e, SanctionSummary view)
     {
         view.Status = SanctionStatus.Lifted;
-        view.Lifting = e.Data;
-        view.EndedOn = e.Data.LiftedOn;
-        view.LastChangedAt = EventTime.Of(e);
+        view.Lifting = e;
+        view.EndedOn = e.LiftedOn;
     }
 
-    public void Apply(IEvent<SanctionExpiryMoved> e, SanctionSummary view)
+    public void Apply(SanctionExpiryMoved e, SanctionSummary view)
     {
-        view.ExpiresOn = e.Data.ExpiresOn;
+        view.ExpiresOn = e.ExpiresOn;
         if (view.Status == SanctionStatus.Expired)
         {
             view.Status = SanctionStatus.Active;
             view.EndedOn = null;
         }
-        view.LastChangedAt = EventTime.Of(e);
     }
 
-    public void Apply(IEvent<SanctionExpired> e, SanctionSummary view)
+    public void Apply(SanctionExpired e, SanctionSummary view)
     {
         view.Status = SanctionStatus.Expired;
-        view.EndedOn = e.Data.ExpiredOn;
-        view.LastChangedAt = EventTime.Of(e);
+        view.EndedOn = e.ExpiredOn;
     }
 
-    private static void Decided(SanctionSummary view, AppealState state, DateOnly on, DateTimeOffset at)
+    private static void Decided(SanctionSummary view, AppealState state, DateOnly on)
     {
         var index = view.Appeals.FindLastIndex(a => a.State == AppealState.Pending);
         if (index >= 0) view.Appeals[index] = view.Appeals[index] with { State = state, DecidedOn = on };
-        view.LastChangedAt = at;
     }
 }

@@ -42,6 +42,12 @@ public enum Metric
     InternalCases
 }
 
+public static class Metrics
+{
+    /// <summary>Whether a metric's key is the id of the commission the fact belongs to.</summary>
+    public static bool IsByCommission(this Metric metric) => metric is Metric.MeetingsHeld or Metric.DecisionsAdopted;
+}
+
 /// <summary>
 /// One counted fact of one organisation's month: a document per fact (per event, or per case where a later event
 /// changes what is counted), so racing writers never update the same document, and any range of months is their sum.

@@ -1,0 +1,19 @@
+using Cases.Projections.Cases;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Cases.Api.Cases;
+
+public static class CasesConfiguration
+{
+    /// <summary>The case's events, and the summary a case worker reads, written with them; listed by receipt and number, searched in full.</summary>
+    public static StoreOptions ConfigureCases(this StoreOptions opts)
+    {
+        opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<CaseSummary>()
+            .Index(x => x.ReceivedOn)
+            .Index(x => x.Number)
+            .GinIndexJsonData();
+        return opts.MapEventTypes(CaseEventNames.Stored);
+    }
+}
