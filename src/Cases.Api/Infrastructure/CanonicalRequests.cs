@@ -9,8 +9,8 @@ namespace Cases.Api.Infrastructure;
 /// what the endpoint serves. Refused before authentication, so that no handler ever runs for another spelling:
 /// <list type="bullet">
 /// <item>400: dot segments (<c>..</c>, <c>%2e%2e</c>), percent-encoded letters or digits (<c>%61</c>), encoded slashes or backslashes (<c>%2f</c>, <c>%5c</c>), a
-/// backslash or a control character anywhere in the path, even encoded twice; a transfer coding other than chunked.
-/// Kestrel would pass such a body on as sent, to be read as JSON.</item>
+/// backslash or a control character anywhere in the path, even encoded twice; a transfer coding other than chunked
+/// (Kestrel would pass such a body on as sent, to be read as JSON), or chunks and a Content-Length at once.</item>
 /// <item>415: a body in a content coding (compressed): the service reads only plain JSON.</item>
 /// <item>404: a route's fixed words in another case (<c>/api/Cases</c>), a trailing or doubled slash, and a record id
 /// (a route value named <c>…Id</c>) in any form but the lower-case hyphenated one the API answers with.</item>
@@ -31,10 +31,14 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Request bodies are sent without a Content-Encoding.").ExecuteAsync(context);
         }
-        if (context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } transfer && !transfer.Equals("chunked", StringComparison.OrdinalIgnoreCase))
+        if (context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } transfer
+            && (!transfer.Equals("chunked", StringComparison.OrdinalIgnoreCase) || context.Request.Headers.ContentLength is not null
+                || context.Request.Headers.ContainsKey(KestrelsMovedContentLength)))
         {
+            // RFC 9112 §6.1 lets a server refuse a length given both ways, which proxies may read differently (smuggling);
+            // Kestrel would read the chunks and close the connection.
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
-                detail: "The only transfer coding accepted is chunked.").ExecuteAsync(context);
+                detail: "A body is sent chunked (the only transfer coding accepted) or with a Content-Length, not both.").ExecuteAsync(context);
         }
         if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && !IsCanonical(context.Request.Path, pattern))
         {
@@ -44,6 +48,9 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
         }
         return next(context);
     }
+
+    /// <summary>Where Kestrel moves a Content-Length that came with Transfer-Encoding, out of the way of the body.</summary>
+    private const string KestrelsMovedContentLength = "X-Content-Length";
 
     /// <summary>
     /// The path as the client sent it: Kestrel decodes it and removes dot segments before routing, which would hide
