@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace Cases.Api.Infrastructure;
 
 /// <summary>
-/// Each resource has one spelling, so that what a proxy, a log, a rate limit or an Idempotency-Key fingerprint sees is
-/// what the endpoint serves. Refused before authentication, so that no handler ever runs for another spelling:
+/// Each resource has one spelling, and a body one framing, so that what a proxy, a log, a rate limit or an
+/// Idempotency-Key fingerprint sees is what the endpoint serves. Refused before authentication, so that no handler
+/// ever runs for another spelling:
 /// <list type="bullet">
-/// <item>400: dot segments (<c>..</c>, <c>%2e%2e</c>), percent-encoded letters or digits (<c>%61</c>), encoded slashes or backslashes (<c>%2f</c>, <c>%5c</c>), a
-/// backslash or a control character anywhere in the path, even encoded twice; a transfer coding other than chunked
-/// (Kestrel would pass such a body on as sent, to be read as JSON), or chunks and a Content-Length at once.</item>
+/// <item>400: dot segments (<c>..</c>, <c>%2e%2e</c>), percent-encoded letters or digits (<c>%61</c>), encoded
+/// slashes or backslashes (<c>%2f</c>, <c>%5c</c>), a backslash or a control character anywhere in the path, even
+/// encoded twice; a transfer coding other than chunked (Kestrel would pass such a body on as sent, to be read as
+/// JSON), or chunks and a Content-Length at once.</item>
 /// <item>415: a body in a content coding (compressed): the service reads only plain JSON.</item>
 /// <item>404: a route's fixed words in another case (<c>/api/Cases</c>), a trailing or doubled slash, and a record id
 /// (a route value named <c>…Id</c>) in any form but the lower-case hyphenated one the API answers with.</item>
@@ -20,34 +22,38 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        var headers = context.Request.Headers;
         if (PathProblem(RawPath(context)) is { } problem)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: problem).ExecuteAsync(context);
+            return Refuse(context, StatusCodes.Status400BadRequest, "Bad request", problem);
         }
-        if (context.Request.Headers.ContentEncoding.ToString() is { Length: > 0 } coding && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        if (headers.ContentEncoding.ToString() is { Length: > 0 } coding && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
             // RFC 9110 §15.5.16: the codings the service does take.
             context.Response.Headers.AcceptEncoding = "identity";
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "Request bodies are sent without a Content-Encoding.").ExecuteAsync(context);
+            return Refuse(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Request bodies are sent without a Content-Encoding.");
         }
-        if (context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } transfer
-            && (!transfer.Equals("chunked", StringComparison.OrdinalIgnoreCase) || context.Request.Headers.ContentLength is not null
-                || context.Request.Headers.ContainsKey(KestrelsMovedContentLength)))
+        if (headers.TransferEncoding.ToString() is { Length: > 0 } transfer
+            && (!transfer.Equals("chunked", StringComparison.OrdinalIgnoreCase)
+                || headers.ContentLength is not null || headers.ContainsKey(KestrelsMovedContentLength)))
         {
-            // RFC 9112 §6.1 lets a server refuse a length given both ways, which proxies may read differently (smuggling);
-            // Kestrel would read the chunks and close the connection.
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
-                detail: "A body is sent chunked (the only transfer coding accepted) or with a Content-Length, not both.").ExecuteAsync(context);
+            // RFC 9112 §6.1 lets a server refuse a length given both ways, which proxies may read differently
+            // (smuggling); Kestrel would read the chunks and close the connection.
+            return Refuse(context, StatusCodes.Status400BadRequest, "Bad request",
+                "A body is sent chunked (the only transfer coding accepted) or with a Content-Length, not both.");
         }
         if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && !IsCanonical(context.Request.Path, pattern))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                detail: "No resource has this path. Paths are lower-case, without a trailing slash, and record ids are written as the API writes them (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lower-case).")
-                .ExecuteAsync(context);
+            return Refuse(context, StatusCodes.Status404NotFound, "Not found",
+                "No resource has this path. Paths are lower-case, without a trailing slash, and record ids are written " +
+                "as the API writes them (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lower-case).");
         }
         return next(context);
     }
+
+    private static Task Refuse(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
 
     /// <summary>Where Kestrel moves a Content-Length that came with Transfer-Encoding, out of the way of the body.</summary>
     private const string KestrelsMovedContentLength = "X-Content-Length";
@@ -74,7 +80,10 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
     {
         foreach (var segment in path.Split('/'))
         {
-            if (EncodesUnreserved(segment)) return "Letters, digits, '-', '.', '_' and '~' are written as they are in a path, not percent-encoded (RFC 3986 §2.3).";
+            if (EncodesUnreserved(segment))
+            {
+                return "Letters, digits, '-', '.', '_' and '~' are written as they are in a path, not percent-encoded (RFC 3986 §2.3).";
+            }
             // Decoded as often as a chain of proxies might decode it, until nothing is left to decode.
             var text = segment;
             for (var round = 0; round < 3; round++)
@@ -114,7 +123,7 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
     /// <summary>The route's own words in their own case, one segment each, and record ids in canonical form.</summary>
     private static bool IsCanonical(PathString path, RoutePattern pattern)
     {
-        var segments = (path.Value ?? "/")[1..].Split('/');
+        var segments = (path.Value is { Length: > 0 } value ? value[1..] : "").Split('/');
         var open = pattern.Parameters.Any(p => p.IsOptional || p.IsCatchAll);
         if (!open && segments.Length != pattern.PathSegments.Count) return false;
         for (var i = 0; i < Math.Min(segments.Length, pattern.PathSegments.Count); i++)
