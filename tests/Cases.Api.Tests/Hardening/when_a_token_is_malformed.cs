@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Cases.Api.Audit;
-using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 
 namespace Cases.Api.Tests.Hardening;
