@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"
 export Marten__Schema=failover
+# The organisation its writes act for, made known to the nodes (tokens must name an organisation they serve).
+export Organisations__Names__failover="the failover check"
 export NODES_DIR; NODES_DIR=$(mktemp -d)
 schema=failover
 agent="event-subscriptions://%/audittrailprojection/all"

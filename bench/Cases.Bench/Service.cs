@@ -37,6 +37,8 @@ public sealed class Service : IAsyncDisposable
         info.Environment["ConnectionStrings__Cases"] = settings.ConnectionString;
         info.Environment["Marten__Schema"] = settings.Schema;
         info.Environment["Auth__DevelopmentSigningKey"] = Settings.SigningKey;
+        // The load spans thousands of generated organisations, none of them in Organisations:Names.
+        info.Environment["Auth__KnownOrganisationsOnly"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Marten__MigrateOnStart"] = migrate ? "true" : "false";
 

@@ -12,6 +12,10 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Persistence;
 
+// A request line or header ended by a bare LF is refused (400) rather than accepted as Kestrel allows by default: a
+// proxy in front that reads it otherwise would see other requests in the same bytes (request smuggling).
+AppContext.SetSwitch("Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators", true);
+
 var builder = WebApplication.CreateBuilder(args);
 
 var limits = builder.Configuration.GetSection("Limits");
@@ -30,6 +34,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<OrganisationSettings>()
     .Bind(builder.Configuration.GetSection("Organisations"))
     .Validate(s => s.AllZones.All(OrganisationSettings.IsKnownZone), "Organisations: unknown time zone")
+    .Validate(s => s.Names.Keys.All(TokenClaims.IsOrganisationId), $"Organisations:Names: every organisation id must match {TokenClaims.OrganisationPattern}")
     .ValidateOnStart();
 builder.Services.AddSingleton<OrganisationClock>();
 builder.Services.AddOptions<SanctionRuleSettings>()
@@ -81,8 +86,13 @@ builder.Host.UseWolverine(opts =>
 
 var app = builder.Build();
 
+// Routing has already run (WebApplication puts it first), so each step below knows the endpoint asked for.
+// The headers go on every answer, the exception handler's and the status code pages' included.
+app.UseMiddleware<ResponseHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// A path that is not the canonical spelling of a resource is refused before a token is even read.
+app.UseMiddleware<CanonicalRequests>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -7,7 +7,7 @@ public class DevTokenInput : NetCoreInput
     [Description("Organisation (tenant) the token acts for")]
     public string OrgFlag { get; set; } = "nroc";
 
-    [Description("Role(s), comma-separated: registrar, investigator, hr, secretary, member, auditor, analyst, regional")]
+    [Description("Role(s), comma-separated: registrar, investigator, hr, secretary, member, auditor, analyst, regional, dpo")]
     public string RoleFlag { get; set; } = Roles.Registrar;
 
     [Description("User name recorded on every event the token writes")]
@@ -28,6 +28,25 @@ public class DevTokenCommand : JasperFxAsyncCommand<DevTokenInput>
         if (!environment.IsDevelopment() || string.IsNullOrEmpty(key))
         {
             Console.Error.WriteLine("dev-token works only in Development, where Auth:DevelopmentSigningKey is configured.");
+            return Task.FromResult(false);
+        }
+
+        // The service would refuse a token that breaks these rules: say so now rather than with a 401 later.
+        var config = host.Services.GetRequiredService<IConfiguration>();
+        var served = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrganisationSettings>>().Value.Names.Keys;
+        if (!TokenClaims.IsOrganisationId(input.OrgFlag))
+        {
+            Console.Error.WriteLine($"--org must match {TokenClaims.OrganisationPattern}.");
+            return Task.FromResult(false);
+        }
+        if (config.GetValue("Auth:KnownOrganisationsOnly", true) && served.Count > 0 && !served.Contains(input.OrgFlag))
+        {
+            Console.Error.WriteLine($"Unknown organisation {input.OrgFlag}. Known (Organisations:Names): {string.Join(", ", served)}.");
+            return Task.FromResult(false);
+        }
+        if (!TokenClaims.IsSubject(input.UserFlag))
+        {
+            Console.Error.WriteLine($"--user must be visible text of at most {TokenClaims.MaxSubjectLength} characters.");
             return Task.FromResult(false);
         }
 

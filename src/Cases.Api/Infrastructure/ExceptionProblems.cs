@@ -6,7 +6,7 @@ namespace Cases.Api.Infrastructure;
 
 /// <summary>
 /// The few refusals that can only surface as exceptions: a write that lost a race on a stream at commit, a request
-/// Kestrel rejects while the body is read (too large, cut off), and a database that cannot be reached, which is 503
+/// Kestrel rejects while the body is read (too large, cut off, badly chunked), and a database that cannot be reached, which is 503
 /// with Retry-After so that clients retry rather than give up. A commit cut off mid-way leaves its outcome unknown, so
 /// the answer says to retry with the same Idempotency-Key, which makes the retry safe either way.
 /// Everything else stays a 500.
@@ -21,11 +21,17 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 "Another change to this resource was committed first. Reload it and try again.")),
             Marten.Exceptions.ExistingStreamIdCollisionException => Problems.Rule(new("stale-version",
                 "Another request created this record first. Reload it and try again.")),
-            BadHttpRequestException bad => new ProblemDetails
+            _ when Transport(exception) is BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
                 Detail = bad.Message
+            },
+            _ when Transport(exception) is { } unreadable => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Bad request",
+                Detail = $"The request body cannot be read: {unreadable.Message}"
             },
             _ when DatabaseUnavailable(exception) => new ProblemDetails
             {
@@ -50,6 +56,23 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
     }
 
     public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The client's malformed request, however wrapped: Kestrel's own rejection, or an <see cref="IOException"/> that
+    /// Kestrel throws while it decodes the body (a chunk size that overflows surfaces as one, not as a rejection).
+    /// </summary>
+    private static IOException? Transport(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException
+                || e is IOException && e.Source?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) == true)
+            {
+                return (IOException)e;
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// A connection refused, broken or timed out, a server shutting down or starting, or out of connections or other

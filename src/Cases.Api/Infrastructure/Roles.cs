@@ -19,6 +19,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst, Regional, DataProtection];
 
+    /// <summary>Role names are exact: a role in another case, or one the service does not grant, is no role (403).</summary>
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
     /// <summary>Who may read individual cases: the people working them, the commission, HR and auditors.</summary>
     public const string CaseReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";
 
@@ -37,6 +40,7 @@ public static class Roles
     public const string ExecutionReaders = $"{CommissionReaders},{Analyst}";
 }
 
+/// <summary>The claims the service acts on; their shape is checked by <see cref="TokenClaims"/>.</summary>
 public static class CasesClaims
 {
     public const string Organisation = "org";

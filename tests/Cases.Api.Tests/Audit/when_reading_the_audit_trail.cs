@@ -82,6 +82,24 @@ public class when_reading_the_audit_trail(AuditApiApp app) : AuditApiTests(app)
         (await RefusedAsync("/api/audit/export?format=xml", null, 400, AuditorToken)).Errors!.ShouldContainKey("format");
     }
 
+    [Fact]
+    public async Task an_export_defuses_text_a_spreadsheet_would_run()
+    {
+        var created = await RegisterAsync(token: App.UserToken(Org, "=cmd|'/c calc'!A1", Roles.Registrar));
+        await App.Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = 1 }).ToUrl($"/api/cases/{created.Id}/acknowledgement");
+            s.WithBearerToken(App.UserToken(Org, "+aigerim", Roles.Registrar));
+            s.WithRequestHeader("X-Reason", Uri.EscapeDataString("@SUM(1+1)*cmd"));
+        });
+
+        var lines = (await ExportAsync($"?caseId={created.Id}&format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines[1].Split(',')[2].ShouldBe("'=cmd|'/c calc'!A1");
+        lines[2].Split(',')[2].ShouldBe("'+aigerim");
+        lines[2].Split(',')[10].ShouldBe("'@SUM(1+1)*cmd");
+    }
+
     private async Task<string> ExportAsync(string query)
     {
         await App.ProjectionsCaughtUpAsync();

@@ -145,8 +145,16 @@ public sealed class CaseApiCollection : ICollectionFixture<CaseApiApp>
     public const string Name = "case api";
 }
 
-/// <summary>The host of the commission, meeting and decision tests.</summary>
-public sealed class MeetingApiApp() : CasesApp("tests_meetings");
+/// <summary>
+/// The host of the commission, meeting and decision tests, and of the hostile catalogue, which it also serves over a
+/// real socket (<see cref="LoopbackServer"/>).
+/// </summary>
+public sealed class MeetingApiApp() : CasesApp("tests_meetings")
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.ConfigureServices(LoopbackServer.AddTo);
+
+    public Task<Uri> LoopbackAsync() => Host.Services.GetRequiredService<LoopbackServer>().AddressAsync();
+}
 
 [CollectionDefinition(Name)]
 public sealed class MeetingApiCollection : ICollectionFixture<MeetingApiApp>
