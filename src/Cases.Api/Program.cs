@@ -42,7 +42,7 @@ builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
-builder.Services.AddOpenApi();
+builder.Services.AddCasesOpenApi();
 builder.Services.AddWolverineHttp();
 builder.Services.AddHealthChecks()
     .AddCheck("postgresql", new DatabaseReadiness(builder.Configuration.GetConnectionString(Persistence.ConnectionStringName)!),

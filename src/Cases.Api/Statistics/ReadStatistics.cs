@@ -52,6 +52,7 @@ public sealed record StatisticLine(
 public sealed record StatisticsReport(DateOnly From, DateOnly To, StatisticLine Total, IReadOnlyList<StatisticLine> Months);
 
 
+[Tags(ApiTags.Statistics)]
 public static class ReadStatisticsEndpoint
 {
     public static ProblemDetails Validate(StatisticsQuery query) => query.Check();
@@ -61,6 +62,8 @@ public static class ReadStatisticsEndpoint
     /// asks for <c>text/csv</c>.
     /// </summary>
     [WolverineGet("/api/statistics", OperationId = "ReadStatistics")]
+    [EndpointSummary("Figures of a period, as JSON or CSV")]
+    [ProducesResponseType<StatisticsReport>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [Authorize(Roles = Roles.ExecutionReaders)]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, HttpRequest request, RequestTime time,
         CancellationToken ct)
