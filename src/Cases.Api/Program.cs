@@ -35,7 +35,7 @@ builder.Services.AddOptions<SanctionRuleSettings>()
     .Bind(builder.Configuration.GetSection("SanctionRules"))
     .Validate(s => s.All.All(SanctionRuleSettings.IsSound), "SanctionRules: every period must be positive")
     .ValidateOnStart();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameTheFields);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
 builder.Services.AddCasesAuthentication(builder.Configuration);

@@ -28,6 +28,7 @@ public static class RecordContactEndpoint
     /// <summary>Logs one contact of the intake; each is a stream of one event.</summary>
     [WolverinePost("/api/contacts", OperationId = "RecordContact")]
     [EndpointSummary("Record a contact")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Intake)]
     public static (ContactRecordedResponse, IStartStream) Post(RecordContact command, RequestTime time)
     {

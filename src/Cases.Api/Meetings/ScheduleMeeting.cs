@@ -52,6 +52,7 @@ public static class ScheduleMeetingEndpoint
 
     [WolverinePost("/api/meetings", OperationId = "ScheduleMeeting")]
     [EndpointSummary("Schedule a meeting")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Secretary)]
     public static (MeetingScheduledResponse, IStartStream) Post(ScheduleMeeting command, SchedulingContext context, RequestTime time)
     {

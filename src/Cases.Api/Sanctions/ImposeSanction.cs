@@ -55,6 +55,7 @@ public static class ImposeSanctionEndpoint
     /// <summary>Imposes the sanction, one stream per offence and employee, and schedules its expiry.</summary>
     [WolverinePost("/api/sanctions", OperationId = "ImposeSanction")]
     [EndpointSummary("Impose a sanction")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Hr)]
     public static (SanctionImposedResponse, IStartStream, OutgoingMessages) Post(ImposeSanction command, ImpositionContext context,
         IDocumentSession session, RequestTime time)

@@ -47,6 +47,11 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
             AllOf = [new OpenApiSchemaReference(ApiContract.ProblemSchema, document), new OpenApiSchema { Required = new HashSet<string> { "errors" } }]
         };
 
+        // In a fixed order, so that the committed contract changes only when the API does.
+        var paths = new OpenApiPaths();
+        foreach (var (path, item) in document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal)) paths[path] = item;
+        document.Paths = paths;
+
         var operations = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).ToList();
         var used = operations.SelectMany(o => o.Tags?.AsEnumerable() ?? []).Select(t => t.Reference.Id).ToHashSet();
         document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Where(t => used.Contains(t.Name))

@@ -75,17 +75,17 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         var responses = operation.Responses ??= new OpenApiResponses();
         await DescribeSuccessAsync(responses, chain, metadata, idempotent, context, cancellationToken);
 
-        var statuses = new SortedSet<int>(responses.Keys.Select(int.Parse).Where(s => s >= 400));
+        // The refusals the endpoint declares itself, then those of the pipeline around it. Wolverine's own guesses (a
+        // 400 for any endpoint with middleware, a 404 for any that returns a body) give way to these.
+        var statuses = new SortedSet<int>(Declared(chain).Select(a => a.StatusCode).Where(s => s >= 400));
         if (hasBody || hasQuery || hasPath || headers.Count > 0) statuses.Add(StatusCodes.Status400BadRequest);
-        else statuses.Remove(StatusCodes.Status400BadRequest);
         if (!anonymous)
         {
             statuses.Add(StatusCodes.Status401Unauthorized);
             statuses.Add(StatusCodes.Status403Forbidden);
         }
-        // Every path value names a record, and one that cannot be parsed routes nowhere: a path without values has no 404.
+        // Every path value names a record, and one that cannot be parsed routes nowhere.
         if (hasPath) statuses.Add(StatusCodes.Status404NotFound);
-        else statuses.Remove(StatusCodes.Status404NotFound);
         if (idempotent) statuses.Add(StatusCodes.Status409Conflict);
         if (hasBody)
         {
@@ -111,8 +111,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
     private async Task DescribeSuccessAsync(OpenApiResponses responses, HttpChain chain, IList<object> metadata, bool idempotent,
         OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        var declared = chain.Method.Method.GetCustomAttributes(typeof(ProducesResponseTypeAttribute), false)
-            .Cast<ProducesResponseTypeAttribute>().Select(a => a.StatusCode.ToString()).Where(IsSuccess).ToHashSet();
+        var declared = Declared(chain).Select(a => a.StatusCode.ToString()).Where(IsSuccess).ToHashSet();
         if (declared.Count > 0)
         {
             foreach (var key in responses.Keys.Where(k => IsSuccess(k) && !declared.Contains(k)).ToList()) responses.Remove(key);
@@ -121,8 +120,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         foreach (var (status, response) in responses.Where(r => IsSuccess(r.Key)).ToList())
         {
             if (response is not OpenApiResponse answer) continue;
-            var itemType = chain.Method.Method.GetCustomAttributes(typeof(ProducesResponseTypeAttribute), false)
-                .Cast<ProducesResponseTypeAttribute>().FirstOrDefault(a => a.StatusCode.ToString() == status)?.Type;
+            var itemType = Declared(chain).FirstOrDefault(a => a.StatusCode.ToString() == status)?.Type;
             foreach (var (mediaType, content) in answer.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
                 if (IsJson(mediaType)) continue;
@@ -150,6 +148,9 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
             if (answer.Headers.Count == 0) answer.Headers = null;
         }
     }
+
+    private static IEnumerable<ProducesResponseTypeAttribute> Declared(HttpChain chain) =>
+        chain.Method.Method.GetCustomAttributes(typeof(ProducesResponseTypeAttribute), false).Cast<ProducesResponseTypeAttribute>();
 
     /// <summary>The component of a type only named in an extension, which ASP.NET Core would not register by itself.</summary>
     private static async Task<string> ComponentAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
