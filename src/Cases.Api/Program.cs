@@ -81,7 +81,7 @@ builder.Host.UseWolverine(opts =>
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Problems.StatusCodePage);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

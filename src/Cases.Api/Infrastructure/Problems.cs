@@ -1,4 +1,5 @@
 using Cases.Domain;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
@@ -35,6 +36,13 @@ public static class Problems
         Title = "The request is not valid",
         Detail = "See errors for each field."
     };
+
+    /// <summary>
+    /// An error answered without a body (401, 403, 404, 405, 406, 415) gets a ProblemDetails, also when the request's
+    /// Accept names no JSON (ASP.NET Core's own page would then be text), so that every refusal has the documented shape.
+    /// </summary>
+    public static Task StatusCodePage(StatusCodeContext context) =>
+        Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
 
     /// <summary>
     /// Every 400 names what is wrong in <c>errors</c>, also those the framework writes itself: Wolverine's refusal of
