@@ -55,6 +55,14 @@ public class when_a_response_breaks_the_contract(CaseApiApp app) : CaseApiTests(
         .ShouldBe("POST /api/cases answered 201: the required header Location is missing.");
 
     [Fact]
+    public async Task a_json_answer_without_a_body_is_refused_an_empty_export_is_not()
+    {
+        (await CheckAsync("GetCase", 200, "application/json", ""))
+            .ShouldBe("GET /api/cases/{caseId} answered 200 with no body, where the document gives it application/json.");
+        (await CheckAsync("ExportChain", 200, "application/x-ndjson; charset=utf-8", "")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task an_answer_the_document_describes_passes() =>
         (await CheckAsync("ListCases", 400, "application/problem+json",
             """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad","status":400,"errors":{"page":["Must be 1 or more."]},"traceId":"00-1"}"""))

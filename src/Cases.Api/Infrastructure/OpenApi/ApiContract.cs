@@ -76,5 +76,4 @@ public sealed class RequestHeaderAttribute(string name, string description) : At
     public string Name { get; } = name;
     public string Description { get; } = description;
     public bool Required { get; init; }
-    public int MaxLength { get; init; }
 }

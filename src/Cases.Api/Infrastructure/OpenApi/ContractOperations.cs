@@ -64,7 +64,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         }
         foreach (var header in metadata.OfType<RequestHeaderAttribute>())
         {
-            headers.Add(Header(header.Name, header.Description, header.Required, header.MaxLength is > 0 ? header.MaxLength : null));
+            headers.Add(Header(header.Name, header.Description, header.Required));
         }
         if (headers.Count > 0)
         {
@@ -73,7 +73,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         }
 
         var responses = operation.Responses ??= new OpenApiResponses();
-        await DescribeSuccessAsync(responses, chain, metadata, idempotent, context, cancellationToken);
+        await DescribeSuccessAsync(responses, chain, idempotent, context, cancellationToken);
 
         // The refusals the endpoint declares itself, then those of the pipeline around it. Wolverine's own guesses (a
         // 400 for any endpoint with middleware, a 404 for any that returns a body) give way to these.
@@ -108,7 +108,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
     /// The success answers: those the endpoint declares itself (<c>[ProducesResponseType]</c>) replace what Wolverine
     /// infers from a method returning <see cref="IResult"/> or writing its own body; text bodies are strings.
     /// </summary>
-    private async Task DescribeSuccessAsync(OpenApiResponses responses, HttpChain chain, IList<object> metadata, bool idempotent,
+    private static async Task DescribeSuccessAsync(OpenApiResponses responses, HttpChain chain, bool idempotent,
         OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var declared = Declared(chain).Select(a => a.StatusCode.ToString()).Where(IsSuccess).ToHashSet();
