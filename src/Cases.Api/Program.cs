@@ -41,14 +41,14 @@ builder.Services.AddOptions<SanctionRuleSettings>()
     .Bind(builder.Configuration.GetSection("SanctionRules"))
     .Validate(s => s.All.All(SanctionRuleSettings.IsSound), "SanctionRules: every period must be positive")
     .ValidateOnStart();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameTheFields);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
 builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
-builder.Services.AddOpenApi();
+builder.Services.AddCasesOpenApi();
 builder.Services.AddWolverineHttp();
 builder.Services.AddHealthChecks()
     .AddCheck("postgresql", new DatabaseReadiness(builder.Configuration.GetConnectionString(Persistence.ConnectionStringName)!),
@@ -90,7 +90,7 @@ var app = builder.Build();
 // The headers go on every answer, the exception handler's and the status code pages' included.
 app.UseMiddleware<ResponseHeaders>();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Problems.StatusCodePage);
 // A path that is not the canonical spelling of a resource is refused before a token is even read.
 app.UseMiddleware<CanonicalRequests>();
 app.UseAuthentication();

@@ -42,17 +42,20 @@ public sealed record AuditQuery(
 }
 
 
+[Tags(ApiTags.Audit)]
 public static class ReadAuditTrailEndpoint
 {
     public static ProblemDetails Validate(AuditQuery query) => query.Check();
 
     /// <summary>The organisation's audit trail in the order the events were stored, one page at a time.</summary>
     [WolverineGet("/api/audit", OperationId = "ReadAuditTrail")]
+    [EndpointSummary("Read the audit trail")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<Paged<AuditEntry>> Get([FromQuery] AuditQuery query, IQuerySession session, CancellationToken ct) =>
         query.Apply(session).PageAsync(query.Page, query.PageSize, ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class ExportAuditTrailEndpoint
 {
     public static ProblemDetails Validate(AuditQuery query, string? format) => new FieldErrors()
@@ -64,6 +67,8 @@ public static class ExportAuditTrailEndpoint
     /// that an export of any size runs in constant memory.
     /// </summary>
     [WolverineGet("/api/audit/export", OperationId = "ExportAuditTrail")]
+    [EndpointSummary("Export the audit trail as CSV or NDJSON")]
+    [ProducesResponseType<AuditEntry>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")]
     [Authorize(Roles = Roles.Auditor)]
     public static async Task Get([FromQuery] AuditQuery query, string? format, IQuerySession session, HttpResponse response,
         IOptions<JsonOptions> json, CancellationToken ct)

@@ -42,57 +42,75 @@ public static class Replay
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing);
 }
 
+[Tags(ApiTags.Audit)]
 public static class CaseHistoryEndpoint
 {
     [WolverineGet("/api/cases/{caseId}/history", OperationId = "CaseHistory")]
+    [EndpointSummary("A case's events")]
+    [ProducesResponseType<RecordedEvent[]>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid caseId, IQuerySession session, CancellationToken ct) =>
         Replay.HistoryAsync<Case>(session, caseId, $"Case {caseId} was not found.", ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class CaseAsOfEndpoint
 {
     public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
 
     /// <summary>The case as it stood at a version or a moment: what anyone could know of it then.</summary>
     [WolverineGet("/api/cases/{caseId}/as-of", OperationId = "CaseAsOf")]
+    [EndpointSummary("A case as it stood at a version or moment")]
+    [ProducesResponseType<CaseSummary>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid caseId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
         Replay.StateAsync<Case, CaseSummary>(session, caseId, asOf, $"Case {caseId} did not exist then.", ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class MeetingHistoryEndpoint
 {
     [WolverineGet("/api/meetings/{meetingId}/history", OperationId = "MeetingHistory")]
+    [EndpointSummary("A meeting's events")]
+    [ProducesResponseType<RecordedEvent[]>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid meetingId, IQuerySession session, CancellationToken ct) =>
         Replay.HistoryAsync<Domain.Meetings.Meeting>(session, meetingId, $"Meeting {meetingId} was not found.", ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class MeetingAsOfEndpoint
 {
     public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
 
     /// <summary>The meeting's own record as it stood then: agenda, attendance, recusals, votes and outcomes.</summary>
     [WolverineGet("/api/meetings/{meetingId}/as-of", OperationId = "MeetingAsOf")]
+    [EndpointSummary("A meeting as it stood at a version or moment")]
+    [ProducesResponseType<Domain.Meetings.Meeting>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid meetingId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
         Replay.StateAsync<Domain.Meetings.Meeting, Domain.Meetings.Meeting>(session, meetingId, asOf, $"Meeting {meetingId} did not exist then.", ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class SanctionHistoryEndpoint
 {
     [WolverineGet("/api/sanctions/{sanctionId}/history", OperationId = "SanctionHistory")]
+    [EndpointSummary("A sanction's events")]
+    [ProducesResponseType<RecordedEvent[]>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid sanctionId, IQuerySession session, CancellationToken ct) =>
         Replay.HistoryAsync<Domain.Sanctions.Sanction>(session, sanctionId, $"Sanction {sanctionId} was not found.", ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class SanctionAsOfEndpoint
 {
     public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
 
     [WolverineGet("/api/sanctions/{sanctionId}/as-of", OperationId = "SanctionAsOf")]
+    [EndpointSummary("A sanction as it stood at a version or moment")]
+    [ProducesResponseType<SanctionSummary>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<IResult> Get(Guid sanctionId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
         Replay.StateAsync<Domain.Sanctions.Sanction, SanctionSummary>(session, sanctionId, asOf, $"Sanction {sanctionId} did not exist then.", ct);

@@ -5,15 +5,18 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Cases.Api.Audit;
 
+[Tags(ApiTags.Audit)]
 public static class VerifyChainEndpoint
 {
     /// <summary>Checks the organisation's whole hash chain and reports its head and the first broken link, if any.</summary>
     [WolverineGet("/api/audit/chain", OperationId = "VerifyChain")]
+    [EndpointSummary("Verify the hash chain")]
     [Authorize(Roles = Roles.Auditor)]
     public static Task<ChainReport> Get(IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
         verifier.VerifyAsync(session.TenantId, ct);
 }
 
+[Tags(ApiTags.Audit)]
 public static class ExportChainEndpoint
 {
     /// <summary>
@@ -21,6 +24,8 @@ public static class ExportChainEndpoint
     /// to check the chain on their own (README, "The hash chain").
     /// </summary>
     [WolverineGet("/api/audit/chain/export", OperationId = "ExportChain")]
+    [EndpointSummary("Export the hash chain as NDJSON")]
+    [ProducesResponseType<ChainLink>(StatusCodes.Status200OK, "application/x-ndjson")]
     [Authorize(Roles = Roles.Auditor)]
     public static async Task Get(IQuerySession session, ChainVerifier verifier, HttpResponse response, IOptions<JsonOptions> json,
         CancellationToken ct)

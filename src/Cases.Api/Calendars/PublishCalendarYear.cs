@@ -3,6 +3,7 @@ using Marten;
 
 namespace Cases.Api.Calendars;
 
+[Tags(ApiTags.Calendar)]
 public static class PublishCalendarYearEndpoint
 {
     public const int MaxDays = 120;
@@ -27,15 +28,18 @@ public static class PublishCalendarYearEndpoint
 
     /// <summary>Publishes (or replaces) the holidays and working weekend days of one year.</summary>
     [WolverinePost("/api/calendar/{year}", OperationId = "PublishCalendarYear")]
+    [EndpointSummary("Publish a year's holidays and working weekend days")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(int year, PublishCalendarYear command, IEventStream<OrganisationCalendar> stream) =>
         Written.Append(stream, PublishCalendarYearDecision.Decide(command, year));
 }
 
+[Tags(ApiTags.Calendar)]
 public static class GetCalendarEndpoint
 {
     /// <summary>The organisation's published years: holidays and working weekend days; version 0 if none yet.</summary>
     [WolverineGet("/api/calendar", OperationId = "GetCalendar")]
+    [EndpointSummary("Read the published calendar years")]
     [Authorize(Roles = Roles.CaseReaders)]
     public static async Task<OrganisationCalendar> Get(IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<OrganisationCalendar>(StreamIds.Calendar(session.TenantId), ct)

@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class AcknowledgeCaseEndpoint
 {
     public static ProblemDetails Validate(AcknowledgeCase command, IEventStream<Case> stream, RequestTime time)
@@ -10,6 +11,7 @@ public static class AcknowledgeCaseEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]
+    [EndpointSummary("Acknowledge a case")]
     [Authorize(Roles = Roles.Intake)]
     public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, time.Now));

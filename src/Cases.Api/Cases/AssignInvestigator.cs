@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class AssignInvestigatorEndpoint
 {
     public static ProblemDetails Validate(AssignInvestigator command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class AssignInvestigatorEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/assignment", OperationId = "AssignInvestigator")]
+    [EndpointSummary("Assign the investigator")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, AssignInvestigatorDecision.Decide(command, stream.Aggregate!, time.Now));

@@ -2,6 +2,7 @@ namespace Cases.Api.Cases;
 
 public sealed record EvidenceWritten(Guid Id, string Number, long Version, Guid EvidenceId);
 
+[Tags(ApiTags.Cases)]
 public static partial class AttachEvidenceEndpoint
 {
     public static ProblemDetails Validate(AttachEvidence command, IEventStream<Case> stream, RequestTime time)
@@ -20,6 +21,7 @@ public static partial class AttachEvidenceEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/evidence", OperationId = "AttachEvidence")]
+    [EndpointSummary("Attach evidence to a case")]
     [Authorize(Roles = Roles.Investigator)]
     public static EvidenceWritten Post(AttachEvidence command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time)
     {

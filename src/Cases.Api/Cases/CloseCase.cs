@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class CloseCaseEndpoint
 {
     public static ProblemDetails Validate(CloseCase command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class CloseCaseEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/closure", OperationId = "CloseCase")]
+    [EndpointSummary("Close a case")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, CloseCaseDecision.Decide(command, stream.Aggregate!, time.Now));

@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class IdentifySubjectEndpoint
 {
     public static ProblemDetails Validate(IdentifySubject command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class IdentifySubjectEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/subjects", OperationId = "IdentifySubject")]
+    [EndpointSummary("Identify a subject of a case")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(IdentifySubject command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, IdentifySubjectDecision.Decide(command, stream.Aggregate!, time.Now));

@@ -22,6 +22,7 @@ public sealed record CaseQuery(
     public const int MaxPageSize = 100;
 }
 
+[Tags(ApiTags.Cases)]
 public static class ListCasesEndpoint
 {
     public static ProblemDetails Validate(CaseQuery query) => new FieldErrors()
@@ -34,6 +35,7 @@ public static class ListCasesEndpoint
         .ToProblem();
 
     [WolverineGet("/api/cases", OperationId = "ListCases")]
+    [EndpointSummary("List cases")]
     [Authorize(Roles = Roles.CaseReaders)]
     public static Task<Paged<CaseSummary>> Get([FromQuery] CaseQuery query, IQuerySession session, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class ReassignInvestigatorEndpoint
 {
     public static ProblemDetails Validate(ReassignInvestigator command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class ReassignInvestigatorEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/reassignment", OperationId = "ReassignInvestigator")]
+    [EndpointSummary("Reassign the investigator")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(ReassignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, ReassignInvestigatorDecision.Decide(command, stream.Aggregate!, time.Now));

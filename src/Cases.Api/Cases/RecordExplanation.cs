@@ -2,6 +2,7 @@ using Marten;
 
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class RecordExplanationEndpoint
 {
     public static Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) => OrganisationRules.CalendarAsync(session, ct);
@@ -22,6 +23,7 @@ public static class RecordExplanationEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
+    [EndpointSummary("Record an explanation, or its refusal")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time,
         WorkingCalendar calendar) =>

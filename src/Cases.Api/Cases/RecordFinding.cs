@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class RecordFindingEndpoint
 {
     public static ProblemDetails Validate(RecordFinding command, IEventStream<Case> stream, RequestTime time)
@@ -17,6 +18,7 @@ public static class RecordFindingEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/finding", OperationId = "RecordFinding")]
+    [EndpointSummary("Record the finding")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, RecordFindingDecision.Decide(command, stream.Aggregate!, time.Now));

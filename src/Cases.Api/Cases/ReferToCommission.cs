@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class ReferToCommissionEndpoint
 {
     public static ProblemDetails Validate(ReferToCommission command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class ReferToCommissionEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]
+    [EndpointSummary("Refer a case to a commission")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, ReferToCommissionDecision.Decide(command, stream.Aggregate!, time.Now));

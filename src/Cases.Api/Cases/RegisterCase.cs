@@ -6,6 +6,7 @@ namespace Cases.Api.Cases;
 /// <summary>201 with the new case's location, its human number and the version to send with the next command.</summary>
 public sealed record CaseRegisteredResponse(Guid Id, string Number, long Version) : CreationResponse($"/api/cases/{Id}");
 
+[Tags(ApiTags.Cases)]
 public static class RegisterCaseEndpoint
 {
     public const int MaxSubjects = 50;
@@ -32,6 +33,7 @@ public static class RegisterCaseEndpoint
     }
 
     [WolverinePost("/api/cases", OperationId = "RegisterCase")]
+    [EndpointSummary("Register a case")]
     [Authorize(Roles = Roles.Intake)]
     public static async Task<(CaseRegisteredResponse, IStartStream)> Post(
         RegisterCase command, IDocumentSession session, CancellationToken ct)

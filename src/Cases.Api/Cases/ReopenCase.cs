@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class ReopenCaseEndpoint
 {
     public static ProblemDetails Validate(ReopenCase command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class ReopenCaseEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/reopening", OperationId = "ReopenCase")]
+    [EndpointSummary("Reopen a case")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(ReopenCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, ReopenCaseDecision.Decide(command, stream.Aggregate!, time.Now));

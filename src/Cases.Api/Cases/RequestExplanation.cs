@@ -1,5 +1,6 @@
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class RequestExplanationEndpoint
 {
     public static ProblemDetails Validate(RequestExplanation command, IEventStream<Case> stream, RequestTime time)
@@ -11,6 +12,7 @@ public static class RequestExplanationEndpoint
     }
 
     [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]
+    [EndpointSummary("Request an explanation from a subject")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
         CaseWritten.Append(stream, RequestExplanationDecision.Decide(command, stream.Aggregate!, time.Now));

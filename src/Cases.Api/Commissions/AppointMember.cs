@@ -2,6 +2,7 @@ using Cases.Domain.Commissions;
 
 namespace Cases.Api.Commissions;
 
+[Tags(ApiTags.Commissions)]
 public static class AppointMemberEndpoint
 {
     public static ProblemDetails Validate(AppointMember command, IEventStream<Commission> stream) =>
@@ -12,6 +13,7 @@ public static class AppointMemberEndpoint
             command.ExpectedVersion, stream, state => AppointMemberDecision.Check(command, state));
 
     [WolverinePost("/api/commissions/{commissionId}/appointments", OperationId = "AppointMember")]
+    [EndpointSummary("Appoint a member")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(AppointMember command,
         [WriteAggregate("commissionId", MissingMessage = CommissionChecks.Missing)] IEventStream<Commission> stream) =>

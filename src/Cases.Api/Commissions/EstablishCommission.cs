@@ -4,6 +4,7 @@ namespace Cases.Api.Commissions;
 
 public sealed record CommissionEstablishedResponse(Guid Id, long Version) : CreationResponse($"/api/commissions/{Id}");
 
+[Tags(ApiTags.Commissions)]
 public static class EstablishCommissionEndpoint
 {
     public static ProblemDetails Validate(EstablishCommission command, RequestTime time) => new FieldErrors()
@@ -13,6 +14,7 @@ public static class EstablishCommissionEndpoint
         .ToProblem();
 
     [WolverinePost("/api/commissions", OperationId = "EstablishCommission")]
+    [EndpointSummary("Establish a commission")]
     [Authorize(Roles = Roles.Secretary)]
     public static (CommissionEstablishedResponse, IStartStream) Post(EstablishCommission command)
     {

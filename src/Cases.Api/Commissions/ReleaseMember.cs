@@ -2,6 +2,7 @@ using Cases.Domain.Commissions;
 
 namespace Cases.Api.Commissions;
 
+[Tags(ApiTags.Commissions)]
 public static class ReleaseMemberEndpoint
 {
     public static ProblemDetails Validate(ReleaseMember command, IEventStream<Commission> stream, RequestTime time) =>
@@ -9,6 +10,7 @@ public static class ReleaseMemberEndpoint
             command.ExpectedVersion, stream, state => ReleaseMemberDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/commissions/{commissionId}/releases", OperationId = "ReleaseMember")]
+    [EndpointSummary("Release a member")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(ReleaseMember command,
         [WriteAggregate("commissionId", MissingMessage = CommissionChecks.Missing)] IEventStream<Commission> stream, RequestTime time) =>

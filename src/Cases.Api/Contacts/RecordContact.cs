@@ -6,6 +6,7 @@ namespace Cases.Api.Contacts;
 
 public sealed record ContactRecordedResponse(Guid Id) : CreationResponse($"/api/contacts/{Id}");
 
+[Tags(ApiTags.Contacts)]
 public static class RecordContactEndpoint
 {
     /// <summary>The case the contact became, when it names one: it must be the organisation's own.</summary>
@@ -26,6 +27,8 @@ public static class RecordContactEndpoint
 
     /// <summary>Logs one contact of the intake; each is a stream of one event.</summary>
     [WolverinePost("/api/contacts", OperationId = "RecordContact")]
+    [EndpointSummary("Record a contact")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Intake)]
     public static (ContactRecordedResponse, IStartStream) Post(RecordContact command, RequestTime time)
     {
@@ -34,10 +37,13 @@ public static class RecordContactEndpoint
     }
 }
 
+[Tags(ApiTags.Contacts)]
 public static class GetContactEndpoint
 {
     /// <summary>The contact as it was logged; another organisation's is as unknown as one never logged.</summary>
     [WolverineGet("/api/contacts/{contactId}", OperationId = "GetContact")]
+    [EndpointSummary("Read a contact")]
+    [ProducesResponseType<ContactRecorded>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = $"{Roles.Intake},{Roles.Auditor}")]
     public static async Task<IResult> Get(Guid contactId, IQuerySession session, CancellationToken ct) =>
         (await session.Events.FetchStreamAsync(contactId, token: ct)).Select(e => e.Data).OfType<ContactRecorded>().SingleOrDefault() is { } contact

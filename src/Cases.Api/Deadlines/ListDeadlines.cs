@@ -19,6 +19,7 @@ public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string?
     public const int MaxDays = 366;
 }
 
+[Tags(ApiTags.Deadlines)]
 public static class ListDeadlinesEndpoint
 {
     public const int MaxItems = 2_000;
@@ -34,6 +35,7 @@ public static class ListDeadlinesEndpoint
     /// finding, the day the offence was established.
     /// </summary>
     [WolverineGet("/api/deadlines", OperationId = "ListDeadlines")]
+    [EndpointSummary("List overdue and coming deadlines")]
     [Authorize(Roles = Roles.DeadlineReaders)]
     public static async Task<IReadOnlyList<DueItem>> Get([FromQuery] DeadlineQuery query, IQuerySession session,
         IOptions<SanctionRuleSettings> settings, RequestTime time, ClaimsPrincipal user, CancellationToken ct)

@@ -6,6 +6,7 @@ using Wolverine;
 
 namespace Cases.Api.Employees;
 
+[Tags(ApiTags.Employees)]
 public static class CancelAbsenceEndpoint
 {
     public static Task<IEventStream<Employee>> LoadAsync(string personnelNumber, IDocumentSession session, CancellationToken ct) =>
@@ -23,6 +24,7 @@ public static class CancelAbsenceEndpoint
 
     /// <summary>Removes an absence recorded in error; the periods of the employee's active sanctions shrink back.</summary>
     [WolverinePost("/api/employees/{personnelNumber}/absence-cancellations", OperationId = "CancelAbsence")]
+    [EndpointSummary("Cancel an absence")]
     [Authorize(Roles = Roles.Hr)]
     public static async Task<(Written, OutgoingMessages)> Post(CancelAbsence command, IEventStream<Employee> stream,
         IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)

@@ -3,6 +3,7 @@ using Marten;
 
 namespace Cases.Api.Employees;
 
+[Tags(ApiTags.Employees)]
 public static class GetEmployeeEndpoint
 {
     public static ProblemDetails Validate(string personnelNumber) =>
@@ -10,6 +11,8 @@ public static class GetEmployeeEndpoint
 
     /// <summary>The employee's whole record; an employee with nothing on record is 404.</summary>
     [WolverineGet("/api/employees/{personnelNumber}", OperationId = "GetEmployee")]
+    [EndpointSummary("Read an employee's record")]
+    [ProducesResponseType<EmployeeHistory>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.RecordReaders)]
     public static async Task<IResult> Get(string personnelNumber, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<EmployeeHistory>(personnelNumber.Trim(), ct) is { } history

@@ -6,6 +6,7 @@ using Wolverine;
 
 namespace Cases.Api.Employees;
 
+[Tags(ApiTags.Employees)]
 public static class RecordAbsenceEndpoint
 {
     public static Task<IEventStream<Employee>> LoadAsync(string personnelNumber, IDocumentSession session, CancellationToken ct) =>
@@ -25,6 +26,7 @@ public static class RecordAbsenceEndpoint
     /// and its scheduled expiry with it.
     /// </summary>
     [WolverinePost("/api/employees/{personnelNumber}/absences", OperationId = "RecordAbsence")]
+    [EndpointSummary("Record an absence")]
     [Authorize(Roles = Roles.Hr)]
     public static async Task<(Written, OutgoingMessages)> Post(string personnelNumber, RecordAbsence command, IEventStream<Employee> stream,
         IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)

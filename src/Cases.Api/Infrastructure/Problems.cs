@@ -1,6 +1,9 @@
 using Cases.Domain;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Cases.Api.Infrastructure;
 
@@ -33,4 +36,30 @@ public static class Problems
         Title = "The request is not valid",
         Detail = "See errors for each field."
     };
+
+    /// <summary>
+    /// An error answered without a body (401, 403, 404, 405, 406, 415) gets a ProblemDetails, also when the request's
+    /// Accept names no JSON (ASP.NET Core's own page would then be text), so that every refusal has the documented shape.
+    /// </summary>
+    public static Task StatusCodePage(StatusCodeContext context) =>
+        Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+
+    /// <summary>
+    /// Every 400 names what is wrong in <c>errors</c>, also those the framework writes itself: Wolverine's refusal of
+    /// an unparseable query or header value names the field, spelled as the API's JSON spells fields; any other is about
+    /// the request as a whole (<c>$</c>).
+    /// </summary>
+    public static void NameTheFields(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status != StatusCodes.Status400BadRequest || problem is HttpValidationProblemDetails || problem.Extensions.ContainsKey("errors"))
+        {
+            return;
+        }
+        var naming = context.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.PropertyNamingPolicy;
+        var field = problem.Extensions.TryGetValue("parameter", out var parameter) && parameter is string name
+            ? naming?.ConvertName(name) ?? name
+            : problem.Extensions.TryGetValue("header", out var header) && header is string headerName ? headerName : "$";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail ?? problem.Title ?? "Not valid."] };
+    }
 }

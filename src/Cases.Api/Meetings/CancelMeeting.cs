@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class CancelMeetingEndpoint
 {
     public static ProblemDetails Validate(CancelMeeting command, IEventStream<Meeting> stream, RequestTime time) =>
@@ -11,6 +12,7 @@ public static class CancelMeetingEndpoint
             command.ExpectedVersion, stream, CancelMeetingDecision.Check);
 
     [WolverinePost("/api/meetings/{meetingId}/cancellation", OperationId = "CancelMeeting")]
+    [EndpointSummary("Cancel a meeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(CancelMeeting command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>

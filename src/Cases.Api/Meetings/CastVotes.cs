@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class CastVotesEndpoint
 {
     public static ProblemDetails Validate(CastVotes command, IEventStream<Meeting> stream)
@@ -16,6 +17,7 @@ public static class CastVotesEndpoint
     }
 
     [WolverinePost("/api/meetings/{meetingId}/votes", OperationId = "CastVotes")]
+    [EndpointSummary("Cast votes on an item")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(CastVotes command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>

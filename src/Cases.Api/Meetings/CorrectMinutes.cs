@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class CorrectMinutesEndpoint
 {
     public static ProblemDetails Validate(CorrectMinutes command, IEventStream<Meeting> stream, RequestTime time) =>
@@ -11,6 +12,7 @@ public static class CorrectMinutesEndpoint
             command.ExpectedVersion, stream, state => CorrectMinutesDecision.Check(command, state));
 
     [WolverinePost("/api/meetings/{meetingId}/corrections", OperationId = "CorrectMinutes")]
+    [EndpointSummary("Correct the minutes")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(CorrectMinutes command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>

@@ -3,6 +3,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Decisions)]
 public static class GrantExtensionEndpoint
 {
     public static ProblemDetails Validate(GrantExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
@@ -13,6 +14,7 @@ public static class GrantExtensionEndpoint
 
     /// <summary>Moves the due date; the check scheduled for the old one will find it moved and do nothing.</summary>
     [WolverinePost("/api/decisions/{decisionId}/extension-grant", OperationId = "GrantExtension")]
+    [EndpointSummary("Grant the requested extension")]
     [Authorize(Roles = Roles.Secretary)]
     public static (Written, OutgoingMessages) Post(GrantExtension command,
         [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time)

@@ -3,6 +3,7 @@ using Marten;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class OpenMeetingEndpoint
 {
     public static Task<MeetingContext> LoadAsync(IEventStream<Meeting> stream, IDocumentSession session, CancellationToken ct) =>
@@ -17,6 +18,7 @@ public static class OpenMeetingEndpoint
     /// present whom a case concerns.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/opening", OperationId = "OpenMeeting")]
+    [EndpointSummary("Open a meeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static async Task<Written> Post(OpenMeeting command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context, RequestTime time,

@@ -27,14 +27,17 @@ public sealed record ExecutorWorkload(string Executor, string? Organisation, int
 /// <summary>The period whose due decisions are counted, both ends included.</summary>
 public sealed record ExecutionQuery(DateOnly? From = null, DateOnly? To = null, Guid? CommissionId = null);
 
+[Tags(ApiTags.Decisions)]
 public static class GetDecisionEndpoint
 {
     [WolverineGet("/api/decisions/{decisionId}", OperationId = "GetDecision")]
+    [EndpointSummary("Read a protocol decision")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static DecisionSummary Get([Entity("decisionId", MissingMessage = DecisionChecks.Missing)] DecisionSummary decision) => decision;
 
 }
 
+[Tags(ApiTags.Decisions)]
 public static class ListDecisionsEndpoint
 {
     public static ProblemDetails Validate(DecisionQuery query) => new FieldErrors()
@@ -46,6 +49,7 @@ public static class ListDecisionsEndpoint
 
     /// <summary>Decisions by due date, earliest first, a page at a time: <c>status=overdue</c> lists the overdue ones.</summary>
     [WolverineGet("/api/decisions", OperationId = "ListDecisions")]
+    [EndpointSummary("List protocol decisions")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static Task<Paged<DecisionSummary>> List([FromQuery] DecisionQuery query, IQuerySession session, CancellationToken ct) =>
         Filter(session, query).OrderBy(d => d.DueDate).ThenBy(d => d.ProtocolNumber).PageAsync(query.Page, query.PageSize, ct);
@@ -63,6 +67,7 @@ public static class ListDecisionsEndpoint
     }
 }
 
+[Tags(ApiTags.Decisions)]
 public static class OpenDecisionsByExecutorEndpoint
 {
     /// <summary>A workload view, not an export: beyond this many open decisions the list pages are the way.</summary>
@@ -70,6 +75,7 @@ public static class OpenDecisionsByExecutorEndpoint
 
     /// <summary>Every unexecuted decision (up to <see cref="MaxOpenDecisions"/>), grouped by the executor who owes it.</summary>
     [WolverineGet("/api/decisions/open-by-executor", OperationId = "OpenDecisionsByExecutor")]
+    [EndpointSummary("Unexecuted decisions by executor")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static async Task<IReadOnlyList<ExecutorWorkload>> ByExecutor(IQuerySession session, CancellationToken ct)
     {
@@ -83,10 +89,12 @@ public static class OpenDecisionsByExecutorEndpoint
 
 }
 
+[Tags(ApiTags.Decisions)]
 public static class CaseDecisionsEndpoint
 {
     /// <summary>The protocol decisions about a case, in the order they were adopted.</summary>
     [WolverineGet("/api/cases/{caseId}/decisions", OperationId = "CaseDecisions")]
+    [EndpointSummary("Protocol decisions about a case")]
     [Authorize(Roles = $"{Roles.CommissionReaders},{Roles.Investigator}")]
     public static Task<IReadOnlyList<DecisionSummary>> ForCase(
         [Entity("caseId", MissingMessage = Cases.CaseChecks.Missing)] CaseSummary summary, IQuerySession session, CancellationToken ct) =>
@@ -94,6 +102,7 @@ public static class CaseDecisionsEndpoint
             .ToListAsync(ct);
 }
 
+[Tags(ApiTags.Decisions)]
 public static class ExecutionRateEndpoint
 {
     public static ProblemDetails Validate(ExecutionQuery query) => new FieldErrors()
@@ -105,6 +114,7 @@ public static class ExecutionRateEndpoint
 
     /// <summary>Decisions executed by their due date over decisions due in the period; see <see cref="ExecutionRate"/>.</summary>
     [WolverineGet("/api/decisions/execution-rate", OperationId = "ExecutionRate")]
+    [EndpointSummary("Execution rate of a period")]
     [Authorize(Roles = Roles.ExecutionReaders)]
     public static async Task<ExecutionRate> Rate([FromQuery] ExecutionQuery query, IQuerySession session, RequestTime time, CancellationToken ct)
     {

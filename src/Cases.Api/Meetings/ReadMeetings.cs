@@ -13,14 +13,17 @@ public sealed record MeetingQuery(Guid? CommissionId = null, string? Status = nu
     public const int MaxPageSize = 500;
 }
 
+[Tags(ApiTags.Meetings)]
 public static class GetMeetingEndpoint
 {
     [WolverineGet("/api/meetings/{meetingId}", OperationId = "GetMeeting")]
+    [EndpointSummary("Read a meeting's minutes")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static MeetingDetails Get([Entity("meetingId", MissingMessage = MeetingChecks.Missing)] MeetingDetails meeting) => meeting;
 
 }
 
+[Tags(ApiTags.Meetings)]
 public static class ListMeetingsEndpoint
 {
     public static ProblemDetails Validate(MeetingQuery query) => new FieldErrors()
@@ -31,6 +34,7 @@ public static class ListMeetingsEndpoint
 
     /// <summary>The meetings in a period, latest first, a page at a time.</summary>
     [WolverineGet("/api/meetings", OperationId = "ListMeetings")]
+    [EndpointSummary("List meetings")]
     [Authorize(Roles = Roles.CommissionReaders)]
     public static Task<Paged<MeetingDetails>> List([FromQuery] MeetingQuery query, IQuerySession session, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Marten;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class RecordAttendanceEndpoint
 {
     public static Task<MeetingContext> LoadAsync(IEventStream<Meeting> stream, IDocumentSession session, CancellationToken ct) =>
@@ -13,6 +14,7 @@ public static class RecordAttendanceEndpoint
             command.ExpectedVersion, stream, state => RecordAttendanceDecision.Check(command, state, context.InOffice(state)));
 
     [WolverinePost("/api/meetings/{meetingId}/attendance", OperationId = "RecordAttendance")]
+    [EndpointSummary("Record who is present")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RecordAttendance command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context) =>

@@ -3,6 +3,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class RecordConflictEndpoint
 {
     public static ProblemDetails Validate(RecordConflict command, IEventStream<Meeting> stream, ClaimsPrincipal user)
@@ -32,6 +33,7 @@ public static class RecordConflictEndpoint
             };
 
     [WolverinePost("/api/meetings/{meetingId}/conflicts", OperationId = "RecordConflict")]
+    [EndpointSummary("Record a conflict of interest")]
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Member}")]
     public static Written Post(RecordConflict command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>

@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Decisions)]
 public static class RefuseExtensionEndpoint
 {
     public static ProblemDetails Validate(RefuseExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
@@ -11,6 +12,7 @@ public static class RefuseExtensionEndpoint
             command.ExpectedVersion, stream, RefuseExtensionDecision.Check);
 
     [WolverinePost("/api/decisions/{decisionId}/extension-refusal", OperationId = "RefuseExtension")]
+    [EndpointSummary("Refuse the requested extension")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RefuseExtension command,
         [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>

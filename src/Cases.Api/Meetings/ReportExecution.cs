@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Decisions)]
 public static class ReportExecutionEndpoint
 {
     public static ProblemDetails Validate(ReportExecution command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
@@ -12,6 +13,7 @@ public static class ReportExecutionEndpoint
             command.ExpectedVersion, stream, state => ReportExecutionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/decisions/{decisionId}/execution-reports", OperationId = "ReportExecution")]
+    [EndpointSummary("Report a decision's execution")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(ReportExecution command,
         [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>

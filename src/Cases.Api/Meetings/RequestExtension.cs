@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Decisions)]
 public static class RequestExtensionEndpoint
 {
     public static ProblemDetails Validate(RequestExtension command, IEventStream<ProtocolDecision> stream, RequestTime time) =>
@@ -12,6 +13,7 @@ public static class RequestExtensionEndpoint
             command.ExpectedVersion, stream, state => RequestExtensionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/decisions/{decisionId}/extension-requests", OperationId = "RequestExtension")]
+    [EndpointSummary("Request an extension of the due date")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RequestExtension command,
         [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>

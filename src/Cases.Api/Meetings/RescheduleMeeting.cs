@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class RescheduleMeetingEndpoint
 {
     public static ProblemDetails Validate(RescheduleMeeting command, IEventStream<Meeting> stream) =>
@@ -12,6 +13,7 @@ public static class RescheduleMeetingEndpoint
             command.ExpectedVersion, stream, RescheduleMeetingDecision.Check);
 
     [WolverinePost("/api/meetings/{meetingId}/rescheduling", OperationId = "RescheduleMeeting")]
+    [EndpointSummary("Reschedule a meeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RescheduleMeeting command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>

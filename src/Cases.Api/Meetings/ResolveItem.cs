@@ -7,6 +7,7 @@ namespace Cases.Api.Meetings;
 public sealed record ItemResolvedResponse(Guid MeetingId, long Version, int ItemNumber, bool Adopted, int For, int Against,
     int Abstained, bool CastingVoteUsed, Guid? DecisionId, string? ProtocolNumber);
 
+[Tags(ApiTags.Meetings)]
 public static class ResolveItemEndpoint
 {
     public static ProblemDetails Validate(ResolveItem command, IEventStream<Meeting> stream, RequestTime time) =>
@@ -22,6 +23,7 @@ public static class ResolveItemEndpoint
     /// end of its due date to find it overdue if it is not executed by then.
     /// </summary>
     [WolverinePost("/api/meetings/{meetingId}/resolutions", OperationId = "ResolveItem")]
+    [EndpointSummary("Resolve an agenda item")]
     [Authorize(Roles = Roles.Secretary)]
     public static (ItemResolvedResponse, IMartenOp, OutgoingMessages) Post(ResolveItem command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream,

@@ -9,6 +9,7 @@ public sealed record MeetingScheduledResponse(Guid Id, long Version) : CreationR
 /// <summary>The commission the meeting is for and the agenda's cases, as the organisation has them.</summary>
 public sealed record SchedulingContext(Commission? Commission, IReadOnlyDictionary<Guid, ReferredCase> Cases);
 
+[Tags(ApiTags.Meetings)]
 public static class ScheduleMeetingEndpoint
 {
     public const int MaxAgendaItems = 100;
@@ -50,6 +51,8 @@ public static class ScheduleMeetingEndpoint
     }
 
     [WolverinePost("/api/meetings", OperationId = "ScheduleMeeting")]
+    [EndpointSummary("Schedule a meeting")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Secretary)]
     public static (MeetingScheduledResponse, IStartStream) Post(ScheduleMeeting command, SchedulingContext context, RequestTime time)
     {

@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Api.Meetings;
 
+[Tags(ApiTags.Meetings)]
 public static class SignMinutesEndpoint
 {
     public static ProblemDetails Validate(SignMinutes command, IEventStream<Meeting> stream, RequestTime time) =>
@@ -10,6 +11,7 @@ public static class SignMinutesEndpoint
 
     /// <summary>Closes the meeting: from now on its record changes only by corrections.</summary>
     [WolverinePost("/api/meetings/{meetingId}/signature", OperationId = "SignMinutes")]
+    [EndpointSummary("Sign the minutes")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(SignMinutes command,
         [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>

@@ -3,6 +3,7 @@ using Cases.Domain.Privacy;
 
 namespace Cases.Api.Privacy;
 
+[Tags(ApiTags.Privacy)]
 public static class EraseComplainantEndpoint
 {
     public static ProblemDetails Validate(EraseComplainant command, IEventStream<Case> stream) =>
@@ -14,6 +15,7 @@ public static class EraseComplainantEndpoint
     /// the destruction of their key, in one transaction.
     /// </summary>
     [WolverinePost("/api/cases/{caseId}/complainant/erasure", OperationId = "EraseComplainant")]
+    [EndpointSummary("Erase the complainant's personal data")]
     [Authorize(Roles = Roles.DataProtection)]
     public static CaseWritten Post(EraseComplainant command,
         [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, Marten.IDocumentSession session, RequestTime time)

@@ -10,10 +10,14 @@ namespace Cases.Api.Public;
 public sealed record PublicCaseView(PublicStatus Status, Category Category, DateOnly ReceivedOn, DateOnly? ClosedOn,
     IReadOnlyList<ThreadMessage> Messages);
 
+[Tags(ApiTags.Public)]
 public static class FollowPublicReportEndpoint
 {
     /// <summary>The case of the receipt code sent in the <c>X-Receipt-Code</c> header (never in the URL, which gets logged).</summary>
     [WolverineGet("/api/public/{organisation}/report", OperationId = "FollowPublicReport")]
+    [EndpointSummary("Follow a report with its receipt code")]
+    [ProducesResponseType<PublicCaseView>(StatusCodes.Status200OK, "application/json")]
+    [RequestHeader(PublicChannel.ReceiptHeader, ReceiptCodes.HeaderDescription, Required = true)]
     [PublicEndpoint]
     public static async Task<IResult> Get(HttpRequest request, IQuerySession session, IOptions<PublicReportingSettings> settings,
         CancellationToken ct)

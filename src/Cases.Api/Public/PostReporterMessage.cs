@@ -6,6 +6,7 @@ namespace Cases.Api.Public;
 
 public sealed record MessagePosted(Guid MessageId);
 
+[Tags(ApiTags.Public)]
 public static class PostReporterMessageEndpoint
 {
     public static ProblemDetails Validate(PostReporterMessage command) =>
@@ -13,6 +14,10 @@ public static class PostReporterMessageEndpoint
 
     /// <summary>The reporter writes to the investigator, with the receipt code in the <c>X-Receipt-Code</c> header.</summary>
     [WolverinePost("/api/public/{organisation}/report/messages", OperationId = "PostReporterMessage")]
+    [EndpointSummary("Write to the investigator with the receipt code")]
+    [ProducesResponseType<MessagePosted>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [RequestHeader(PublicChannel.ReceiptHeader, ReceiptCodes.HeaderDescription, Required = true)]
     [PublicEndpoint]
     public static async Task<IResult> Post(PostReporterMessage command, HttpRequest request, IDocumentSession session,
         IOptions<PublicReportingSettings> settings, CancellationToken ct)

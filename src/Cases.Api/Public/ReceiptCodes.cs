@@ -16,6 +16,9 @@ public sealed record NewReceipt(string Code, Receipt Stored);
 /// </summary>
 public static class ReceiptCodes
 {
+    public const string HeaderDescription =
+        "The receipt code the report answered: 40 characters of Crockford's base32 (hyphens and spaces ignored, letters in either case).";
+
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int LookupBytes = 5;
     private const int SecretBytes = 20;

@@ -3,6 +3,7 @@ using Cases.Domain.Public;
 
 namespace Cases.Api.Public;
 
+[Tags(ApiTags.Public)]
 public static class ReplyToReporterEndpoint
 {
     public static ProblemDetails Validate(ReplyToReporter command, IEventStream<Case> stream) =>
@@ -11,6 +12,7 @@ public static class ReplyToReporterEndpoint
 
     /// <summary>The investigator writes to the reporter of a public report: the reporter reads it with the receipt code.</summary>
     [WolverinePost("/api/cases/{caseId}/messages", OperationId = "ReplyToReporter")]
+    [EndpointSummary("Reply to the reporter")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(ReplyToReporter command,
         [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream) =>

@@ -11,6 +11,7 @@ namespace Cases.Api.Public;
 public sealed record PublicReportReceived(string ReceiptCode, DateOnly ReceivedOn, PublicStatus Status, string Organisation)
     : CreationResponse($"/api/public/{Organisation}/report");
 
+[Tags(ApiTags.Public)]
 public static class ReportPubliclyEndpoint
 {
     public const string CapRule = "anonymous-reports-per-hour";
@@ -62,6 +63,7 @@ public static class ReportPubliclyEndpoint
 
     /// <summary>A report without an account becomes a case on the public channel; only a hash of its receipt code is kept.</summary>
     [WolverinePost("/api/public/{organisation}/reports", OperationId = "ReportPublicly")]
+    [EndpointSummary("Report without an account")]
     [PublicEndpoint]
     public static async Task<(PublicReportReceived, IStartStream)> Post(ReportPublicly command, IDocumentSession session,
         IOptions<PublicReportingSettings> settings, RequestTime time, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class RetentionSettings
 /// <summary>200: the cases archived, and whether closed cases past the period remain for another call.</summary>
 public sealed record CasesArchived(DateOnly ClosedOnOrBefore, IReadOnlyList<Guid> Archived, bool More);
 
+[Tags(ApiTags.Retention)]
 public static class ArchiveClosedCasesEndpoint
 {
     /// <summary>
@@ -26,6 +27,7 @@ public static class ArchiveClosedCasesEndpoint
     /// trail are documents of their own and stay as they were.
     /// </summary>
     [WolverinePost("/api/retention/archival", OperationId = "ArchiveClosedCases")]
+    [EndpointSummary("Archive the cases closed longer than the retention period")]
     [Authorize(Roles = Roles.DataProtection)]
     public static async Task<CasesArchived> Post(IDocumentSession session, IOptions<RetentionSettings> settings, [NotBody] RequestTime time,
         CancellationToken ct)

@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class AnnounceSanctionEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
@@ -14,6 +15,7 @@ public static class AnnounceSanctionEndpoint
             command.ExpectedVersion, stream, state => AnnounceSanctionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/sanctions/{sanctionId}/announcement", OperationId = "AnnounceSanction")]
+    [EndpointSummary("Announce a sanction")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(AnnounceSanction command,
         [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>

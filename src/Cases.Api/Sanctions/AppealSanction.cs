@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class AppealSanctionEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
@@ -16,6 +17,7 @@ public static class AppealSanctionEndpoint
             command.ExpectedVersion, stream, state => AppealSanctionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/sanctions/{sanctionId}/appeal", OperationId = "AppealSanction")]
+    [EndpointSummary("Record an appeal against a sanction")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(AppealSanction command,
         [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>

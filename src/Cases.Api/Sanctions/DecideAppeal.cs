@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class DecideAppealEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
@@ -15,6 +16,7 @@ public static class DecideAppealEndpoint
 
     /// <summary>Records the appeal's outcome; an overturned sanction is void from the start.</summary>
     [WolverinePost("/api/sanctions/{sanctionId}/appeal-decision", OperationId = "DecideAppeal")]
+    [EndpointSummary("Record the appeal's decision")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(DecideAppeal command,
         [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>

@@ -9,6 +9,7 @@ namespace Cases.Api.Sanctions;
 
 public sealed record SanctionImposedResponse(Guid Id, long Version, DateOnly AnnounceBy, DateOnly? ExpiresOn) : CreationResponse($"/api/sanctions/{Id}");
 
+[Tags(ApiTags.Sanctions)]
 public static class ImposeSanctionEndpoint
 {
     /// <summary>The case, the decision if one is named, and the employee's record, as the organisation has them; null when the case or decision is unknown.</summary>
@@ -53,6 +54,8 @@ public static class ImposeSanctionEndpoint
 
     /// <summary>Imposes the sanction, one stream per offence and employee, and schedules its expiry.</summary>
     [WolverinePost("/api/sanctions", OperationId = "ImposeSanction")]
+    [EndpointSummary("Impose a sanction")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [Authorize(Roles = Roles.Hr)]
     public static (SanctionImposedResponse, IStartStream, OutgoingMessages) Post(ImposeSanction command, ImpositionContext context,
         IDocumentSession session, RequestTime time)

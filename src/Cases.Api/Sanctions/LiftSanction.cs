@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class LiftSanctionEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
@@ -18,6 +19,7 @@ public static class LiftSanctionEndpoint
 
     /// <summary>Lifts the sanction before its time (art. 66); its scheduled expiry then does nothing.</summary>
     [WolverinePost("/api/sanctions/{sanctionId}/lifting", OperationId = "LiftSanction")]
+    [EndpointSummary("Lift a sanction early")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(LiftSanction command,
         [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>

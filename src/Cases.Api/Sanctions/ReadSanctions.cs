@@ -5,9 +5,11 @@ using Wolverine.Persistence;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class GetSanctionEndpoint
 {
     [WolverineGet("/api/sanctions/{sanctionId}", OperationId = "GetSanction")]
+    [EndpointSummary("Read a sanction")]
     [Authorize(Roles = Roles.RecordReaders)]
     public static SanctionSummary Get([Entity("sanctionId", MissingMessage = SanctionChecks.Missing)] SanctionSummary sanction) => sanction;
 }
@@ -20,6 +22,7 @@ public sealed record SanctionQuery(string? PersonnelNumber = null, string? Statu
     public const int MaxPageSize = 500;
 }
 
+[Tags(ApiTags.Sanctions)]
 public static class ListSanctionsEndpoint
 {
     public static ProblemDetails Validate(SanctionQuery query) => new FieldErrors()
@@ -30,6 +33,7 @@ public static class ListSanctionsEndpoint
 
     /// <summary>Sanctions, latest order first, a page at a time.</summary>
     [WolverineGet("/api/sanctions", OperationId = "ListSanctions")]
+    [EndpointSummary("List sanctions")]
     [Authorize(Roles = Roles.RecordReaders)]
     public static Task<Paged<SanctionSummary>> List([FromQuery] SanctionQuery query, IQuerySession session, CancellationToken ct)
     {

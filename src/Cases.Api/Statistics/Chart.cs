@@ -31,11 +31,14 @@ public static class TrendChart
     }
 }
 
+[Tags(ApiTags.Statistics)]
 public static class ReadChartEndpoint
 {
     public static ProblemDetails Validate(StatisticsQuery query) => query.Check();
 
     [WolverineGet("/api/statistics/chart", OperationId = "ReadChart")]
+    [EndpointSummary("Monthly trend of a period, as SVG")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "image/svg+xml")]
     [Authorize(Roles = Roles.ExecutionReaders)]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, RequestTime time, CancellationToken ct)
     {

@@ -57,11 +57,14 @@ public static class NarrativeReport
     };
 }
 
+[Tags(ApiTags.Statistics)]
 public static class ReadNarrativeEndpoint
 {
     public static ProblemDetails Validate(StatisticsQuery query) => query.Check();
 
     [WolverineGet("/api/statistics/narrative", OperationId = "ReadNarrative")]
+    [EndpointSummary("A period told as text")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
     [Authorize(Roles = Roles.ExecutionReaders)]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, IOptions<OrganisationSettings> organisations,
         RequestTime time, CancellationToken ct)

@@ -26,6 +26,7 @@ public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null)
 
 public sealed record StatisticsReport(DateOnly From, DateOnly To, StatisticLine Total, IReadOnlyList<StatisticLine> Months);
 
+[Tags(ApiTags.Statistics)]
 public static class ReadStatisticsEndpoint
 {
     public static ProblemDetails Validate(StatisticsQuery query) => query.Check();
@@ -35,6 +36,8 @@ public static class ReadStatisticsEndpoint
     /// asks for <c>text/csv</c>.
     /// </summary>
     [WolverineGet("/api/statistics", OperationId = "ReadStatistics")]
+    [EndpointSummary("Figures of a period, as JSON or CSV")]
+    [ProducesResponseType<StatisticsReport>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [Authorize(Roles = Roles.ExecutionReaders)]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, HttpRequest request, RequestTime time,
         CancellationToken ct)

@@ -8,6 +8,7 @@ public sealed record OrganisationLine(string Organisation, string Name, Statisti
 /// <summary>The figures of an organisation and those it oversees: all of them together, and each one's own line.</summary>
 public sealed record RollUpReport(DateOnly From, DateOnly To, StatisticLine Total, IReadOnlyList<OrganisationLine> Organisations);
 
+[Tags(ApiTags.Statistics)]
 public static class ReadRollUpEndpoint
 {
     public static ProblemDetails Validate(StatisticsQuery query) => query.Check();
@@ -17,6 +18,7 @@ public static class ReadRollUpEndpoint
     /// (<c>Organisations:Oversees</c>), each read in that organisation's own scope.
     /// </summary>
     [WolverineGet("/api/statistics/rollup", OperationId = "ReadRollUp")]
+    [EndpointSummary("Figures of the organisations overseen")]
     [Authorize(Roles = Roles.Regional)]
     public static async Task<RollUpReport> Get([FromQuery] StatisticsQuery query, IQuerySession session, IDocumentStore store,
         IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, CancellationToken ct)

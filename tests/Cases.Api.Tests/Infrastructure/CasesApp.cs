@@ -41,6 +41,7 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             // One node: the async projections start with the host instead of waiting for the cluster's assignment.
             builder.UseSetting("Wolverine:DurabilityMode", "Solo");
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            builder.ConfigureServices(services => services.AddContractValidation());
             Configure(builder);
         });
     }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Cases.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// Schemas as the API's JSON options write them. Enums are described by serializing each member with those options,
+/// so the document lists exactly the values on the wire (with their type, so generators send text, not numbers), and
+/// a nullable enum says its nullability where it is used, never in the shared enum. Objects note which properties the
+/// serializer always writes, for <see cref="ContractDocument"/> to require them in responses.
+/// </summary>
+internal sealed class ContractSchemas(IOptions<JsonOptions> json) : IOpenApiSchemaTransformer
+{
+    /// <summary>Metadata (never serialized) naming the properties every serialized instance carries.</summary>
+    public const string AlwaysWritten = "cases:always-written";
+
+    private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var typeInfo = context.JsonTypeInfo;
+        var type = Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type;
+        if (type.IsEnum)
+        {
+            DescribeEnum(schema, type);
+        }
+        else if (typeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            schema.Metadata ??= new Dictionary<string, object>();
+            schema.Metadata[AlwaysWritten] = _options.DefaultIgnoreCondition == JsonIgnoreCondition.Never
+                ? typeInfo.Properties.Where(p => p.Get is not null && p.ShouldSerialize is null).Select(p => p.Name).ToArray()
+                : Array.Empty<string>();
+        }
+        return Task.CompletedTask;
+    }
+
+    private void DescribeEnum(OpenApiSchema schema, Type type)
+    {
+        var values = Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.SerializeToNode(v, type, _options)!).ToList();
+        schema.Enum = values.Select(v => v.DeepClone()).ToList();
+        schema.Type = values.All(v => v.GetValueKind() == JsonValueKind.String) ? JsonSchemaType.String : JsonSchemaType.Integer;
+    }
+}
