@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Wolverine.Http;
+
+namespace Cases.Api.Infrastructure;
+
+/// <summary>
+/// Wolverine middleware for every endpoint: route and query-string values are held to the same contract as bodies
+/// (<see cref="JsonContract"/>), by the types the OpenAPI document gives them, before anything is loaded. Wolverine's
+/// own binding parses leniently (<c>Guid.TryParse</c> takes braces and 32 bare digits, dates take any invariant form,
+/// enums any case and numbers). A route id that is not a canonical, non-empty GUID names no record: 404, as Wolverine
+/// answers for one it cannot parse at all. A query value outside its form, or given twice, is 400 naming the parameter.
+/// </summary>
+public static partial class RouteAndQueryValues
+{
+    private static readonly ConditionalWeakTable<HttpChain, Declared> Contracts = new();
+
+    public static ProblemDetails Before(HttpContext context, IApiDescriptionGroupCollectionProvider api)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is not { } chain) return WolverineContinue.NoProblems;
+        var declared = Contracts.GetValue(chain, c => Declared.Of(c, api));
+
+        foreach (var (name, type) in declared.Route)
+        {
+            var value = context.Request.RouteValues.TryGetValue(name, out var raw) ? raw?.ToString() : null;
+            if (value is not null && !IsCanonicalRouteValue(value, type))
+            {
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Title = "Not found",
+                    Detail = (Nullable.GetUnderlyingType(type) ?? type) == typeof(Guid)
+                        ? $"No record has the id '{value}': an id is {JsonContract.GuidFormat}, and never all zeros."
+                        : $"Nothing is found at '{value}'."
+                };
+            }
+        }
+
+        var errors = new FieldErrors();
+        foreach (var (key, values) in context.Request.Query)
+        {
+            if (!declared.Query.TryGetValue(key, out var type)) continue;
+            var field = JsonNamingPolicy.CamelCase.ConvertName(declared.QueryNames[key]);
+            if (values.Count > 1) errors.Add(field, "Given more than once.");
+            else if (QueryValueProblem(values.ToString(), type) is { } problem) errors.Add(field, problem);
+        }
+        return errors.ToProblem();
+    }
+
+    /// <summary>A route value as the one form its type takes: an id is a canonical GUID other than all zeros.</summary>
+    public static bool IsCanonicalRouteValue(string value, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(Guid)) return CanonicalGuid.TryParse(value, out var id) && id != Guid.Empty;
+        return QueryValueProblem(value, type) is null;
+    }
+
+    /// <summary>What is wrong with a query value for its declared type, or null when it is in the type's one form.</summary>
+    public static string? QueryValueProblem(string value, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            { IsEnum: true } => KebabEnum.Accepted(type).Contains(value, StringComparer.Ordinal) ? null : KebabEnum.Expected(type),
+            _ when type == typeof(Guid) => CanonicalGuid.TryParse(value, out _) ? null : $"Not a valid id; expected {JsonContract.GuidFormat}.",
+            _ when type == typeof(DateOnly) => CanonicalDateConverter.TryParse(value, out _) ? null : $"Not a valid date; expected {JsonContract.DateFormat}.",
+            _ when type == typeof(DateTimeOffset) => CanonicalMomentConverter.TryParse(value, out _) ? null : $"Not a valid moment; expected {JsonContract.MomentFormat}.",
+            _ when type == typeof(bool) => value is "true" or "false" ? null : "Expected true or false.",
+            _ when type == typeof(int) => WholeNumber().IsMatch(value) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                ? null : $"Expected a whole number from {int.MinValue} to {int.MaxValue}, in digits only.",
+            _ when type == typeof(long) => WholeNumber().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                ? null : $"Expected a whole number from {long.MinValue} to {long.MaxValue}, in digits only.",
+            _ => null
+        };
+    }
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeNumber();
+
+    /// <summary>The route and query parameters of one endpoint, with the types its OpenAPI description declares.</summary>
+    private sealed class Declared(IReadOnlyList<(string Name, Type Type)> route, Dictionary<string, Type> query, Dictionary<string, string> queryNames)
+    {
+        public IReadOnlyList<(string Name, Type Type)> Route { get; } = route;
+
+        /// <summary>Query parameters by name, matched case-insensitively as ASP.NET Core and Wolverine read them.</summary>
+        public Dictionary<string, Type> Query { get; } = query;
+
+        public Dictionary<string, string> QueryNames { get; } = queryNames;
+
+        public static Declared Of(HttpChain chain, IApiDescriptionGroupCollectionProvider api)
+        {
+            var parameters = api.ApiDescriptionGroups.Items.SelectMany(g => g.Items)
+                .Where(d => d.ActionDescriptor is WolverineActionDescriptor w && ReferenceEquals(w.Chain, chain))
+                .SelectMany(d => d.ParameterDescriptions).Where(p => p.Type is not null).ToArray();
+            var query = parameters.Where(p => p.Source == BindingSource.Query)
+                .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+            return new Declared(
+                parameters.Where(p => p.Source == BindingSource.Path).DistinctBy(p => p.Name).Select(p => (p.Name, p.Type)).ToArray(),
+                query.ToDictionary(p => p.Name, p => p.Type, StringComparer.OrdinalIgnoreCase),
+                query.ToDictionary(p => p.Name, p => p.Name, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+}
