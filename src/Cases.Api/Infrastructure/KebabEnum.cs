@@ -14,6 +14,12 @@ public static class KebabEnum
 
     public static string Name<T>(T value) where T : struct, Enum => Names<T>.Written.GetValueOrDefault(value, Unknown);
 
+    /// <summary>A member's name as the event store keeps it (<c>CallCentre</c>) as the API spells it; anything else is <c>unknown</c>.</summary>
+    public static string OfStoredName(Type enumType, string storedName) =>
+        storedName != nameof(Unknown) && Enum.GetNames(enumType).Contains(storedName, StringComparer.Ordinal)
+            ? JsonNamingPolicy.KebabCaseLower.ConvertName(storedName)
+            : Unknown;
+
     /// <summary>The values a client may send: every member but <c>Unknown</c>.</summary>
     public static IEnumerable<string> Accepted(Type enumType) =>
         Enum.GetNames(enumType).Where(n => n != nameof(Unknown)).Select(JsonNamingPolicy.KebabCaseLower.ConvertName);

@@ -20,9 +20,9 @@ public static class NarrativeReport
         var meetings = data.Total(Metric.MeetingsHeld, s => !data.IsDisciplinary(s.Key));
         var decisions = data.Total(Metric.DecisionsAdopted, s => !data.IsDisciplinary(s.Key));
         var execution = data.Execution(data.FirstMonth, data.End, today, commission => !data.IsDisciplinary(commission));
-        var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => s.Key)
+        var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => StatisticsData.KeyName(s.Metric, s.Key))
             .Select(g => (Category: g.Key, Count: g.Sum(s => s.Count))).OrderByDescending(c => c.Count).ToArray();
-        var corruption = categories.Where(c => c.Category == nameof(Category.Corruption)).Sum(c => c.Count);
+        var corruption = categories.Where(c => c.Category == KebabEnum.Name(Category.Corruption)).Sum(c => c.Count);
         var contacts = data.Total(Metric.Contacts);
         var corruptContacts = data.Total(Metric.CorruptionContacts);
         var disciplinaryMeetings = data.Total(Metric.MeetingsHeld, s => data.IsDisciplinary(s.Key));
@@ -57,9 +57,10 @@ public static class NarrativeReport
 
     private static string Topic(string category) => category switch
     {
-        nameof(Category.MedicalCare) => "the provision of medical care",
-        nameof(Category.LabourDiscipline) => "labour discipline",
-        _ => StatisticsData.KeyName(category).Replace('-', ' ')
+        "medical-care" => "the provision of medical care",
+        "labour-discipline" => "labour discipline",
+        KebabEnum.Unknown => "an unknown category",
+        _ => category.Replace('-', ' ')
     };
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cases.Domain.Commissions;
+using Cases.Domain.Sanctions;
 using Cases.Domain.Meetings;
 using Cases.Projections.Meetings;
 using Cases.Projections.Statistics;
@@ -82,7 +83,7 @@ public sealed record StatisticsData(
     private StatisticLine Line(string period, IReadOnlyCollection<MonthlySum> sums, DateOnly from, DateOnly to, DateOnly today)
     {
         IReadOnlyDictionary<string, int> By(Metric metric, Func<string, string>? name = null) => sums.Where(s => s.Metric == metric)
-            .GroupBy(s => (name ?? KeyName)(s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .GroupBy(s => name?.Invoke(s.Key) ?? KeyName(metric, s.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
         int Count(Metric metric) => sums.Where(s => s.Metric == metric).Sum(s => s.Count);
         int Ethics(string key) => sums.Where(s => s.Metric == Metric.EthicsFindings && s.Key == key).Sum(s => s.Count);
@@ -104,8 +105,26 @@ public sealed record StatisticsData(
             Ethics(StatisticsProjection.Violation), Ethics(StatisticsProjection.NoViolation));
     }
 
-    /// <summary>Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>.</summary>
-    public static string KeyName(string key) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(key);
+    /// <summary>
+    /// Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>; a key counted from a
+    /// value stored outside the contract (a number such as <c>15</c> before the API was strict, or <c>Unknown</c>) is
+    /// <c>unknown</c>. Other keys (commissions) are kept as they are.
+    /// </summary>
+    public static string KeyName(Metric metric, string key) =>
+        KeyEnums.TryGetValue(metric, out var type)
+            ? KebabEnum.OfStoredName(type, key)
+            : key;
+
+    private static readonly IReadOnlyDictionary<Metric, Type> KeyEnums = new Dictionary<Metric, Type>
+    {
+        [Metric.Contacts] = typeof(Channel),
+        [Metric.CorruptionContacts] = typeof(Channel),
+        [Metric.AppealsByChannel] = typeof(Channel),
+        [Metric.AppealsByCategory] = typeof(Category),
+        [Metric.InternalCases] = typeof(Category),
+        [Metric.CasesClosed] = typeof(CaseOutcome),
+        [Metric.Sanctions] = typeof(SanctionType)
+    };
 }
 
 public static class StatisticsCsv

@@ -156,6 +156,24 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         view.LastChangedAt = EventTime.Of(e);
     }
 
+    public void Apply(IEvent<CaseChannelCorrected> e, CaseSummary view)
+    {
+        view.Channel = e.Data.Channel;
+        view.LastChangedAt = EventTime.Of(e);
+    }
+
+    public void Apply(IEvent<CaseCategoryCorrected> e, CaseSummary view)
+    {
+        view.Category = e.Data.Category;
+        view.LastChangedAt = EventTime.Of(e);
+    }
+
+    public void Apply(IEvent<CaseOutcomeCorrected> e, CaseSummary view)
+    {
+        view.Outcome = e.Data.Outcome;
+        view.LastChangedAt = EventTime.Of(e);
+    }
+
     public void Apply(IEvent<PersonalDataErased> e, CaseSummary view)
     {
         view.ComplainantErased = true;

@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Cases.Projections.Cases;
 
 namespace Cases.Projections.Employees;
 
@@ -74,7 +75,7 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         // A finding, closure or reopening names no employee: it belongs to every subject the case had at that point.
         CustomGrouping(async (session, events, grouping) =>
         {
-            foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened))
+            foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened or CaseCategoryCorrected or CaseOutcomeCorrected))
             {
                 // The case as it stood just before this event: its subjects then, the same on every rebuild.
                 var @case = await session.Events.AggregateStreamAsync<Case>(e.StreamId, version: e.Version - 1);
@@ -86,10 +87,10 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
     public void Apply(IEvent<CaseRegistered> e, EmployeeHistory view) =>
         Changed(view, e).Cases.Add(new EmployeeCase { CaseId = e.Data.CaseId, Number = e.Data.Number, Category = e.Data.Category, ReceivedOn = e.Data.ReceivedOn });
 
-    /// <summary>The case's number and receipt come from its registration, which this event's stream starts with.</summary>
+    /// <summary>The case's number and receipt come from its registration, as corrected before this event.</summary>
     public async Task Apply(IEvent<SubjectIdentified> e, EmployeeHistory view, IQuerySession session)
     {
-        var registered = await StreamStart.OfAsync<CaseRegistered>(session, e.StreamId);
+        var registered = await CaseRecord.RegistrationBeforeAsync(session, e.StreamId, e.Version);
         Changed(view, e).Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
     }
 
@@ -108,6 +109,10 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
         entry.Outcome = e.Data.Outcome;
         entry.ClosedOn = e.Data.ClosedOn;
     }
+
+    public void Apply(IEvent<CaseCategoryCorrected> e, EmployeeHistory view) => Case(Changed(view, e), e.Data.CaseId)?.Category = e.Data.Category;
+
+    public void Apply(IEvent<CaseOutcomeCorrected> e, EmployeeHistory view) => Case(Changed(view, e), e.Data.CaseId)?.Outcome = e.Data.Outcome;
 
     /// <summary>The earlier round's finding and outcome stay in the case's own history; the record shows the new round.</summary>
     public void Apply(IEvent<CaseReopened> e, EmployeeHistory view)
@@ -144,6 +149,13 @@ public sealed partial class EmployeeHistoryProjection : MultiStreamProjection<Em
             sanction.EndedOn = null;
         }
         Recount(view);
+    }
+
+    public void Apply(IEvent<SanctionTypeCorrected> e, EmployeeHistory view)
+    {
+        if (Sanction(Changed(view, e), e.Data.SanctionId) is not { } sanction) return;
+        sanction.Type = e.Data.Type;
+        sanction.ExpiresOn = e.Data.ExpiresOn;
     }
 
     public void Apply(IEvent<SanctionExpired> e, EmployeeHistory view) => Ended(view, e, e.Data.SanctionId, SanctionStatus.Expired, e.Data.ExpiredOn);

@@ -119,6 +119,13 @@ public sealed partial class SanctionSummaryProjection : SingleStreamProjection<S
         view.LastChangedAt = EventTime.Of(e);
     }
 
+    public void Apply(IEvent<SanctionTypeCorrected> e, SanctionSummary view)
+    {
+        view.Type = e.Data.Type;
+        view.ExpiresOn = e.Data.ExpiresOn;
+        view.LastChangedAt = EventTime.Of(e);
+    }
+
     private static void Decided(SanctionSummary view, AppealState state, DateOnly on, DateTimeOffset at)
     {
         var index = view.Appeals.FindLastIndex(a => a.State == AppealState.Pending);
