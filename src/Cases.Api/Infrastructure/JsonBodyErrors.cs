@@ -44,17 +44,16 @@ public static class JsonBodyErrors
     /// <summary>What is wrong with the JSON itself, before any type: its syntax, or nesting deeper than allowed.</summary>
     private static string? Syntax(byte[] body, int maxDepth)
     {
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return ObjectRequired;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue, CommentHandling = JsonCommentHandling.Disallow });
         var deepest = 0;
         try
         {
-            if (!reader.Read()) return ObjectRequired;
-            do
+            while (reader.Read())
             {
                 // A container opened at depth d is the (d + 1)th level of nesting.
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) deepest = Math.Max(deepest, reader.CurrentDepth + 1);
             }
-            while (reader.Read());
         }
         catch (JsonException malformed)
         {
