@@ -17,9 +17,21 @@ namespace Cases.Api.Infrastructure;
 /// </summary>
 public static class JsonContract
 {
-    /// <summary>The API's JSON options, and the OpenAPI document's schemas of the values the contract's converters read.</summary>
+    /// <summary>
+    /// The API's JSON options, the OpenAPI document's schemas of the values the contract's converters read, and the
+    /// shape of Wolverine's own refusal of a query value (<see cref="RouteAndQueryValues.Reshape"/>).
+    /// </summary>
     public static IServiceCollection AddJsonContract(this IServiceCollection services) => services
         .Configure<JsonOptions>(o => Apply(o.SerializerOptions))
+        .Configure<ProblemDetailsOptions>(o =>
+        {
+            var earlier = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                earlier?.Invoke(context);
+                RouteAndQueryValues.Reshape(context);
+            };
+        })
         .ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
         {
             Describe(schema, context.JsonTypeInfo.Type);

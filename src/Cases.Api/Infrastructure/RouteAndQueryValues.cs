@@ -51,6 +51,35 @@ public static partial class RouteAndQueryValues
         return errors.ToProblem();
     }
 
+    /// <summary>
+    /// Wolverine refuses a query value it cannot parse at all (<c>page=abc</c>) before any middleware runs, in a shape
+    /// of its own (a <c>parameter</c> extension); this gives that refusal the contract's shape: <c>errors</c> by the
+    /// parameter's camelCase name, saying what the value must be.
+    /// </summary>
+    public static void Reshape(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem is ValidationProblemDetails || problem.Status != StatusCodes.Status400BadRequest || problem.Extensions.ContainsKey("errors")
+            || !problem.Extensions.TryGetValue("parameter", out var named) || named is not string parameter
+            || context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is not { } chain)
+        {
+            return;
+        }
+        var api = context.HttpContext.RequestServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>();
+        var declared = Contracts.GetValue(chain, c => Declared.Of(c, api));
+        var message = declared.Query.TryGetValue(parameter, out var type)
+            ? QueryValueProblem(context.HttpContext.Request.Query[parameter].ToString(), type)
+            : null;
+        var invalid = Problems.Invalid(new Dictionary<string, string[]>
+        {
+            [JsonNamingPolicy.CamelCase.ConvertName(declared.QueryNames.GetValueOrDefault(parameter, parameter))] = [message ?? "Not a valid value."]
+        });
+        problem.Title = invalid.Title;
+        problem.Detail = invalid.Detail;
+        problem.Extensions.Remove("parameter");
+        problem.Extensions["errors"] = ((ValidationProblemDetails)invalid).Errors;
+    }
+
     /// <summary>A route value as the one form its type takes: an id is a canonical GUID other than all zeros.</summary>
     public static bool IsCanonicalRouteValue(string value, Type type)
     {
