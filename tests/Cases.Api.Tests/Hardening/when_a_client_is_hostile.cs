@@ -161,7 +161,32 @@ public class when_a_client_is_hostile(MeetingApiApp app, ITestOutputHelper outpu
         new("a 500-character idempotency key", "POST", "/api/cases", Roles.Registrar, Body: ValidCase,
             Headers: new() { [Idempotency.Header] = new string('k', 500) }, Status: 400),
         new("a method the route does not have", "PUT", "/api/cases", Roles.Registrar, Body: ValidCase, Status: 405),
-        new("DELETE on a case", "DELETE", "/api/cases/{case}", Roles.Investigator, Status: 405)
+        new("DELETE on a case", "DELETE", "/api/cases/{case}", Roles.Investigator, Status: 405),
+
+        // The strict contract (issue 14): one form of each value, in bodies, routes and query strings, here and on the public channel
+        new("two channels joined by a comma", "POST", "/api/cases", Roles.Registrar, Body: CaseWhere("channel", "\"internal, public\""), Status: 400),
+        new("two sanction types that once made a dismissal", "POST", "/api/sanctions", Roles.Hr,
+            Body: """{"personnelNumber":"E-1042","caseId":"{case}","type":"reprimand, severe-reprimand","orderNumber":"1","orderDate":"2021-11-10","offenceCommittedOn":"2021-10-20","offenceDiscoveredOn":"2021-11-01"}""", Status: 400),
+        new("an enum by its .NET name", "POST", "/api/cases", Roles.Registrar, Body: CaseWhere("channel", "\"CallCentre\""), Status: 400),
+        new("an enum as a numeric string", "POST", "/api/cases", Roles.Registrar, Body: CaseWhere("category", "\"1\""), Status: 400),
+        new("unknown, which is only ever answered", "POST", "/api/cases", Roles.Registrar, Body: CaseWhere("channel", "\"unknown\""), Status: 400),
+        new("a version as a string", "POST", "/api/cases/{case}/acknowledgement", Roles.Registrar, Body: """{"expectedVersion":"999"}""", Status: 400),
+        new("a version with a fraction of zero", "POST", "/api/cases/{case}/acknowledgement", Roles.Registrar, Body: """{"expectedVersion":1.0}""", Status: 400),
+        new("a date without its zeros", "POST", "/api/cases", Roles.Registrar, Body: CaseWhere("receivedOn", "\"2021-3-2\""), Status: 400),
+        new("a moment without its offset", "POST", "/api/meetings", Roles.Secretary,
+            Body: """{"commissionId":"{commission}","scheduledFor":"2021-11-20T10:00:00","place":"Hall","agenda":[{"question":"Plan"}]}""", Status: 400),
+        new("an id in braces", "POST", "/api/meetings", Roles.Secretary,
+            Body: """{"commissionId":"{{commission}}","scheduledFor":"2021-11-20T10:00:00+06:00","place":"Hall","agenda":[{"question":"Plan"}]}""", Status: 400),
+        new("a route id in braces", "GET", "/api/cases/%7B{case}%7D", Roles.Registrar, Status: 404),
+        new("a command on a route id in braces", "POST", "/api/cases/%7B{case}%7D/acknowledgement", Roles.Registrar, Body: """{"expectedVersion":1}""", Status: 404),
+        new("an enum filter by its .NET name", "GET", "/api/cases?channel=CallCentre", Roles.Registrar, Status: 400),
+        new("an enum filter given twice", "GET", "/api/cases?channel=hotline&channel=press", Roles.Registrar, Status: 400),
+        new("a query id in braces", "GET", "/api/decisions?commissionId=%7B{commission}%7D", Roles.Secretary, Status: 400),
+        new("a query date in another form", "GET", "/api/meetings?from=01.11.2021", Roles.Secretary, Status: 400),
+        new("a public report in two categories", "POST", "/api/public/nroc/reports", Roles.Registrar,
+            Body: """{"category":"corruption, ethics","text":"t","anonymous":true}""", Status: 400),
+        new("a public report by a .NET category name", "POST", "/api/public/nroc/reports", Roles.Registrar,
+            Body: """{"category":"MedicalCare","text":"t","anonymous":true}""", Status: 400)
     ];
 
     [Fact]
