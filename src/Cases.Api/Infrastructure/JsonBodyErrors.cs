@@ -109,8 +109,7 @@ public static class JsonBodyErrors
     /// <summary>An object's members: each given once, each known, none missing, null only where null is allowed.</summary>
     private static void Members(JsonElement element, JsonTypeInfo info, string path, JsonSerializerOptions options, Errors errors)
     {
-        var properties = info.Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null)
-            .ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
@@ -118,19 +117,17 @@ public static class JsonBodyErrors
             if (!given.Add(member.Name))
             {
                 errors.Add(memberPath, "Given more than once.");
+                continue;
             }
-            else if (!properties.TryGetValue(member.Name, out var property))
+            if (!properties.TryGetValue(member.Name, out var property))
             {
                 errors.Add(memberPath, "Not a known field.");
+                continue;
             }
-            else if (member.Value.ValueKind == JsonValueKind.Null)
-            {
-                if (!TakesNull(property, options)) errors.Add(memberPath, "Must not be null.");
-            }
-            else
-            {
-                Walk(member.Value, property.PropertyType, memberPath, options, errors);
-            }
+            // A read-only member (a computed one) is ignored on reading, as the serializer ignores it.
+            if (property.Set is null && property.AssociatedParameter is null) continue;
+            if (member.Value.ValueKind != JsonValueKind.Null) Walk(member.Value, property.PropertyType, memberPath, options, errors);
+            else if (!TakesNull(property, options)) errors.Add(memberPath, "Must not be null.");
         }
         foreach (var property in properties.Values.Where(p => !given.Contains(p.Name) && IsRequired(p, options)))
         {

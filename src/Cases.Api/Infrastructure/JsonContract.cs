@@ -117,7 +117,7 @@ public sealed class ContractEnumConverter<T> : JsonConverter<T> where T : struct
         writer.WriteStringValue(KebabEnum.Name(value));
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Read(ref reader, typeToConvert, options);
+        KebabEnum.Parse<T>(reader.GetString()) ?? throw new JsonException(KebabEnum.Expected(typeof(T)));
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WritePropertyName(KebabEnum.Name(value));

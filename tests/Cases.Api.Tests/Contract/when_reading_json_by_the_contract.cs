@@ -86,6 +86,14 @@ public class when_reading_json_by_the_contract
     }
 
     [Fact]
+    public void an_enum_key_is_read_by_its_documented_name_only()
+    {
+        Read<Dictionary<Channel, int>>("""{"call-centre":1}""").ShouldBe(new Dictionary<Channel, int> { [Channel.CallCentre] = 1 });
+        Should.Throw<JsonException>(() => Read<Dictionary<Channel, int>>("""{"CallCentre":1}"""));
+        Should.Throw<JsonException>(() => Read<Dictionary<Channel, int>>("""{"hotline, press":1}"""));
+    }
+
+    [Fact]
     public void a_nullable_enum_takes_null_and_the_same_names() =>
         Read<Dictionary<string, CaseOutcome?>>("""{"a":null,"b":"outside-competence"}""")
             .ShouldBe(new Dictionary<string, CaseOutcome?> { ["a"] = null, ["b"] = CaseOutcome.OutsideCompetence });
@@ -240,6 +248,23 @@ public class when_reading_json_by_the_contract
 
         JsonSerializer.Serialize(described, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
             .ShouldBe(errors);
+    }
+
+    public sealed record WithComputed(int A)
+    {
+        public int Twice => A * 2;
+    }
+
+    [Fact]
+    public void a_read_only_member_given_is_ignored_as_the_serializer_ignores_it()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"a":"1","twice":"x"}""");
+        var refused = Should.Throw<JsonException>(() => JsonSerializer.Deserialize<WithComputed>(body, Api));
+
+        var errors = JsonBodyErrors.Describe(body, typeof(WithComputed), Api, refused);
+
+        errors.Keys.ShouldBe(["a"]);
+        errors["a"].ShouldBe(["Expected a number, not a string."]);
     }
 
     [Fact]
