@@ -184,7 +184,7 @@ public static class JsonBodyErrors
     private static string Child(string path, string name) => path == "$" ? name : $"{path}.{name}";
 
     /// <summary>A serializer path such as <c>$.complainant.name</c> as the errors name fields: <c>complainant.name</c>.</summary>
-    public static string FieldOf(string? path) => path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
+    private static string FieldOf(string? path) => path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
 
     private sealed class Errors
     {

@@ -81,7 +81,7 @@ public static partial class RouteAndQueryValues
     }
 
     /// <summary>A route value as the one form its type takes: an id is a canonical GUID other than all zeros.</summary>
-    public static bool IsCanonicalRouteValue(string value, Type type)
+    private static bool IsCanonicalRouteValue(string value, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(Guid)) return CanonicalGuid.TryParse(value, out var id) && id != Guid.Empty;
@@ -89,7 +89,7 @@ public static partial class RouteAndQueryValues
     }
 
     /// <summary>What is wrong with a query value for its declared type, or null when it is in the type's one form.</summary>
-    public static string? QueryValueProblem(string value, Type type)
+    private static string? QueryValueProblem(string value, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type switch

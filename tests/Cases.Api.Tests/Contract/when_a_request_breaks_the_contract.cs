@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Projections.Cases;
@@ -83,6 +84,21 @@ public class when_a_request_breaks_the_contract(CaseApiApp app) : CaseApiTests(a
             s.WithBearerToken(Registrar);
             s.StatusCodeShouldBe(201);
         });
+    }
+
+    [Fact]
+    public async Task the_openapi_document_states_the_same_forms()
+    {
+        var schemas = JsonNode.Parse(await (await CallAsync("GET", "/openapi/v1.json", null, null, 200)).ReadAsTextAsync())!["components"]!["schemas"]!;
+
+        schemas["Channel"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(
+            ["call-centre", "hotline", "website", "social-media", "press", "written", "procurement-monitoring", "internal", "public", "unknown"]);
+        schemas["Channel"]!["description"]!.GetValue<string>().ShouldContain("never accepted");
+        schemas["SanctionType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["remark", "reprimand", "severe-reprimand", "dismissal"]);
+        schemas["AcknowledgeCase"]!["properties"]!["expectedVersion"]!["type"]!.GetValue<string>().ShouldBe("integer");
+        schemas["RegisterCase"]!["properties"]!["receivedOn"]!["pattern"]!.GetValue<string>().ShouldBe(CanonicalDateConverter.PatternText);
+        schemas["ScheduleMeeting"]!["properties"]!["scheduledFor"]!["pattern"]!.GetValue<string>().ShouldBe(CanonicalMomentConverter.PatternText);
+        schemas["ScheduleMeeting"]!["properties"]!["commissionId"]!["pattern"]!.GetValue<string>().ShouldBe(CanonicalGuid.PatternText);
     }
 
     public static TheoryData<string> OtherFormsOfAnId() => new()
