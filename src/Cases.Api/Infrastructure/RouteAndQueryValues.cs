@@ -43,10 +43,10 @@ public static partial class RouteAndQueryValues
         var errors = new FieldErrors();
         foreach (var (key, values) in context.Request.Query)
         {
-            if (!declared.Query.TryGetValue(key, out var type)) continue;
-            var field = JsonNamingPolicy.CamelCase.ConvertName(declared.QueryNames[key]);
+            if (!declared.Query.TryGetValue(key, out var parameter)) continue;
+            var field = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
             if (values.Count > 1) errors.Add(field, "Given more than once.");
-            else if (QueryValueProblem(values.ToString(), type) is { } problem) errors.Add(field, problem);
+            else if (QueryValueProblem(values.ToString(), parameter.Type) is { } problem) errors.Add(field, problem);
         }
         return errors.ToProblem();
     }
@@ -67,12 +67,11 @@ public static partial class RouteAndQueryValues
         }
         var api = context.HttpContext.RequestServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>();
         var declared = Contracts.GetValue(chain, c => Declared.Of(c, api));
-        var message = declared.Query.TryGetValue(parameter, out var type)
-            ? QueryValueProblem(context.HttpContext.Request.Query[parameter].ToString(), type)
-            : null;
+        var declaredAs = declared.Query.GetValueOrDefault(parameter);
+        var message = declaredAs is null ? null : QueryValueProblem(context.HttpContext.Request.Query[parameter].ToString(), declaredAs.Type);
         var invalid = Problems.Invalid(new Dictionary<string, string[]>
         {
-            [JsonNamingPolicy.CamelCase.ConvertName(declared.QueryNames.GetValueOrDefault(parameter, parameter))] = [message ?? "Not a valid value."]
+            [JsonNamingPolicy.CamelCase.ConvertName(declaredAs?.Name ?? parameter)] = [message ?? "Not a valid value."]
         });
         problem.Title = invalid.Title;
         problem.Detail = invalid.Detail;
@@ -110,27 +109,25 @@ public static partial class RouteAndQueryValues
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex WholeNumber();
 
+    /// <summary>A route or query parameter as the endpoint's OpenAPI description declares it.</summary>
+    private sealed record Parameter(string Name, Type Type);
+
     /// <summary>The route and query parameters of one endpoint, with the types its OpenAPI description declares.</summary>
-    private sealed class Declared(IReadOnlyList<(string Name, Type Type)> route, Dictionary<string, Type> query, Dictionary<string, string> queryNames)
+    private sealed record Declared(IReadOnlyList<Parameter> Route, IReadOnlyDictionary<string, Parameter> Query)
     {
-        public IReadOnlyList<(string Name, Type Type)> Route { get; } = route;
-
-        /// <summary>Query parameters by name, matched case-insensitively as ASP.NET Core and Wolverine read them.</summary>
-        public Dictionary<string, Type> Query { get; } = query;
-
-        public Dictionary<string, string> QueryNames { get; } = queryNames;
-
         public static Declared Of(HttpChain chain, IApiDescriptionGroupCollectionProvider api)
         {
             var parameters = api.ApiDescriptionGroups.Items.SelectMany(g => g.Items)
                 .Where(d => d.ActionDescriptor is WolverineActionDescriptor w && ReferenceEquals(w.Chain, chain))
                 .SelectMany(d => d.ParameterDescriptions).Where(p => p.Type is not null).ToArray();
-            var query = parameters.Where(p => p.Source == BindingSource.Query)
-                .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-            return new Declared(
-                parameters.Where(p => p.Source == BindingSource.Path).DistinctBy(p => p.Name).Select(p => (p.Name, p.Type)).ToArray(),
-                query.ToDictionary(p => p.Name, p => p.Type, StringComparer.OrdinalIgnoreCase),
-                query.ToDictionary(p => p.Name, p => p.Name, StringComparer.OrdinalIgnoreCase));
+            var route = parameters.Where(p => p.Source == BindingSource.Path).Select(p => new Parameter(p.Name, p.Type)).DistinctBy(p => p.Name).ToList();
+            // A route id the description does not type (an endpoint left out of the document) is still an id.
+            route.AddRange(chain.RoutePattern!.Parameters.Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal) && route.All(r => r.Name != p.Name))
+                .Select(p => new Parameter(p.Name, typeof(Guid))));
+            // Matched case-insensitively, as ASP.NET Core and Wolverine read query strings.
+            var query = parameters.Where(p => p.Source == BindingSource.Query).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(p => p.Name, p => new Parameter(p.Name, p.Type), StringComparer.OrdinalIgnoreCase);
+            return new Declared(route, query);
         }
     }
 }
