@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Wolverine.Http;
 
@@ -19,10 +18,10 @@ public static partial class RouteAndQueryValues
 {
     private static readonly ConditionalWeakTable<HttpChain, Declared> Contracts = new();
 
-    public static ProblemDetails Before(HttpContext context, IApiDescriptionGroupCollectionProvider api)
+    public static ProblemDetails Before(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is not { } chain) return WolverineContinue.NoProblems;
-        var declared = Contracts.GetValue(chain, c => Declared.Of(c, api));
+        var declared = Contracts.GetValue(chain, Declared.Of);
 
         foreach (var (name, type) in declared.Route)
         {
@@ -65,8 +64,7 @@ public static partial class RouteAndQueryValues
         {
             return;
         }
-        var api = context.HttpContext.RequestServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>();
-        var declared = Contracts.GetValue(chain, c => Declared.Of(c, api));
+        var declared = Contracts.GetValue(chain, Declared.Of);
         var declaredAs = declared.Query.GetValueOrDefault(parameter);
         var message = declaredAs is null ? null : QueryValueProblem(context.HttpContext.Request.Query[parameter].ToString(), declaredAs.Type);
         var invalid = Problems.Invalid(new Dictionary<string, string[]>
@@ -115,11 +113,10 @@ public static partial class RouteAndQueryValues
     /// <summary>The route and query parameters of one endpoint, with the types its OpenAPI description declares.</summary>
     private sealed record Declared(IReadOnlyList<Parameter> Route, IReadOnlyDictionary<string, Parameter> Query)
     {
-        public static Declared Of(HttpChain chain, IApiDescriptionGroupCollectionProvider api)
+        /// <summary>Read from the chain's own description, the one the OpenAPI document is made of, once per endpoint.</summary>
+        public static Declared Of(HttpChain chain)
         {
-            var parameters = api.ApiDescriptionGroups.Items.SelectMany(g => g.Items)
-                .Where(d => d.ActionDescriptor is WolverineActionDescriptor w && ReferenceEquals(w.Chain, chain))
-                .SelectMany(d => d.ParameterDescriptions).Where(p => p.Type is not null).ToArray();
+            var parameters = chain.CreateApiDescription(chain.HttpMethods.First()).ParameterDescriptions.Where(p => p.Type is not null).ToArray();
             var route = parameters.Where(p => p.Source == BindingSource.Path).Select(p => new Parameter(p.Name, p.Type)).DistinctBy(p => p.Name).ToList();
             // A route id the description does not type (an endpoint left out of the document) is still an id.
             route.AddRange(chain.RoutePattern!.Parameters.Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal) && route.All(r => r.Name != p.Name))
