@@ -6,7 +6,6 @@ using Cases.Api.Retention;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -43,7 +42,7 @@ builder.Services.AddOptions<SanctionRuleSettings>()
     .ValidateOnStart();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameTheFields);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
-builder.Services.Configure<JsonOptions>(o => Persistence.ConfigureApiJson(o.SerializerOptions));
+builder.Services.AddJsonContract();
 builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
@@ -112,7 +111,7 @@ app.MapWolverineEndpoints(opts =>
     PublicChannel.Configure(opts, app.Services);
     opts.TenantId.AssertExists();
     opts.RequireAuthorizeOnAll();
-    opts.AddMiddleware(typeof(EmptyIds));
+    opts.AddMiddleware(typeof(RouteAndQueryValues));
     opts.AddMiddleware(typeof(OrganisationTime));
     opts.AddMiddleware(typeof(Idempotency), chain => chain.HttpMethods.Contains("POST"));
     opts.AddMiddleware(typeof(EventMetadata),

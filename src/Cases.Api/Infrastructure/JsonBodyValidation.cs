@@ -1,7 +1,4 @@
-using System.Collections;
-using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -19,10 +16,10 @@ public sealed class RequestLimits
 
 /// <summary>
 /// Reads a JSON request body once before the endpoint does: a body over the configured size is 413 whatever server
-/// hosts the API, and a body that does not fit the request type is 400 with an error per field (Wolverine's own
-/// reader reports only the parser's message).
+/// hosts the API, and a body that does not fit the request type (<see cref="JsonContract"/>) is 400 with an error
+/// per field (<see cref="JsonBodyErrors"/>; Wolverine's own reader reports only the parser's message).
 /// </summary>
-public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<JsonOptions> json, IOptions<RequestLimits> limits)
+public sealed class JsonBodyValidation(RequestDelegate next, IOptions<JsonOptions> json, IOptions<RequestLimits> limits)
 {
     private readonly JsonSerializerOptions _options = json.Value.SerializerOptions;
     private readonly long _maxBytes = limits.Value.MaxRequestBodyBytes;
@@ -48,12 +45,19 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         Dictionary<string, string[]>? errors;
         try
         {
-            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, requestType, _options, context.RequestAborted);
-            errors = body is null ? new() { ["$"] = ["A JSON object is required."] } : null;
-        }
-        catch (JsonException e)
-        {
-            errors = Describe(e, requestType);
+            try
+            {
+                var body = await JsonSerializer.DeserializeAsync(context.Request.Body, requestType, _options, context.RequestAborted);
+                errors = body is null ? new() { ["$"] = [JsonBodyErrors.ObjectRequired] } : null;
+            }
+            catch (JsonException refused)
+            {
+                // The serializer stops at the first fault; the whole body, read again against the request type, names them all.
+                context.Request.Body.Position = 0;
+                using var copy = new MemoryStream();
+                await context.Request.Body.CopyToAsync(copy, context.RequestAborted);
+                errors = JsonBodyErrors.Describe(copy.ToArray(), requestType, _options, refused);
+            }
         }
         catch (IOException) when (context.Request.Body.Position >= maxBytes)
         {
@@ -84,82 +88,4 @@ public sealed partial class JsonBodyValidation(RequestDelegate next, IOptions<Js
         string.IsNullOrEmpty(contentType)
         || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
         || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Turns the serializer's message into field errors that name no .NET type.</summary>
-    private static Dictionary<string, string[]> Describe(JsonException e, Type requestType)
-    {
-        var message = e.Message;
-        var field = e.Path is { Length: > 2 } path ? path[2..] : null;
-        var quoted = QuotedName().Matches(message).Select(m => JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)).ToArray();
-
-        if (message.Contains("missing required properties", StringComparison.Ordinal))
-        {
-            return quoted.Where(n => !n.Contains('.')).Distinct()
-                .ToDictionary(n => field is null ? n : $"{field}.{n}", _ => new[] { "Required." });
-        }
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
-        {
-            return new() { [field ?? quoted.FirstOrDefault() ?? "$"] = ["Not a known field."] };
-        }
-        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return new() { [field ?? "$"] = ["A field is given more than once."] };
-        }
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && field is not null)
-        {
-            return new() { [field] = ["Must not be null."] };
-        }
-        if (message.Contains("could not be converted", StringComparison.Ordinal) && field is not null)
-        {
-            return new() { [field] = [InvalidValue(TypeAt(requestType, field))] };
-        }
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return new() { ["$"] = ["The JSON is nested too deeply."] };
-        }
-        return new() { [field ?? "$"] = [$"Malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})."] };
-    }
-
-    private static string InvalidValue(Type? type)
-    {
-        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
-        {
-            { IsEnum: true } => KebabEnum.Expected(type),
-            _ when type == typeof(DateOnly) => "Not a valid date; expected yyyy-MM-dd.",
-            _ when type == typeof(Guid) => "Not a valid id.",
-            _ when type == typeof(bool) => "Expected true or false.",
-            _ when type == typeof(int) || type == typeof(long) => "Expected a whole number in range.",
-            _ when type == typeof(string) => "Expected a string.",
-            _ when type is not null && typeof(IEnumerable).IsAssignableFrom(type) => "Expected an array.",
-            _ => "Not a valid value."
-        };
-    }
-
-    /// <summary>Follows a JSON path such as <c>subjects[0]</c> or <c>complainant.name</c> through the request type.</summary>
-    private static Type? TypeAt(Type root, string path)
-    {
-        Type? current = root;
-        foreach (Match segment in PathSegment().Matches(path))
-        {
-            if (current is null) return null;
-            if (segment.Groups["index"].Success)
-            {
-                current = current.IsArray ? current.GetElementType()
-                    : current.GetInterfaces().Append(current)
-                        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-                        ?.GetGenericArguments()[0];
-                continue;
-            }
-            current = (Nullable.GetUnderlyingType(current) ?? current).GetProperty(segment.Groups["name"].Value,
-                BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
-        }
-        return current;
-    }
-
-    [GeneratedRegex("'([^']+)'")]
-    private static partial Regex QuotedName();
-
-    [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]")]
-    private static partial Regex PathSegment();
 }

@@ -50,7 +50,7 @@ public static class Persistence
                 opts.AutoCreateSchemaObjects = migrateOnStart ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonContract.ConfigureStored);
 
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Policies.AllDocumentsAreMultiTenanted();
@@ -107,17 +107,4 @@ public static class Persistence
     /// beforehand (`db-apply`, then `resources setup`) sets <c>Marten:MigrateOnStart=false</c>: the check is most of a start.
     /// </summary>
     public static bool MigratesOnStart(IConfiguration config) => config.GetValue("Marten:MigrateOnStart", true);
-
-    /// <summary>The wire format of the API: camelCase fields, kebab-case enum values, and nothing unexpected.</summary>
-    public static void ConfigureApiJson(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.NumberHandling = JsonNumberHandling.Strict;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        json.RespectNullableAnnotations = true;
-        json.RespectRequiredConstructorParameters = true;
-        json.AllowDuplicateProperties = false;
-        json.MaxDepth = 16;
-    }
 }

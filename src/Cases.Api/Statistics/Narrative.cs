@@ -18,7 +18,7 @@ public static class NarrativeReport
         var all = data.Total(today);
         var onAppeals = data.OfCommissions(commission => !data.IsDisciplinary(commission)).Total(today);
         var disciplinary = data.OfCommissions(data.IsDisciplinary).Total(today);
-        var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => s.Key)
+        var categories = data.Sums.Where(s => s.Metric == Metric.AppealsByCategory).GroupBy(s => StatisticsData.KeyName(s.Metric, s.Key))
             .Select(g => (Category: g.Key, Count: g.Sum(s => s.Count))).OrderByDescending(c => c.Count).ToArray();
 
         var sentences = new List<string>
@@ -51,9 +51,10 @@ public static class NarrativeReport
 
     private static string Topic(string category) => category switch
     {
-        nameof(Category.MedicalCare) => "the provision of medical care",
-        nameof(Category.LabourDiscipline) => "labour discipline",
-        _ => StatisticsData.KeyName(category).Replace('-', ' ')
+        "medical-care" => "the provision of medical care",
+        "labour-discipline" => "labour discipline",
+        KebabEnum.Unknown => "an unknown category",
+        _ => category.Replace('-', ' ')
     };
 }
 

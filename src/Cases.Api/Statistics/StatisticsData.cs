@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cases.Domain.Commissions;
+using Cases.Domain.Sanctions;
 using Cases.Domain.Meetings;
 using Cases.Projections.Meetings;
 using Cases.Projections.Statistics;
@@ -86,8 +87,29 @@ public sealed record StatisticsData(
     public bool IsDisciplinary(string commissionId) =>
         Commissions.TryGetValue(commissionId, out var commission) && commission.Kind == CommissionKind.Disciplinary;
 
-    /// <summary>Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>.</summary>
+    /// <summary>A name as the API spells it: <c>call-centre</c>, <c>severe-reprimand</c>, <c>appeals-by-channel</c>.</summary>
     public static string KeyName(string key) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(key);
+
+    /// <summary>
+    /// Enum keys as the API spells them elsewhere: <c>call-centre</c>, <c>severe-reprimand</c>; a key counted from a
+    /// value stored outside the contract (a number such as <c>15</c> before the API was strict, or <c>Unknown</c>) is
+    /// <c>unknown</c>. Other keys (commissions) are kept as they are.
+    /// </summary>
+    public static string KeyName(Metric metric, string key) =>
+        KeyEnums.TryGetValue(metric, out var type)
+            ? KebabEnum.OfStoredName(type, key)
+            : key;
+
+    private static readonly IReadOnlyDictionary<Metric, Type> KeyEnums = new Dictionary<Metric, Type>
+    {
+        [Metric.Contacts] = typeof(Channel),
+        [Metric.CorruptionContacts] = typeof(Channel),
+        [Metric.AppealsByChannel] = typeof(Channel),
+        [Metric.AppealsByCategory] = typeof(Category),
+        [Metric.InternalCases] = typeof(Category),
+        [Metric.CasesClosed] = typeof(CaseOutcome),
+        [Metric.Sanctions] = typeof(SanctionType)
+    };
 }
 
 /// <summary>The facts of one line of the report (a month, or the period) and the decisions due in it, as its figures add them up.</summary>
@@ -98,7 +120,7 @@ public sealed class LineFacts(StatisticsData data, IReadOnlyCollection<MonthlySu
     public int Count(Metric metric, string key) => sums.Where(s => s.Metric == metric && s.Key == key).Sum(s => s.Count);
 
     /// <summary>The counts by key, spelled as the API spells enum values, in key order.</summary>
-    public IReadOnlyDictionary<string, int> ByKey(Metric metric) => By(metric, StatisticsData.KeyName);
+    public IReadOnlyDictionary<string, int> ByKey(Metric metric) => By(metric, key => StatisticsData.KeyName(metric, key));
 
     /// <summary>The counts by commission, by the commission's name in the reports.</summary>
     public IReadOnlyDictionary<string, int> ByCommission(Metric metric) => By(metric, data.Label);

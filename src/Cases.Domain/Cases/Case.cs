@@ -10,6 +10,15 @@ public sealed partial record Case
     public string Number { get; init; } = "";
     public CaseStatus Status { get; init; }
     public DateOnly ReceivedOn { get; init; }
+
+    /// <summary>As registered, or as corrected since.</summary>
+    public Channel Channel { get; init; }
+
+    public Category Category { get; init; }
+
+    /// <summary>The outcome of the standing closing; none while the case is open.</summary>
+    public CaseOutcome? Outcome { get; init; }
+
     public IReadOnlyList<string> Subjects { get; init; } = [];
     public string? Investigator { get; init; }
     public bool WasAcknowledged { get; init; }
@@ -51,6 +60,8 @@ public sealed partial record Case
         Number = e.Number,
         Status = CaseStatus.Registered,
         ReceivedOn = e.ReceivedOn,
+        Channel = e.Channel,
+        Category = e.Category,
         Subjects = e.Subjects,
         ComplainantEmployee = e.Complainant?.PersonnelNumber,
         ComplainantPersonId = e.SealedComplainant?.PersonId
@@ -80,10 +91,18 @@ public sealed partial record Case
 
     public Case Apply(CaseReferredToCommission _) => this with { Status = CaseStatus.ReferredToCommission };
 
-    public Case Apply(CaseClosed _) => this with { Status = CaseStatus.Closed };
+    public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, Outcome = e.Outcome };
 
-    public Case Apply(CaseReopened _) =>
-        this with { Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null, EmployeesAtFault = [], FoundOn = null };
+    public Case Apply(CaseReopened _) => this with
+    {
+        Status = StatusWhenReopened(HasInvestigator, WasAcknowledged), ViolationFound = null, EmployeesAtFault = [], FoundOn = null, Outcome = null
+    };
+
+    public Case Apply(CaseChannelCorrected e) => this with { Channel = e.Channel };
+
+    public Case Apply(CaseCategoryCorrected e) => this with { Category = e.Category };
+
+    public Case Apply(CaseOutcomeCorrected e) => this with { Outcome = e.Outcome };
 
     /// <summary>A reopened case resumes where its work stood: investigated, acknowledged, or merely registered.</summary>
     public static CaseStatus StatusWhenReopened(bool hasInvestigator, bool wasAcknowledged) =>

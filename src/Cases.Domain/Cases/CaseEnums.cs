@@ -2,6 +2,10 @@ namespace Cases.Domain.Cases;
 
 public enum Channel
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     CallCentre,
     Hotline,
     Website,
@@ -17,6 +21,10 @@ public enum Channel
 
 public enum Category
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     MedicalCare,
     Corruption,
     Ethics,
@@ -36,6 +44,10 @@ public enum CaseStatus
 
 public enum CaseOutcome
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     ViolationConfirmed,
     NoViolationFound,
     Withdrawn,

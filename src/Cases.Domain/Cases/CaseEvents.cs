@@ -78,6 +78,18 @@ public sealed record CaseReopened(Guid CaseId, string Reason, DateOnly ReopenedO
 /// The name each case event is stored under. Pinned here so that renaming or moving a record never orphans the events
 /// already written; a name, once used, never changes meaning.
 /// </summary>
+/// <summary>
+/// The channel the case should have been registered on: the registration (event <see cref="Sequence"/>) stays as stored,
+/// with <see cref="StoredValue"/> in JSON, and every record reads this one from now on.
+/// </summary>
+public sealed record CaseChannelCorrected(Guid CaseId, long Sequence, string StoredValue, Channel Channel, string Reason, DateOnly CorrectedOn);
+
+/// <summary>The category the case should have been registered in; as <see cref="CaseChannelCorrected"/>.</summary>
+public sealed record CaseCategoryCorrected(Guid CaseId, long Sequence, string StoredValue, Category Category, string Reason, DateOnly CorrectedOn);
+
+/// <summary>The outcome the standing closing (event <see cref="Sequence"/>) should have recorded; as <see cref="CaseChannelCorrected"/>.</summary>
+public sealed record CaseOutcomeCorrected(Guid CaseId, long Sequence, string StoredValue, CaseOutcome Outcome, string Reason, DateOnly CorrectedOn);
+
 public static class CaseEventNames
 {
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
@@ -94,6 +106,9 @@ public static class CaseEventNames
         [typeof(FindingRecorded)] = "finding_recorded",
         [typeof(CaseReferredToCommission)] = "case_referred_to_commission",
         [typeof(CaseClosed)] = "case_closed",
-        [typeof(CaseReopened)] = "case_reopened"
+        [typeof(CaseReopened)] = "case_reopened",
+        [typeof(CaseChannelCorrected)] = "case_channel_corrected",
+        [typeof(CaseCategoryCorrected)] = "case_category_corrected",
+        [typeof(CaseOutcomeCorrected)] = "case_outcome_corrected"
     };
 }

@@ -4,6 +4,10 @@ namespace Cases.Domain.Employees;
 
 public enum AbsenceKind
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     SickLeave,
     Vacation,
     BusinessTrip

@@ -5,6 +5,10 @@ namespace Cases.Domain.Meetings;
 
 public enum DecisionKind
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     Instruction,
     SanctionRecommendation,
     NoViolationFound,

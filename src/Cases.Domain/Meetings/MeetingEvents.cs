@@ -87,6 +87,10 @@ public enum RecusalGround
 
 public enum Vote
 {
+    /// <summary>Read for a value stored outside the contract before the API was strict (e.g. two values joined by a
+    /// comma); written as <c>unknown</c>, never accepted from a client.</summary>
+    Unknown = -1,
+
     For,
     Against,
     Abstain

@@ -46,6 +46,7 @@ public sealed partial record Sanction
         Status = Status == SanctionStatus.Expired ? SanctionStatus.Active : Status
     };
     public Sanction Apply(SanctionExpired _) => this with { Status = SanctionStatus.Expired };
+    public Sanction Apply(SanctionTypeCorrected e) => this with { Type = e.Type, ExpiresOn = e.ExpiresOn };
 }
 
 public static class SanctionRulesOf

@@ -62,6 +62,21 @@ public sealed record SanctionExpiryMoved(Guid SanctionId, string PersonnelNumber
 /// <summary>The sanction's period ran out; recorded by the service itself.</summary>
 public sealed record SanctionExpired(Guid SanctionId, string PersonnelNumber, DateOnly ExpiredOn) : ISanctionFact;
 
+/// <summary>
+/// The type the order should have been recorded with: the imposition (event <see cref="Sequence"/>) stays as stored,
+/// with <see cref="StoredValue"/> in JSON. A change to or from a dismissal changes the period: <see cref="ExpiresOn"/>
+/// is the sanction's end from now on (none for a dismissal).
+/// </summary>
+public sealed record SanctionTypeCorrected(
+    Guid SanctionId,
+    string PersonnelNumber,
+    long Sequence,
+    string StoredValue,
+    SanctionType Type,
+    DateOnly? ExpiresOn,
+    string Reason,
+    DateOnly CorrectedOn) : ISanctionFact;
+
 public static class SanctionEventNames
 {
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
@@ -73,6 +88,7 @@ public static class SanctionEventNames
         [typeof(SanctionOverturned)] = "sanction_overturned",
         [typeof(SanctionLifted)] = "sanction_lifted",
         [typeof(SanctionExpiryMoved)] = "sanction_expiry_moved",
-        [typeof(SanctionExpired)] = "sanction_expired"
+        [typeof(SanctionExpired)] = "sanction_expired",
+        [typeof(SanctionTypeCorrected)] = "sanction_type_corrected"
     };
 }

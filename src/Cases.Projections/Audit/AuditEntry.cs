@@ -77,6 +77,10 @@ public sealed partial class AuditTrailProjection : IProjection
         CaseClosed e => $"Case closed: {Lower(e.Outcome.ToString())}",
         DecisionAdopted e => $"Protocol decision {e.ProtocolNumber} adopted, due {e.DueDate:yyyy-MM-dd}",
         SanctionImposed e => $"{Words(e.Type.ToString())} imposed on {e.PersonnelNumber} by order {e.OrderNumber} of {e.OrderDate:yyyy-MM-dd}",
+        CaseChannelCorrected e => $"Channel corrected from stored {e.StoredValue} to {Lower(e.Channel.ToString())}",
+        CaseCategoryCorrected e => $"Category corrected from stored {e.StoredValue} to {Lower(e.Category.ToString())}",
+        CaseOutcomeCorrected e => $"Outcome corrected from stored {e.StoredValue} to {Lower(e.Outcome.ToString())}",
+        SanctionTypeCorrected e => $"Sanction type corrected from stored {e.StoredValue} to {Lower(e.Type.ToString())}",
         _ => Words(data.GetType().Name)
     };
 

@@ -138,6 +138,12 @@ public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<Case
         view.TimesReopened++;
     }
 
+    public void Apply(CaseChannelCorrected e, CaseSummary view) => view.Channel = e.Channel;
+
+    public void Apply(CaseCategoryCorrected e, CaseSummary view) => view.Category = e.Category;
+
+    public void Apply(CaseOutcomeCorrected e, CaseSummary view) => view.Outcome = e.Outcome;
+
     public void Apply(PersonalDataErased e, CaseSummary view) => view.ComplainantErased = true;
 
     private static void Answer(CaseSummary view, string personnelNumber, ExplanationState state, DateOnly answeredOn)

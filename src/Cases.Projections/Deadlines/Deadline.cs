@@ -119,6 +119,20 @@ public sealed partial class DeadlineProjection : EventProjection
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
     }
 
+    /// <summary>A correction to or from a dismissal, made while the sanction is in force, starts or stops watching its expiry.</summary>
+    public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
+    {
+        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        if (before is not { IsActive: true } || before.ExpiresOn == e.Data.ExpiresOn) return;
+        if (e.Data.ExpiresOn is not { } expiresOn)
+        {
+            ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.SanctionExpiry, e.Data.SanctionId, e.Data.PersonnelNumber));
+            return;
+        }
+        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
+        ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, expiresOn, imposed.PersonnelNumber));
+    }
+
     public void Project(IEvent<SanctionExpired> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
 
     public void Project(IEvent<SanctionLifted> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);

@@ -3,6 +3,7 @@ using Cases.Domain.Employees;
 using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
+using Cases.Projections.Cases;
 
 namespace Cases.Projections.Employees;
 
@@ -73,7 +74,7 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
         // A finding, closure or reopening names no employee: it belongs to every subject the case had at that point.
         CustomGrouping(async (session, events, grouping) =>
         {
-            foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened))
+            foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened or CaseCategoryCorrected or CaseOutcomeCorrected))
             {
                 // The case as it stood just before this event: its subjects then, the same on every rebuild.
                 var @case = await session.Events.AggregateStreamAsync<Case>(e.StreamId, version: e.Version - 1);
@@ -85,10 +86,10 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
     public void Apply(CaseRegistered e, EmployeeHistory view) =>
         view.Cases.Add(new EmployeeCase { CaseId = e.CaseId, Number = e.Number, Category = e.Category, ReceivedOn = e.ReceivedOn });
 
-    /// <summary>The case's number and receipt come from its registration, which this event's stream starts with.</summary>
+    /// <summary>The case's number and receipt come from its registration, as corrected before this event.</summary>
     public async Task Apply(IEvent<SubjectIdentified> e, EmployeeHistory view, IQuerySession session)
     {
-        var registered = await StreamStart.OfAsync<CaseRegistered>(session, e.StreamId);
+        var registered = await CaseRecord.RegistrationBeforeAsync(session, e.StreamId, e.Version);
         view.Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
     }
 
@@ -107,6 +108,10 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
         entry.Outcome = e.Outcome;
         entry.ClosedOn = e.ClosedOn;
     }
+
+    public void Apply(CaseCategoryCorrected e, EmployeeHistory view) => Case(view, e.CaseId)?.Category = e.Category;
+
+    public void Apply(CaseOutcomeCorrected e, EmployeeHistory view) => Case(view, e.CaseId)?.Outcome = e.Outcome;
 
     /// <summary>The earlier round's finding and outcome stay in the case's own history; the record shows the new round.</summary>
     public void Apply(CaseReopened e, EmployeeHistory view)
@@ -142,6 +147,13 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
             sanction.EndedOn = null;
         }
         Recount(view);
+    }
+
+    public void Apply(SanctionTypeCorrected e, EmployeeHistory view)
+    {
+        if (Sanction(view, e.SanctionId) is not { } sanction) return;
+        sanction.Type = e.Type;
+        sanction.ExpiresOn = e.ExpiresOn;
     }
 
     public void Apply(SanctionExpired e, EmployeeHistory view) => Ended(view, e.SanctionId, SanctionStatus.Expired, e.ExpiredOn);

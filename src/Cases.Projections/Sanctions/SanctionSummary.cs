@@ -108,6 +108,12 @@ public sealed partial class SanctionSummaryProjection : ChangeTrackedProjection<
         view.EndedOn = e.ExpiredOn;
     }
 
+    public void Apply(SanctionTypeCorrected e, SanctionSummary view)
+    {
+        view.Type = e.Type;
+        view.ExpiresOn = e.ExpiresOn;
+    }
+
     private static void Decided(SanctionSummary view, AppealState state, DateOnly on)
     {
         var index = view.Appeals.FindLastIndex(a => a.State == AppealState.Pending);

@@ -5,6 +5,7 @@ using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Cases.Projections.Cases;
 
 namespace Cases.Projections.Statistics;
 
@@ -86,32 +87,21 @@ public sealed partial class StatisticsProjection : EventProjection
     /// <summary>An appeal came from outside; a case the organisation opened itself is counted apart.</summary>
     public void Project(IEvent<CaseRegistered> e, IDocumentOperations ops)
     {
-        if (e.Data.Channel == Channel.Internal)
-        {
-            ops.Store(Fact($"internal:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.InternalCases, e.Data.Category.ToString()));
-            return;
-        }
-        ops.Store(Fact($"appeal-channel:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.AppealsByChannel, e.Data.Channel.ToString()));
-        ops.Store(Fact($"appeal-category:{e.Data.CaseId:N}", e.Data.ReceivedOn, Metric.AppealsByCategory, e.Data.Category.ToString()));
+        foreach (var fact in RegistrationFacts(e.Data)) ops.Store(fact);
     }
 
     /// <summary>A case counts as closed in the month of its last closing, with the days from receipt to it.</summary>
     public async Task Project(IEvent<CaseClosed> e, IDocumentOperations ops)
     {
         var registered = await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId);
-        ops.Store(Fact($"closed:{e.Data.CaseId:N}", e.Data.ClosedOn, Metric.CasesClosed, e.Data.Outcome.ToString(),
-            sum: e.Data.ClosedOn.DayNumber - registered.ReceivedOn.DayNumber));
+        ops.Store(ClosedFact(e.Data, registered));
     }
 
-    /// <summary>The current finding of a case about ethics, or finding an ethics violation; a reopened case's no longer counts.</summary>
+    /// <summary>The current finding of a case about ethics (as its category reads, corrected), or finding an ethics violation.</summary>
     public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
     {
-        var violated = e.Data.ViolationFound && e.Data.EthicsArticlesViolated.Count > 0;
-        var aboutEthics = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Category == Category.Ethics;
-        if (violated || aboutEthics)
-        {
-            ops.Store(Fact($"ethics:{e.Data.CaseId:N}", e.Data.FoundOn, Metric.EthicsFindings, violated ? Violation : NoViolation));
-        }
+        var registered = await CaseRecord.RegistrationBeforeAsync(ops, e.Data.CaseId, e.Version);
+        if (EthicsFact(e.Data, registered) is { } fact) ops.Store(fact);
     }
 
     /// <summary>A reopened case is no longer closed, and its finding no longer stands.</summary>
@@ -119,6 +109,69 @@ public sealed partial class StatisticsProjection : EventProjection
     {
         ops.Delete<StatisticFact>($"ethics:{e.Data.CaseId:N}");
         ops.Delete<StatisticFact>($"closed:{e.Data.CaseId:N}");
+    }
+
+    public Task Project(IEvent<CaseChannelCorrected> e, IDocumentOperations ops) => RestateCaseAsync(e, ops);
+
+    public Task Project(IEvent<CaseCategoryCorrected> e, IDocumentOperations ops) => RestateCaseAsync(e, ops);
+
+    public Task Project(IEvent<CaseOutcomeCorrected> e, IDocumentOperations ops) => RestateCaseAsync(e, ops);
+
+    /// <summary>
+    /// A correction changes what the case's earlier events count as: its facts are counted again from its events up
+    /// to the correction, so that the figures are those a case recorded right from the start would give.
+    /// </summary>
+    private static async Task RestateCaseAsync(IEvent e, IDocumentOperations ops)
+    {
+        // The correction itself may not be readable yet: it is being appended in this very transaction.
+        IReadOnlyList<object> events = [.. await CaseRecord.EventsBeforeAsync(ops, e.StreamId, e.Version), e.Data];
+        foreach (var id in CaseFactIds(e.StreamId)) ops.Delete<StatisticFact>(id);
+        foreach (var fact in CaseFacts(events)) ops.Store(fact);
+    }
+
+    /// <summary>The facts a case's events leave standing: its registration's, its standing closing's and its standing finding's.</summary>
+    public static IEnumerable<StatisticFact> CaseFacts(IReadOnlyList<object> events)
+    {
+        var registered = CaseRecord.Registration(events);
+        CaseClosed? closed = null;
+        FindingRecorded? finding = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case CaseClosed c: closed = c; break;
+                case CaseOutcomeCorrected c: closed = closed! with { Outcome = c.Outcome }; break;
+                case FindingRecorded f: finding = f; break;
+                case CaseReopened: (closed, finding) = (null, null); break;
+            }
+        }
+        var facts = RegistrationFacts(registered).ToList();
+        if (closed is not null) facts.Add(ClosedFact(closed, registered));
+        if (finding is not null && EthicsFact(finding, registered) is { } ethics) facts.Add(ethics);
+        return facts;
+    }
+
+    private static readonly string[] CaseFactKinds = ["internal", "appeal-channel", "appeal-category", "closed", "ethics"];
+
+    private static IEnumerable<string> CaseFactIds(Guid caseId) => CaseFactKinds.Select(kind => $"{kind}:{caseId:N}");
+
+    private static StatisticFact[] RegistrationFacts(CaseRegistered r) => r.Channel == Channel.Internal
+        ? [Fact($"internal:{r.CaseId:N}", r.ReceivedOn, Metric.InternalCases, r.Category.ToString())]
+        :
+        [
+            Fact($"appeal-channel:{r.CaseId:N}", r.ReceivedOn, Metric.AppealsByChannel, r.Channel.ToString()),
+            Fact($"appeal-category:{r.CaseId:N}", r.ReceivedOn, Metric.AppealsByCategory, r.Category.ToString())
+        ];
+
+    private static StatisticFact ClosedFact(CaseClosed c, CaseRegistered r) =>
+        Fact($"closed:{c.CaseId:N}", c.ClosedOn, Metric.CasesClosed, c.Outcome.ToString(), sum: c.ClosedOn.DayNumber - r.ReceivedOn.DayNumber);
+
+    private static StatisticFact? EthicsFact(FindingRecorded f, CaseRegistered r)
+    {
+        var violated = f.ViolationFound && f.EthicsArticlesViolated.Count > 0;
+        return violated || r.Category == Category.Ethics
+            ? Fact($"ethics:{f.CaseId:N}", f.FoundOn, Metric.EthicsFindings, violated ? Violation : NoViolation)
+            : null;
     }
 
     public async Task Project(IEvent<MeetingOpened> e, IDocumentOperations ops)
@@ -132,6 +185,14 @@ public sealed partial class StatisticsProjection : EventProjection
 
     public void Project(IEvent<SanctionImposed> e, IDocumentOperations ops) =>
         ops.Store(Fact($"sanction:{e.Data.SanctionId:N}", e.Data.OrderDate, Metric.Sanctions, e.Data.Type.ToString()));
+
+    /// <summary>A sanction counts under its corrected type, unless it was overturned before (then it counts nowhere).</summary>
+    public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
+    {
+        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        if (before is null || before.IsVoid) return;
+        ops.Store(Fact($"sanction:{e.Data.SanctionId:N}", before.OrderDate, Metric.Sanctions, e.Data.Type.ToString()));
+    }
 
     /// <summary>An overturned sanction is void from the start: it was never imposed, in any month's figures.</summary>
     public void Project(IEvent<SanctionOverturned> e, IDocumentOperations ops) => ops.Delete<StatisticFact>($"sanction:{e.Data.SanctionId:N}");

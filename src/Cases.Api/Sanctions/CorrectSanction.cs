@@ -1,0 +1,37 @@
+using Cases.Api.Employees;
+using Cases.Domain.Sanctions;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace Cases.Api.Sanctions;
+
+public static class CorrectSanctionEndpoint
+{
+    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
+        EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+
+    public static ProblemDetails Validate(CorrectSanction command, IEventStream<Sanction> stream) =>
+        SanctionChecks.Answer(new FieldErrors().Text("reason", command.Reason, FieldErrors.LongText),
+            command.ExpectedVersion, stream, state => CorrectSanctionDecision.Check(command, state));
+
+    /// <summary>
+    /// Records the type the order should have had, beside the stored imposition, which stays as it was; a sanction that
+    /// stops being a dismissal gets its period and its expiry scheduled, one that becomes a dismissal no longer expires.
+    /// </summary>
+    [WolverinePost("/api/sanctions/{sanctionId}/corrections", OperationId = "CorrectSanction")]
+    [Authorize(Roles = Roles.Hr)]
+    public static async Task<(Written, OutgoingMessages)> Post(CorrectSanction command,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream,
+        IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)
+    {
+        var state = stream.Aggregate!;
+        var stored = await StoredValues.OfAsync(session, stream.Id, SanctionEventNames.Stored[typeof(SanctionImposed)], "type", ct);
+        var corrected = CorrectSanctionDecision.Decide(command, state, stored,
+            await EmployeeRecords.AbsencesAsync(state.PersonnelNumber, session, ct), OrganisationRules.Sanctions(session, rules), time.Now);
+        OutgoingMessages expiry = corrected.ExpiresOn is { } expiresOn && expiresOn != state.ExpiresOn
+            ? [SanctionExpiries.CheckOn(stream.Id, expiresOn, time)]
+            : [];
+        return (Written.Append(stream, corrected), expiry);
+    }
+}
