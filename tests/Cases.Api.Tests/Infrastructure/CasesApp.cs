@@ -87,14 +87,16 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
 
     /// <summary>
     /// The pools of all the hosts, the tests and a rebuild, full at once, still fit in the server's max_connections:
-    /// a burst of requests queues for a connection of its host (for as long as <see cref="Patience"/>) instead of being
-    /// refused by PostgreSQL (53300, too many clients), which the service would answer 503. The application name tells
-    /// each host's connections apart in pg_stat_activity.
+    /// a burst of requests queues for a connection of its host instead of being refused by PostgreSQL (53300, too many
+    /// clients), which the service would answer 503. Waiting for a connection, and a command waiting for a lock behind a
+    /// burst, are bounded by <see cref="Patience"/> rather than by Npgsql's 15 and 30 s. The application name tells each
+    /// host's connections apart in pg_stat_activity.
     /// </summary>
     private static async Task<string> OnMainServerAsync(string schema) => new NpgsqlConnectionStringBuilder(MainServer)
     {
         MaxPoolSize = await MaxPoolSize.Value,
         Timeout = (int)Patience.TotalSeconds,
+        CommandTimeout = (int)Patience.TotalSeconds,
         ApplicationName = $"tests/{schema}"
     }.ConnectionString;
 
