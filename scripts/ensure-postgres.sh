@@ -86,7 +86,8 @@ if [ "$(pg_conftool -s "$VERSION" main show max_connections 2>/dev/null || echo 
 fi
 pg_ctlcluster "$VERSION" main start >/dev/null 2>&1 || true
 
-for _ in $(seq 1 60); do
+# Up to two minutes: a busy machine starts it slowly, and the wait only bounds a hang.
+for _ in $(seq 1 240); do
   pg_isready -q -h 127.0.0.1 -p "$PGPORT_" && break
   sleep 0.5
 done

@@ -37,7 +37,8 @@ for run in $(seq 1 "$RUNS"); do
   status=$?
   took=$(( $(date +%s) - start ))
   printf 'run %d/%d: %dm%02ds, exit %d\n' "$run" "$RUNS" $(( took / 60 )) $(( took % 60 )) "$status"
-  grep -E '^(Passed|Failed)! +- ' "$log" | sed 's/^/  /'
+  # The runner's summary: one line per test project, or a few lines at a detailed verbosity.
+  grep -E '^(Passed|Failed)! +- |^Total tests:|^ +(Passed|Failed): +[0-9]' "$log" | sed 's/^ */  /'
   if [ "$status" -ne 0 ]; then
     failed=$(( failed + 1 ))
     grep -E '^ +Failed [A-Za-z]' "$log" | sed 's/^ */  failed: /'

@@ -29,7 +29,7 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
         Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
         ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases";
 
-    /// <summary>Where this host and its tests connect; on the main server, with a pool of <see cref="PoolSize"/> at most.</summary>
+    /// <summary>Where this host and its tests connect; on the main server, with pools of <see cref="MaxPoolSize"/> at most.</summary>
     public string ConnectionString { get; private set; } = connectionString ?? MainServer;
     public string Schema { get; } = schema;
     public IAlbaHost Host { get; private set; } = null!;
