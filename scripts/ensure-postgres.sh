@@ -2,7 +2,11 @@
 # Makes sure the PostgreSQL named by ConnectionStrings__Cases accepts connections.
 # Uses the server if it already answers; otherwise (Debian, as root, local host only) installs the `postgresql`
 # package if missing, starts the cluster, creates the role and database, and waits for it. Idempotent.
+# A cluster it provisions allows MAX_CONNECTIONS: the test suite runs several hosts at once and sizes their connection
+# pools to fit the server (tests/Cases.Api.Tests/Infrastructure/CasesApp.cs), and Debian's 100 leaves them 4 each.
 set -euo pipefail
+
+MAX_CONNECTIONS=300
 
 CONN="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"
 
@@ -53,25 +57,37 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 
+provisioned=no
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
   echo "postgres: installing the postgresql package"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq postgresql >/dev/null
+  provisioned=yes
 fi
 
 VERSION=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VERSION main"; then
   pg_createcluster "$VERSION" main --port "$PGPORT_" >/dev/null
+  provisioned=yes
 fi
 CLUSTER_PORT=$(pg_lsclusters -h | awk -v v="$VERSION" '$1==v && $2=="main" {print $3}')
 if [ "$CLUSTER_PORT" != "$PGPORT_" ]; then
   pg_conftool "$VERSION" main set port "$PGPORT_"
   pg_ctlcluster "$VERSION" main stop >/dev/null 2>&1 || true
 fi
+online() { pg_lsclusters -h | awk -v v="$VERSION" '$1==v && $2=="main" {print $4}' | grep -qx online; }
+# Raised on a cluster provisioned just now (the package starts one with 100) or found stopped; a running server in
+# use is never restarted for it.
+if [ "$(pg_conftool -s "$VERSION" main show max_connections 2>/dev/null || echo 100)" -lt "$MAX_CONNECTIONS" ] &&
+  { [ "$provisioned" = yes ] || ! online; }; then
+  pg_conftool "$VERSION" main set max_connections "$MAX_CONNECTIONS"
+  if online; then pg_ctlcluster "$VERSION" main restart >/dev/null; fi
+fi
 pg_ctlcluster "$VERSION" main start >/dev/null 2>&1 || true
 
-for _ in $(seq 1 60); do
+# Up to two minutes: a busy machine starts it slowly, and the wait only bounds a hang.
+for _ in $(seq 1 240); do
   pg_isready -q -h 127.0.0.1 -p "$PGPORT_" && break
   sleep 0.5
 done

@@ -14,7 +14,8 @@ case "${1:-}" in
       pg_createcluster "$VERSION" "$NAME" --port "$PORT" >/dev/null
     fi
     pg_ctlcluster "$VERSION" "$NAME" start >/dev/null 2>&1 || true
-    for _ in $(seq 1 60); do
+    # Up to two minutes: a busy machine starts it slowly, and the wait only bounds a hang.
+    for _ in $(seq 1 480); do
       pg_isready -q -h 127.0.0.1 -p "$PORT" && break
       sleep 0.25
     done

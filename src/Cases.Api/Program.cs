@@ -47,6 +47,7 @@ builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
+builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection("Idempotency"));
 builder.Services.AddCasesOpenApi();
 builder.Services.AddWolverineHttp();
 builder.Services.AddHealthChecks()

@@ -1,6 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Cases.Domain;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Weasel.Postgresql.Tables;
 using Wolverine.Http;
@@ -10,14 +15,16 @@ namespace Cases.Api.Infrastructure;
 /// <summary>
 /// <c>Idempotency-Key</c> on writes: a client that retries a POST (a lost response, a timeout, a 503) with the same
 /// key gets the first response back and nothing is appended twice.
-/// The key is claimed by a row inserted in the very transaction that appends the events, so a write and its claim
-/// commit or roll back together; two racing requests with one key cannot both commit (the second breaks the primary
-/// key and its events roll back with it). The response is kept once it has been produced, for later replays.
+/// The key is claimed by a row inserted first thing in the very transaction that appends the events, so a write and its
+/// claim commit or roll back together. A twin (the same key again while the first request is still under way) waits on
+/// that row: when the first commits, the twin answers with its response; when it rolls back, the twin goes ahead itself.
+/// The response is kept once it has been produced, for later replays.
 /// </summary>
 public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string PreferHeader = "Prefer";
     public const string TableName = "cases_idempotency";
     public const int MaxKeyLength = 128;
 
@@ -35,27 +42,79 @@ public static class Idempotency
         return table;
     }
 
-    /// <summary>The request's claim, handed from <see cref="IdempotentRequests"/> to the endpoint's transaction.</summary>
-    public sealed record Claim(string Tenant, string Key, string Fingerprint);
-
-    /// <summary>Wolverine middleware on writes: queues the claim into the session, so it commits with the events.</summary>
-    public static void Before(HttpContext context, IDocumentSession session)
+    /// <summary>
+    /// The request's claim, handed from <see cref="IdempotentRequests"/> to the endpoint's transaction, with how long the
+    /// request may still wait for a twin.
+    /// </summary>
+    public sealed class Claim(string tenant, string key, string fingerprint, TimeSpan wait)
     {
-        if (context.Features.Get<Claim>() is not { } claim) return;
-        session.QueueSqlCommand(
-            $"insert into {session.DocumentStore.Options.DatabaseSchemaName}.{TableName} (tenant_id, key, fingerprint, claimed_at) values (?, ?, ?, now())",
-            claim.Tenant, claim.Key, claim.Fingerprint);
+        private readonly long _since = Stopwatch.GetTimestamp();
+
+        public string Tenant { get; } = tenant;
+        public string Key { get; } = key;
+        public string Fingerprint { get; } = fingerprint;
+        public TimeSpan WaitLeft => wait - Stopwatch.GetElapsedTime(_since) is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+
+        /// <summary>A twin has the key: this request answers with the twin's response, not with its own.</summary>
+        public bool Yielded { get; set; }
     }
 
-    /// <summary>The commit lost to another request that claimed the same key.</summary>
-    public static bool IsClash(Exception exception)
+    /// <summary>
+    /// Wolverine middleware on writes: claims the key before the endpoint reads anything, in the transaction its events
+    /// will commit in. A twin's claim not yet committed makes the insert wait, at most as long as the request may.
+    /// </summary>
+    public static async Task<ProblemDetails> Before(HttpContext context, IDocumentSession session, CancellationToken ct)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        if (context.Features.Get<Claim>() is not { } claim) return WolverineContinue.NoProblems;
+
+        await session.BeginTransactionAsync(ct);
+        var wait = claim.WaitLeft;
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        await using var batch = new NpgsqlBatch(session.Connection)
         {
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: TableName }) return true;
+            // The wait is bounded by lock_timeout (0 would mean forever, hence at least 1 ms); the command timeout must outlast it.
+            Timeout = (int)Math.Ceiling(wait.TotalSeconds) + 30,
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("select set_config('lock_timeout', $1, true)")
+                {
+                    Parameters = { new NpgsqlParameter { Value = $"{Math.Max(1, (long)wait.TotalMilliseconds)}ms" } }
+                },
+                new NpgsqlBatchCommand(
+                    $"insert into {schema}.{TableName} (tenant_id, key, fingerprint, claimed_at) values ($1, $2, $3, now()) on conflict do nothing")
+                {
+                    Parameters = { new NpgsqlParameter { Value = claim.Tenant }, new NpgsqlParameter { Value = claim.Key }, new NpgsqlParameter { Value = claim.Fingerprint } }
+                },
+                new NpgsqlBatchCommand("set local lock_timeout to default")
+            }
+        };
+        try
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+            if (batch.BatchCommands[1].RecordsAffected == 1) return WolverineContinue.NoProblems;
         }
-        return false;
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            // The twin is still under way after all the time this request may wait.
+        }
+        // The twin committed, or is still under way: the request stops here, and its transaction rolls back unused.
+        claim.Yielded = true;
+        return InFlight();
     }
+
+    /// <summary>409: the first request with this key has not been answered yet.</summary>
+    public static ProblemDetails InFlight() => Problems.Rule(new RuleViolation("idempotency-key-in-flight",
+        $"A request with this {Header} is still being recorded; retry shortly to get its response."));
+}
+
+/// <summary>Configuration section <c>Idempotency</c>.</summary>
+public sealed class IdempotencySettings
+{
+    /// <summary>
+    /// How long a request waits for a twin with the same key that is still under way, to answer with its response,
+    /// before it is told to retry (409 <c>idempotency-key-in-flight</c>). A client may ask for less with <c>Prefer: wait=n</c>.
+    /// </summary>
+    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>
@@ -105,13 +164,14 @@ public sealed class IdempotencyStore(string connectionString, string schema)
 }
 
 /// <summary>
-/// The HTTP side of <see cref="Idempotency"/>: answers a repeated key from what was kept, and keeps the response of a
-/// first request that succeeded. A refused request claims nothing (its transaction never commits), so it may be
-/// retried with the same key once corrected.
+/// The HTTP side of <see cref="Idempotency"/>: answers a repeated key from what was kept, waits for a twin still under
+/// way and answers with its response, and keeps the response of a first request that succeeded. A refused request
+/// claims nothing (its transaction never commits), so it may be retried with the same key once corrected.
 /// </summary>
-public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore store, ILogger<IdempotentRequests> logger)
+public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore store, IOptions<IdempotencySettings> settings,
+    ILogger<IdempotentRequests> logger)
 {
-    private static readonly TimeSpan[] ClashWaits = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -135,8 +195,8 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
             return;
         }
 
-        var claim = new Idempotency.Claim(tenant, key, await FingerprintAsync(context.Request));
-        var kept = await store.FindAsync(tenant, key, context.RequestAborted);
+        var claim = new Idempotency.Claim(tenant, key, await FingerprintAsync(context.Request), WaitFor(context.Request));
+        var kept = await AwaitAnswerAsync(claim, context.RequestAborted);
         if (kept is not null)
         {
             await AnswerAsync(context, claim, kept);
@@ -151,18 +211,17 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
         {
             await next(context);
         }
-        catch (Exception e) when (Idempotency.IsClash(e))
-        {
-            context.Response.Body = original;
-            context.Response.Clear();
-            await AnswerAsync(context, claim, await AwaitFirstAsync(claim, context.RequestAborted));
-            return;
-        }
         finally
         {
             context.Response.Body = original;
         }
 
+        if (claim.Yielded)
+        {
+            context.Response.Clear();
+            await AnswerAsync(context, claim, await AwaitAnswerAsync(claim, context.RequestAborted));
+            return;
+        }
         if (context.Response.StatusCode is >= 200 and < 300)
         {
             try
@@ -180,17 +239,42 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>The request that won the key is committing or about to keep its response: give it a moment.</summary>
-    private async Task<KeptResponse?> AwaitFirstAsync(Idempotency.Claim claim, CancellationToken ct)
+    /// <summary>The configured wait, or less when the client prefers (RFC 7240 <c>Prefer: wait=seconds</c>).</summary>
+    private TimeSpan WaitFor(HttpRequest request)
     {
-        KeptResponse? kept = null;
-        foreach (var wait in ClashWaits)
+        var wait = settings.Value.InFlightWait;
+        if (NameValueHeaderValue.TryParseList(request.Headers[Idempotency.PreferHeader], out var preferences) && preferences is not null)
         {
-            await Task.Delay(wait, ct);
-            kept = await store.FindAsync(claim.Tenant, claim.Key, ct);
-            if (kept?.Status is not null) break;
+            foreach (var preference in preferences.Where(p => p.Name.Equals("wait", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (int.TryParse(preference.Value.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                    && TimeSpan.FromSeconds(seconds) < wait)
+                {
+                    wait = TimeSpan.FromSeconds(seconds);
+                }
+            }
         }
-        return kept;
+        return wait;
+    }
+
+    /// <summary>
+    /// What was kept for the key, if anything. A twin that committed keeps its response right after: while it has not,
+    /// the request waits for it as long as it may.
+    /// </summary>
+    private async Task<KeptResponse?> AwaitAnswerAsync(Idempotency.Claim claim, CancellationToken ct)
+    {
+        var pause = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            var kept = await store.FindAsync(claim.Tenant, claim.Key, ct);
+            if (kept is null || kept.Status is not null || kept.Abandoned || kept.Fingerprint != claim.Fingerprint
+                || claim.WaitLeft == TimeSpan.Zero)
+            {
+                return kept;
+            }
+            await Task.Delay(pause < claim.WaitLeft ? pause : claim.WaitLeft, ct);
+            pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+        }
     }
 
     private Task AnswerAsync(HttpContext context, Idempotency.Claim claim, KeptResponse? kept)
@@ -209,8 +293,7 @@ public sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore st
         if (kept?.Status is not { } status)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Results.Problem(Problems.Rule(new RuleViolation("idempotency-key-in-flight",
-                $"A request with this {Idempotency.Header} is still being recorded; retry shortly to get its response."))).ExecuteAsync(context);
+            return Results.Problem(Idempotency.InFlight()).ExecuteAsync(context);
         }
 
         context.Response.StatusCode = status;

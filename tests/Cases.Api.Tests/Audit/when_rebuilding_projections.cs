@@ -57,7 +57,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         }
         foreach (var source in store.Options.Projections.All)
         {
-            await daemon.RebuildProjectionAsync(source.ImplementationType, TimeSpan.FromMinutes(1), CancellationToken.None);
+            await daemon.RebuildProjectionAsync(source.ImplementationType, CasesApp.Patience, CancellationToken.None);
         }
         await coordinator.ResumeAsync();
 

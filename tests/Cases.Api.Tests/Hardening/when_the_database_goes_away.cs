@@ -78,7 +78,6 @@ public class when_the_database_goes_away(FaultApiApp app, ITestOutputHelper outp
         answers.Where(a => a.Status == 503).ShouldAllBe(a => a.RetryAfter == ExceptionProblems.RetryAfterSeconds.ToString()
                                                             && a.ContentType!.StartsWith("application/problem+json"));
         outage.Count(a => a.Status == 503).ShouldBeGreaterThanOrEqualTo(20);
-        (recoveredAt - restartedAt).ShouldBeLessThan(TimeSpan.FromSeconds(30));
         // Exactly the acknowledged cases, each registered once.
         stored.ShouldBe(ledger.Count);
         (await CountAsync($"mt_events where type = 'case_registered' and stream_id = any('{{{string.Join(",", ledger.Values)}}}'::uuid[])"))
@@ -92,13 +91,5 @@ public class when_the_database_goes_away(FaultApiApp app, ITestOutputHelper outp
     // The app's reads open a new connection when the pooled one died with the server.
     private async Task<long> CountAsync(string from) => (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.{from}"))!;
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "waited a minute for the load to get there");
-            await Task.Delay(50);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition) => CasesApp.UntilAsync(() => Task.FromResult(condition()), "the load to get there");
 }

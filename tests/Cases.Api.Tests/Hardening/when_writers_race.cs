@@ -3,6 +3,7 @@ using Cases.Api.Cases;
 using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 
 namespace Cases.Api.Tests.Hardening;
 
@@ -22,13 +23,14 @@ public class when_writers_race(CaseApiApp app) : CaseApiTests(app)
     };
 
     private async Task<(int Status, string? ContentType, JsonElement Body, IHeaderDictionary Headers)> PostRawAsync(
-        string url, object body, string token, string? idempotencyKey = null)
+        string url, object body, string token, string? idempotencyKey = null, string? prefer = null)
     {
         var result = await App.Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
             s.WithBearerToken(token);
             if (idempotencyKey is not null) s.WithRequestHeader(Idempotency.Header, idempotencyKey);
+            if (prefer is not null) s.WithRequestHeader(Idempotency.PreferHeader, prefer);
             s.IgnoreStatusCode();
         });
         var text = await result.ReadAsTextAsync();
@@ -100,9 +102,74 @@ public class when_writers_race(CaseApiApp app) : CaseApiTests(app)
             PostRawAsync("/api/cases", Registration(), Registrar, "hotline-0815")));
 
         answers.ShouldAllBe(a => a.Status == 201);
-        answers.Select(a => a.Body.GetProperty("id").GetGuid()).Distinct().Count().ShouldBe(1);
+        answers.Count(a => a.Headers[Idempotency.ReplayedHeader] == "true").ShouldBe(9);
+        answers.Select(a => a.Body.GetRawText()).Distinct().Count().ShouldBe(1);
+        answers.Select(a => a.Headers.Location.ToString()).Distinct().Count().ShouldBe(1);
         (await App.CountAllEventsAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task a_retry_waits_for_its_twin_under_way_and_answers_with_its_response()
+    {
+        Task<(int Status, string? ContentType, JsonElement Body, IHeaderDictionary Headers)> first, retry;
+        await using (var numbers = await HoldCaseNumbersAsync())
+        {
+            first = PostRawAsync("/api/cases", Registration(), Registrar, "fax-0042");
+            await UntilWaitingOnAsync(Numbering.TableName);
+            retry = PostRawAsync("/api/cases", Registration(), Registrar, "fax-0042");
+            await UntilWaitingOnAsync(Idempotency.TableName);
+            // Both are held: the first after its claim, at its case number; the retry at the first's claim.
+            first.IsCompleted.ShouldBeFalse();
+            retry.IsCompleted.ShouldBeFalse();
+        }
+
+        var (original, replay) = (await first, await retry);
+        (original.Status, replay.Status).ShouldBe((201, 201));
+        original.Headers.ContainsKey(Idempotency.ReplayedHeader).ShouldBeFalse();
+        replay.Headers[Idempotency.ReplayedHeader].ToString().ShouldBe("true");
+        replay.Body.GetRawText().ShouldBe(original.Body.GetRawText());
+        (await App.CountAllEventsAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_retry_that_may_wait_less_than_its_twin_takes_is_told_to_retry_later()
+    {
+        Task<(int Status, string? ContentType, JsonElement Body, IHeaderDictionary Headers)> first;
+        await using (var numbers = await HoldCaseNumbersAsync())
+        {
+            first = PostRawAsync("/api/cases", Registration(), Registrar, "email-77");
+            await UntilWaitingOnAsync(Numbering.TableName);
+
+            var impatient = await PostRawAsync("/api/cases", Registration(), Registrar, "email-77", prefer: "wait=1");
+
+            (impatient.Status, impatient.Body.GetProperty("rule").GetString()).ShouldBe((409, "idempotency-key-in-flight"));
+            impatient.Headers.RetryAfter.ToString().ShouldBe("1");
+            first.IsCompleted.ShouldBeFalse();
+        }
+
+        (await first).Status.ShouldBe(201);
+        var later = await PostRawAsync("/api/cases", Registration(), Registrar, "email-77");
+        (later.Status, later.Headers[Idempotency.ReplayedHeader].ToString()).ShouldBe((201, "true"));
+        (await App.CountAllEventsAsync()).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// Holds the case numbers as a long transaction would: a registration waits, after its claim, until the connection
+    /// closes (unpooled, so that closing it ends the transaction at once).
+    /// </summary>
+    private async Task<NpgsqlConnection> HoldCaseNumbersAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(App.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var hold = new NpgsqlCommand($"begin; lock table {App.Schema}.{Numbering.TableName} in exclusive mode", connection);
+        await hold.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>Waits until a request of this collection's host is blocked on a lock of the given table.</summary>
+    private Task UntilWaitingOnAsync(string table) => CasesApp.UntilAsync(async () => (long)(await App.ScalarAsync(
+            $"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%{App.Schema}.{table} %'"))! > 0,
+        $"a request waiting on {table}");
 
     [Fact]
     public async Task a_key_reused_for_another_request_is_refused_and_writes_nothing()

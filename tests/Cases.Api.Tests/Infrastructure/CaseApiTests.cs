@@ -93,12 +93,12 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
         });
 
     /// <summary>
-    /// Reads until the service has done by itself what the test waits for (a scheduled message), for at most 30
-    /// seconds, and answers the last reading either way.
+    /// Reads until the service has done by itself what the test waits for (a scheduled message), for at most
+    /// <see cref="CasesApp.Patience"/>, and answers the last reading either way.
     /// </summary>
     protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + CasesApp.Patience;
         while (true)
         {
             var value = await read();

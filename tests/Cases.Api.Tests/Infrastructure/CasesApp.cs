@@ -18,12 +18,19 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
 {
     public const string SigningKey = "cases-test-signing-key-used-only-by-the-test-suite-0001";
 
+    /// <summary>
+    /// How long a test waits for a condition before it calls it a hang: it bounds a wait, it never decides a pass, so it
+    /// is far above what the slowest machine needs.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
     /// <summary>The main test server, as the README's test command provisions it.</summary>
     public static string MainServer =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Cases")
         ?? "Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases";
 
-    public string ConnectionString { get; } = connectionString ?? MainServer;
+    /// <summary>Where this host and its tests connect; on the main server, with pools of <see cref="MaxPoolSize"/> at most.</summary>
+    public string ConnectionString { get; private set; } = connectionString ?? MainServer;
     public string Schema { get; } = schema;
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
@@ -31,6 +38,7 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
 
     public virtual async Task InitializeAsync()
     {
+        if (connectionString is null) ConnectionString = await OnMainServerAsync(Schema);
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Cases", ConnectionString);
@@ -40,6 +48,8 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
             // One node: the async projections start with the host instead of waiting for the cluster's assignment.
             builder.UseSetting("Wolverine:DurabilityMode", "Solo");
+            // A retry waits for its twin with the same Idempotency-Key as long as the twin takes, however slow the machine.
+            builder.UseSetting("Idempotency:InFlightWait", Patience.ToString());
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
             builder.ConfigureServices(services => services.AddContractValidation());
             Configure(builder);
@@ -52,6 +62,44 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>
+    /// The pools a test run may open on the main server: each host's two (Marten's, and the one of the service's own
+    /// connections), the tests' own per host, and the two of a `projections rebuild` run beside them. The fault tests'
+    /// host is counted too, though its server is another.
+    /// </summary>
+    private static readonly int Pools = 3 * typeof(CasesApp).Assembly.GetTypes().Count(t => t.IsSubclassOf(typeof(CasesApp)) && !t.IsAbstract) + 2;
+
+    /// <summary>Connections left to psql and other tools while the suite runs.</summary>
+    private const int SpareConnections = 10;
+
+    private static readonly Lazy<Task<int>> MaxPoolSize = new(async () =>
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(MainServer) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int", connection);
+        var open = (int)(await command.ExecuteScalarAsync())! - SpareConnections;
+        var size = Math.Min(open / Pools, Persistence.DefaultMaxPoolSize);
+        return size >= 3 ? size : throw new InvalidOperationException(
+            $"PostgreSQL at {connection.Host}:{connection.Port} lets the tests open {open} connections, too few for {Pools} pools of 3: " +
+            "raise its max_connections (scripts/ensure-postgres.sh sets 300 on a cluster it provisions).");
+    });
+
+    /// <summary>
+    /// The pools of all the hosts, the tests and a rebuild, full at once, still fit in the server's max_connections:
+    /// a burst of requests queues for a connection of its host instead of being refused by PostgreSQL (53300, too many
+    /// clients), which the service would answer 503. Waiting for a connection, and a command waiting for a lock behind a
+    /// burst, are bounded by <see cref="Patience"/> rather than by Npgsql's 15 and 30 s. The application name tells each
+    /// host's connections apart in pg_stat_activity.
+    /// </summary>
+    private static async Task<string> OnMainServerAsync(string schema) => new NpgsqlConnectionStringBuilder(MainServer)
+    {
+        MaxPoolSize = await MaxPoolSize.Value,
+        Timeout = (int)Patience.TotalSeconds,
+        CommandTimeout = (int)Patience.TotalSeconds,
+        ApplicationName = $"tests/{schema}"
+    }.ConnectionString;
 
     /// <summary>Stops the service and starts it again on the same database, as a redeployment or a crash would.</summary>
     public async Task RestartAsync()
@@ -71,7 +119,8 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
         {
             // Truncating takes each table's exclusive lock in turn and can deadlock with a request of the previous test
             // that is still finishing; PostgreSQL cancels one side, and the reset runs again.
-            for (var attempt = 1; ; attempt++)
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
             {
                 try
                 {
@@ -79,9 +128,9 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
                     await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
                     break;
                 }
-                catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+                catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && waited.Elapsed < Patience)
                 {
-                    await Task.Delay(100 * attempt);
+                    // This side was cancelled; the other went on and will finish.
                 }
             }
         }
@@ -97,17 +146,25 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     public string UserToken(string organisation, string user, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
 
-    /// <summary>Waits until the async projections (the audit trail) have caught up with every event appended so far.</summary>
-    /// Compared with the last event stored, not with the daemon's own high-water mark, which lags behind the appends.
-    public async Task ProjectionsCaughtUpAsync(TimeSpan? timeout = null)
+    /// <summary>Waits until the condition holds, looking again every few milliseconds, for at most <see cref="Patience"/>.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string awaited)
     {
-        var last = (long)(await ScalarAsync($"select coalesce(max(seq_id), 0) from {Schema}.mt_events"))!;
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((long)(await ScalarAsync($"select coalesce(min(last_seq_id), 0) from {Schema}.mt_event_progression where name like '%:All'"))! < last)
+        while (!await condition())
         {
-            waited.Elapsed.ShouldBeLessThan(timeout ?? TimeSpan.FromSeconds(30), $"the async projections never reached event {last}");
+            waited.Elapsed.ShouldBeLessThan(Patience, $"waited in vain for {awaited}");
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>Waits until the async projections (the audit trail) have caught up with every event appended so far.</summary>
+    /// Compared with the last event stored, not with the daemon's own high-water mark, which lags behind the appends.
+    public async Task ProjectionsCaughtUpAsync()
+    {
+        var last = (long)(await ScalarAsync($"select coalesce(max(seq_id), 0) from {Schema}.mt_events"))!;
+        await UntilAsync(async () => (long)(await ScalarAsync(
+            $"select coalesce(min(last_seq_id), 0) from {Schema}.mt_event_progression where name like '%:All'"))! >= last,
+            $"the async projections to reach event {last}");
     }
 
     /// <summary>

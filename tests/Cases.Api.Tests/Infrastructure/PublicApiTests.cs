@@ -65,7 +65,7 @@ public abstract class PublicApiTests(PublicApiApp app) : ApiTests<PublicApiApp>(
         await coordinator.PauseAsync();
         using var daemon = await ((DocumentStore)App.Store).BuildProjectionDaemonAsync();
         foreach (var table in wipedTables) await App.ScalarAsync($"delete from {App.Schema}.{table}");
-        foreach (var projection in projections) await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(1), CancellationToken.None);
+        foreach (var projection in projections) await daemon.RebuildProjectionAsync(projection, CasesApp.Patience, CancellationToken.None);
         await coordinator.ResumeAsync();
     }
 
