@@ -63,6 +63,11 @@ public static class Persistence
                 opts.Projections.Errors.SkipApplyErrors = true;
                 opts.Projections.Errors.SkipSerializationErrors = true;
                 opts.Projections.Errors.SkipUnknownEvents = true;
+                // Sequence numbers an append has reserved but not yet committed look like a gap to the daemon, which
+                // gives up on a gap after this long and never projects what fills it later: a slow commit on a busy
+                // server would leave events out of the audit trail. Failed appends leave tombstones, so a real gap
+                // is rare and only delays the trail by this much.
+                opts.Projections.StaleSequenceThreshold = config.GetValue("Marten:StaleSequenceThreshold", TimeSpan.FromMinutes(2));
                 // The lock shim's DistributedLock needs the transaction-scoped advisory lock (see README).
                 opts.Events.UseAdvisoryLockTransaction = true;
 

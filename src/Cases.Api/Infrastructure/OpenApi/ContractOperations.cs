@@ -53,6 +53,9 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
                 "Makes the request safe to send again: a request repeated with its key gets the first response back " +
                 "and records nothing twice. Unique per organisation; a UUID will do.",
                 maxLength: Idempotency.MaxKeyLength, pattern: "^[!-~]+$"));
+            headers.Add(Header(Idempotency.PreferHeader,
+                "`wait=<seconds>` (RFC 7240): how long a retry may wait for its twin with the same Idempotency-Key still " +
+                "being recorded before it is answered 409 `idempotency-key-in-flight`; at most the service's own wait."));
         }
         if (Runs(typeof(EventMetadata)))
         {
