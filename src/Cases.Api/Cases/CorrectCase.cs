@@ -2,6 +2,7 @@ using Marten;
 
 namespace Cases.Api.Cases;
 
+[Tags(ApiTags.Cases)]
 public static class CorrectCaseEndpoint
 {
     public static ProblemDetails Validate(CorrectCase command, IEventStream<Case> stream)
@@ -17,6 +18,7 @@ public static class CorrectCaseEndpoint
     /// Records the value a field of the case should have, beside the stored event it mends (the registration for the
     /// channel and category, the standing closing for the outcome), which stays as it was: the hash chain still holds.
     /// </summary>
+    [EndpointSummary("Correct a value a case's events stored outside the contract")]
     [WolverinePost("/api/cases/{caseId}/corrections", OperationId = "CorrectCase")]
     [Authorize(Roles = Roles.Investigator)]
     public static async Task<CaseWritten> Post(CorrectCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream,

@@ -45,6 +45,8 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
         }
         if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && !IsCanonical(context.Request.Path, pattern))
         {
+            // Routing matched another spelling of a route; this path names none of them.
+            context.SetEndpoint(null);
             return Refuse(context, StatusCodes.Status404NotFound, "Not found",
                 "No resource has this path. Paths are lower-case, without a trailing slash, and record ids are written " +
                 "as the API writes them (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lower-case).");

@@ -6,6 +6,7 @@ using Wolverine;
 
 namespace Cases.Api.Sanctions;
 
+[Tags(ApiTags.Sanctions)]
 public static class CorrectSanctionEndpoint
 {
     public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
@@ -19,6 +20,7 @@ public static class CorrectSanctionEndpoint
     /// Records the type the order should have had, beside the stored imposition, which stays as it was; a sanction that
     /// stops being a dismissal gets its period and its expiry scheduled, one that becomes a dismissal no longer expires.
     /// </summary>
+    [EndpointSummary("Correct a sanction's stored type")]
     [WolverinePost("/api/sanctions/{sanctionId}/corrections", OperationId = "CorrectSanction")]
     [Authorize(Roles = Roles.Hr)]
     public static async Task<(Written, OutgoingMessages)> Post(CorrectSanction command,

@@ -63,7 +63,7 @@ public class when_a_generated_client_runs_a_whole_story(MeetingApiApp app) : Mee
         var commission = await secretary.EstablishCommissionAsync(new EstablishCommission
         {
             Name = "Disciplinary commission", Kind = CommissionKind.Disciplinary, EstablishedOn = Day(2021, 1, 4),
-            Quorum = QuorumRule.MoreThanHalf, Majority = MajorityRule.MoreThanHalfOfPresent
+            Quorum = EstablishCommissionQuorum.MoreThanHalf, Majority = EstablishCommissionMajority.MoreThanHalfOfPresent
         }, Key());
         var commissionVersion = commission.Version;
         foreach (var (member, role) in Voters.Select((m, i) => (m, i == 0 ? MemberRole.Chair : MemberRole.Member)).Append((Secretary, MemberRole.Secretary)))
