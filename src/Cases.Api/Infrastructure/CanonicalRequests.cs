@@ -25,6 +25,8 @@ public sealed partial class CanonicalRequests(RequestDelegate next)
         var headers = context.Request.Headers;
         if (PathProblem(RawPath(context)) is { } problem)
         {
+            // Whatever routing made of it, a path the client spelled this way names no endpoint.
+            context.SetEndpoint(null);
             return Refuse(context, StatusCodes.Status400BadRequest, "Bad request", problem);
         }
         if (headers.ContentEncoding.ToString() is { Length: > 0 } coding && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))

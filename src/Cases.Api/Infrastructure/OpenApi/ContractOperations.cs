@@ -93,6 +93,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         if (hasBody)
         {
             statuses.Add(StatusCodes.Status406NotAcceptable);
+            statuses.Add(StatusCodes.Status408RequestTimeout);
             statuses.Add(StatusCodes.Status413PayloadTooLarge);
             statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }

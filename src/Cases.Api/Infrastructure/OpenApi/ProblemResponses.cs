@@ -16,6 +16,7 @@ internal static class ProblemResponses
     public const string NotAcceptable = "NotAcceptable";
     public const string Conflict = "Conflict";
     public const string RuleConflict = "RuleConflict";
+    public const string RequestTimeout = "RequestTimeout";
     public const string PayloadTooLarge = "PayloadTooLarge";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
     public const string TooManyRequests = "TooManyRequests";
@@ -30,6 +31,7 @@ internal static class ProblemResponses
         404 => anonymous ? PublicNotFound : NotFound,
         406 => NotAcceptable,
         409 => idempotent ? Conflict : RuleConflict,
+        408 => RequestTimeout,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
         429 => TooManyRequests,
@@ -55,6 +57,7 @@ internal static class ProblemResponses
             "being recorded (`idempotency-key-in-flight`, with Retry-After). Nothing was recorded.",
             headers: new() { ["Retry-After"] = RetryAfter(required: false) }),
         RuleConflict => Problem(document, "A business rule refuses it (`rule` names it, `type` is `urn:cases:rule:<rule>`). Nothing was recorded."),
+        RequestTimeout => Problem(document, "The body did not arrive in time (shorter than its Content-Length, or sent too slowly)."),
         PayloadTooLarge => Problem(document, "The body is larger than the service takes."),
         UnsupportedMediaType => Problem(document, "The body is not JSON."),
         TooManyRequests => Problem(document,
