@@ -228,3 +228,27 @@ public class publishing_a_calendar
         published.Holidays.ShouldBe([new DateOnly(2021, 12, 16), new DateOnly(2021, 12, 17)]);
     }
 }
+
+public class correcting_a_sanction
+{
+    private static CorrectSanction To(SanctionType type) => new(1, type, "Stored as a dismissal for two types joined by a comma");
+
+    [Fact]
+    public void the_type_it_already_has_is_nothing_to_correct() =>
+        CorrectSanctionDecision.Check(To(SanctionType.Remark), SanctionHistory.Imposed())!.Rule.ShouldBe("nothing-to-correct");
+
+    [Fact]
+    public void a_stored_dismissal_becomes_the_reprimand_meant_and_gets_a_period()
+    {
+        var dismissal = SanctionHistory.Imposed(SanctionType.Dismissal);
+
+        CorrectSanctionDecision.Check(To(SanctionType.Reprimand), dismissal).ShouldBeNull();
+        dismissal.ExpiresOn.ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_overturned_sanction_is_void_and_not_corrected() =>
+        CorrectSanctionDecision.Check(To(SanctionType.Reprimand),
+                SanctionHistory.Imposed(SanctionType.Remark, new SanctionOverturned(Guid.Empty, "E-1042", new DateOnly(2021, 4, 1))))!
+            .Rule.ShouldBe("sanction-overturned");
+}
