@@ -77,11 +77,14 @@ public static partial class RouteAndQueryValues
         problem.Extensions["errors"] = ((ValidationProblemDetails)invalid).Errors;
     }
 
-    /// <summary>A route value as the one form its type takes: an id is a canonical GUID other than all zeros.</summary>
+    /// <summary>
+    /// A route value as the one form its type takes. An id's spelling was held to the canonical one before routing
+    /// (<see cref="CanonicalRequests"/>); what is left to refuse is the id of no record, all zeros.
+    /// </summary>
     private static bool IsCanonicalRouteValue(string value, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(Guid)) return CanonicalGuid.TryParse(value, out var id) && id != Guid.Empty;
+        if (type == typeof(Guid)) return Guid.TryParse(value, out var id) && id != Guid.Empty;
         return QueryValueProblem(value, type) is null;
     }
 

@@ -93,18 +93,14 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
         });
 
     /// <summary>
-    /// Reads until the service has done by itself what the test waits for (a scheduled message), for at most
-    /// <see cref="CasesApp.Patience"/>, and answers the last reading either way.
+    /// Reads until the service has done by itself what the test waits for (a scheduled message), polling as
+    /// <see cref="CasesApp.UntilAsync"/> does, and answers that reading.
     /// </summary>
     protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var deadline = DateTime.UtcNow + CasesApp.Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
-            await Task.Delay(200);
-        }
+        T value = default!;
+        await CasesApp.UntilAsync(async () => done(value = await read()), "the service to act on its own");
+        return value;
     }
 
     /// <summary>Posts a command expected to succeed with <paramref name="status"/> and reads the answer.</summary>

@@ -93,9 +93,7 @@ public class when_a_decision_falls_due(MeetingApiApp app) : MeetingApiTests(app)
     private async Task<DecisionSummary> OverdueCheckedAsync(Guid decisionId)
     {
         App.Clock.Now = JustAfterMidnight;
-        var deadline = DateTime.UtcNow + CasesApp.Patience;
-        while (await PendingChecksAsync() > 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
-        (await PendingChecksAsync()).ShouldBe(0);
+        await CasesApp.UntilAsync(async () => await PendingChecksAsync() == 0, "the scheduled due-date check to be handled");
         return await DecisionAsync(decisionId);
     }
 
