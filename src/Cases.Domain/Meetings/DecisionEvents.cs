@@ -60,4 +60,4 @@ public sealed record ExtensionGranted(Guid DecisionId, DateOnly NewDueDate, Date
 public sealed record ExtensionRefused(Guid DecisionId, string Reason, DateOnly RefusedOn);
 
 /// <summary>The due date passed with the decision unexecuted. Recorded by the service itself, at the end of that day.</summary>
-public sealed record DecisionBecameOverdue(Guid DecisionId, DateOnly DueDate);
+public sealed record DecisionBecameOverdue(Guid DecisionId, DateOnly DueDate) : IRecordedByService;

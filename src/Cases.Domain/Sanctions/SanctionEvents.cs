@@ -60,7 +60,7 @@ public sealed record SanctionLifted(Guid SanctionId, string PersonnelNumber, Dat
 public sealed record SanctionExpiryMoved(Guid SanctionId, string PersonnelNumber, DateOnly ExpiresOn) : ISanctionFact;
 
 /// <summary>The sanction's period ran out; recorded by the service itself.</summary>
-public sealed record SanctionExpired(Guid SanctionId, string PersonnelNumber, DateOnly ExpiredOn) : ISanctionFact;
+public sealed record SanctionExpired(Guid SanctionId, string PersonnelNumber, DateOnly ExpiredOn) : ISanctionFact, IRecordedByService;
 
 /// <summary>
 /// The type the order should have been recorded with: the imposition (event <see cref="Sequence"/>) stays as stored,
