@@ -10,7 +10,7 @@ public static class GrantExtensionEndpoint
         DecisionChecks.Answer(new FieldErrors()
                 .NotInFuture("grantedOn", command.GrantedOn, time.Today)
                 .WithinTenYears("newDueDate", command.NewDueDate, time.Today),
-            command.ExpectedVersion, stream, state => GrantExtensionDecision.Check(command, state));
+            command.ExpectedVersion, stream, state => GrantExtensionDecision.Check(command, state, time.Now));
 
     /// <summary>Moves the due date; the check scheduled for the old one will find it moved and do nothing.</summary>
     [WolverinePost("/api/decisions/{decisionId}/extension-grant", OperationId = "GrantExtension")]

@@ -9,7 +9,7 @@ public static class RefuseExtensionEndpoint
         DecisionChecks.Answer(new FieldErrors()
                 .Text("reason", command.Reason, FieldErrors.LongText)
                 .NotInFuture("refusedOn", command.RefusedOn, time.Today),
-            command.ExpectedVersion, stream, RefuseExtensionDecision.Check);
+            command.ExpectedVersion, stream, state => RefuseExtensionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/decisions/{decisionId}/extension-refusal", OperationId = "RefuseExtension")]
     [EndpointSummary("Refuse the requested extension")]

@@ -12,6 +12,10 @@ public static class ReportExecutionEndpoint
                 .NotInFuture("reportedOn", command.ReportedOn, time.Today),
             command.ExpectedVersion, stream, state => ReportExecutionDecision.Check(command, state, time.Now));
 
+    /// <summary>
+    /// A report that the decision was executed by its due date also retracts an overdue mark the service recorded
+    /// before the report was entered (<c>DecisionOverdueRetracted</c>).
+    /// </summary>
     [WolverinePost("/api/decisions/{decisionId}/execution-reports", OperationId = "ReportExecution")]
     [EndpointSummary("Report a decision's execution")]
     [Authorize(Roles = Roles.Secretary)]

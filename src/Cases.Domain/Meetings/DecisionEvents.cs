@@ -61,3 +61,10 @@ public sealed record ExtensionRefused(Guid DecisionId, string Reason, DateOnly R
 
 /// <summary>The due date passed with the decision unexecuted. Recorded by the service itself, at the end of that day.</summary>
 public sealed record DecisionBecameOverdue(Guid DecisionId, DateOnly DueDate) : IRecordedByService;
+
+/// <summary>
+/// The overdue mark the service recorded (event <see cref="Sequence"/>, for <see cref="DueDate"/>) was wrong: an
+/// execution report entered after it shows the decision executed on <see cref="ExecutedOn"/>, by its due date. The
+/// mark stays as stored, and every record reads the decision as executed on time from now on.
+/// </summary>
+public sealed record DecisionOverdueRetracted(Guid DecisionId, long Sequence, DateOnly DueDate, DateOnly ExecutedOn);

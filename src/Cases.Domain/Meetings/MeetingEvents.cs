@@ -116,6 +116,7 @@ public static class MeetingEventNames
         [typeof(ExtensionRequested)] = "extension_requested",
         [typeof(ExtensionGranted)] = "extension_granted",
         [typeof(ExtensionRefused)] = "extension_refused",
-        [typeof(DecisionBecameOverdue)] = "decision_became_overdue"
+        [typeof(DecisionBecameOverdue)] = "decision_became_overdue",
+        [typeof(DecisionOverdueRetracted)] = "decision_overdue_retracted"
     };
 }

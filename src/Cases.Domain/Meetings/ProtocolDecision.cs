@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace Cases.Domain.Meetings;
 
 /// <summary>The write model of one protocol decision's stream: its due date in force and how far it was carried out.</summary>
@@ -9,8 +11,14 @@ public sealed partial record ProtocolDecision
     public DateOnly DueDate { get; init; }
     public DateOnly? ExecutedOn { get; init; }
     public DateOnly? ProposedDueDate { get; init; }
-    public bool IsOverdue { get; init; }
 
+    /// <summary>The business date of the pending extension request.</summary>
+    public DateOnly? ExtensionRequestedOn { get; init; }
+
+    /// <summary>The sequence of the overdue mark the service recorded for the due date in force, while it stands.</summary>
+    public long? OverdueSequence { get; init; }
+
+    public bool IsOverdue => OverdueSequence is not null;
     public bool IsExecuted => ExecutedOn is not null;
     public bool HasPendingExtension => ProposedDueDate is not null;
 
@@ -23,15 +31,19 @@ public sealed partial record ProtocolDecision
     };
 
     public ProtocolDecision Apply(ExecutionReported e) =>
-        e.Progress == ExecutionProgress.Executed ? this with { ExecutedOn = e.ReportedOn, ProposedDueDate = null } : this;
+        e.Progress == ExecutionProgress.Executed ? this with { ExecutedOn = e.ReportedOn, ProposedDueDate = null, ExtensionRequestedOn = null } : this;
 
-    public ProtocolDecision Apply(ExtensionRequested e) => this with { ProposedDueDate = e.ProposedDueDate };
+    public ProtocolDecision Apply(ExtensionRequested e) => this with { ProposedDueDate = e.ProposedDueDate, ExtensionRequestedOn = e.RequestedOn };
 
-    public ProtocolDecision Apply(ExtensionGranted e) => this with { DueDate = e.NewDueDate, ProposedDueDate = null, IsOverdue = false };
+    /// <summary>The mark was about the old due date: the new one is judged on its own.</summary>
+    public ProtocolDecision Apply(ExtensionGranted e) =>
+        this with { DueDate = e.NewDueDate, ProposedDueDate = null, ExtensionRequestedOn = null, OverdueSequence = null };
 
-    public ProtocolDecision Apply(ExtensionRefused _) => this with { ProposedDueDate = null };
+    public ProtocolDecision Apply(ExtensionRefused _) => this with { ProposedDueDate = null, ExtensionRequestedOn = null };
 
-    public ProtocolDecision Apply(DecisionBecameOverdue _) => this with { IsOverdue = true };
+    public ProtocolDecision Apply(IEvent<DecisionBecameOverdue> e) => this with { OverdueSequence = e.Sequence };
+
+    public ProtocolDecision Apply(DecisionOverdueRetracted _) => this with { OverdueSequence = null };
 }
 
 public static class DecisionRules
@@ -41,6 +53,10 @@ public static class DecisionRules
 
     public static RuleViolation? ExtensionPending(ProtocolDecision d) =>
         d.HasPendingExtension ? null : new RuleViolation("no-extension-requested", $"Decision {d.ProtocolNumber} has no extension request to answer.");
+
+    /// <summary>An answer to the pending request is dated on or after the request, whenever it is entered.</summary>
+    public static RuleViolation? NotBeforeRequest(ProtocolDecision d, DateOnly answeredOn, string answer) =>
+        Rules.NotBefore(answeredOn, d.ExtensionRequestedOn!.Value, answer, "request");
 
     public static RuleViolation? LaterThanDue(ProtocolDecision d, DateOnly date) =>
         date > d.DueDate ? null : new RuleViolation("extension-not-later", $"An extension must move the due date {d.DueDate:yyyy-MM-dd} later, not to {date:yyyy-MM-dd}.");

@@ -11,10 +11,18 @@ public static class ReportExecutionDecision
             ? new RuleViolation("evidence-required", $"Report the documents that show decision {state.ProtocolNumber} was executed.")
             : null);
 
-    public static ExecutionReported Decide(ReportExecution command, ProtocolDecision state, DateTimeOffset now)
+    /// <summary>
+    /// The report, judged on its date rather than on when it is entered: executed by the due date in force, it
+    /// retracts the overdue mark the service recorded meanwhile, in the same append.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ReportExecution command, ProtocolDecision state, DateTimeOffset now)
     {
         Rules.Ensure(Check(command, state, now));
-        return new ExecutionReported(state.Id, command.Progress, command.Report.Trim(),
-            command.Evidence.Select(e => e.Trim()).ToArray(), command.ReportedOn ?? Rules.Today(now));
+        var reportedOn = command.ReportedOn ?? Rules.Today(now);
+        var reported = new ExecutionReported(state.Id, command.Progress, command.Report.Trim(),
+            command.Evidence.Select(e => e.Trim()).ToArray(), reportedOn);
+        return command.Progress == ExecutionProgress.Executed && reportedOn <= state.DueDate && state.OverdueSequence is { } mark
+            ? [reported, new DecisionOverdueRetracted(state.Id, mark, state.DueDate, reportedOn)]
+            : [reported];
     }
 }

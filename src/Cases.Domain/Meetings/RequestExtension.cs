@@ -9,7 +9,9 @@ public static class RequestExtensionDecision
         () => state.HasPendingExtension
             ? new RuleViolation("extension-pending", $"Decision {state.ProtocolNumber} already awaits an answer to an extension request.")
             : null,
-        () => state.IsOverdue || (command.RequestedOn ?? Rules.Today(now)) > state.DueDate
+        // Judged on the request's date, not on when it is entered: a request made in time and entered after the
+        // service marked the decision overdue is still in time.
+        () => (command.RequestedOn ?? Rules.Today(now)) > state.DueDate
             ? new RuleViolation("decision-overdue", $"Decision {state.ProtocolNumber} was due on {state.DueDate:yyyy-MM-dd}; an extension must be asked before then.")
             : null,
         () => Rules.NotBefore(command.RequestedOn ?? Rules.Today(now), state.AdoptedOn, "request", "adoption"),

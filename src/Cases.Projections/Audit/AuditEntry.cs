@@ -44,7 +44,7 @@ public sealed partial class AuditTrailProjection : IProjection
         {
             // A sanction's or decision's later events name no case: it is the one their stream's first event names.
             var caseId = CaseIdOf(e.Data) ?? (e.Data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted
-                    or ExtensionRefused or DecisionBecameOverdue
+                    or ExtensionRefused or DecisionBecameOverdue or DecisionOverdueRetracted
                 ? CaseIdOf(await StreamStart.OfAsync<object>(operations, e.StreamId, cancellation))
                 : null);
             operations.Store(new AuditEntry
@@ -80,6 +80,7 @@ public sealed partial class AuditTrailProjection : IProjection
         CaseChannelCorrected e => $"Channel corrected from stored {e.StoredValue} to {Lower(e.Channel.ToString())}",
         CaseCategoryCorrected e => $"Category corrected from stored {e.StoredValue} to {Lower(e.Category.ToString())}",
         CaseOutcomeCorrected e => $"Outcome corrected from stored {e.StoredValue} to {Lower(e.Outcome.ToString())}",
+        DecisionOverdueRetracted e => $"Overdue mark of due date {e.DueDate:yyyy-MM-dd} retracted: executed on {e.ExecutedOn:yyyy-MM-dd}",
         SanctionTypeCorrected e => $"Sanction type corrected from stored {e.StoredValue} to {Lower(e.Type.ToString())}",
         _ => Words(data.GetType().Name)
     };

@@ -41,6 +41,7 @@ public sealed class DecisionSummary : IChangeTracked
     public bool IsExecuted { get; set; }
     public DateOnly? ExecutedOn { get; set; }
     public bool? ExecutedOnTime { get; set; }
+    /// <summary>The first day the decision was overdue, if it was: never for one executed by its due date.</summary>
     public DateOnly? OverdueFrom { get; set; }
     public List<ExecutionReported> Reports { get; set; } = [];
     public List<ExtensionEntry> Extensions { get; set; } = [];
@@ -90,6 +91,8 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
             view.IsExecuted = true;
             view.ExecutedOn = e.ReportedOn;
             view.ExecutedOnTime = e.ReportedOn <= view.DueDate;
+            // Judged on the report's date alone, whether or not the service's check had marked it overdue yet.
+            view.OverdueFrom = view.ExecutedOnTime.Value ? null : DecisionDeadline.OverdueFrom(view.DueDate);
             CloseExtension(view, ExtensionAnswer.Lapsed, e.ReportedOn, null, null);
         }
         else if (view.Status == DecisionStatus.Open)
@@ -119,6 +122,9 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
         view.Status = DecisionStatus.Overdue;
         view.OverdueFrom = DecisionDeadline.OverdueFrom(e.DueDate);
     }
+
+    /// <summary>The report recorded with it already shows the decision executed on time; nothing of the mark is left.</summary>
+    public void Apply(DecisionOverdueRetracted e, DecisionSummary view) => view.OverdueFrom = null;
 
     private static void CloseExtension(DecisionSummary view, ExtensionAnswer answer, DateOnly on, DateOnly? granted, string? refusal)
     {
