@@ -40,6 +40,10 @@ builder.Services.AddOptions<SanctionRuleSettings>()
     .Bind(builder.Configuration.GetSection("SanctionRules"))
     .Validate(s => s.All.All(SanctionRuleSettings.IsSound), "SanctionRules: every period must be positive")
     .ValidateOnStart();
+builder.Services.AddOptions<ReporterDeadlines>()
+    .Bind(builder.Configuration.GetSection(Persistence.ReporterDeadlinesSectionName))
+    .Validate(s => s.IsSound, "Deadlines: the acknowledgement days and feedback months must be positive")
+    .ValidateOnStart();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameTheFields);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddJsonContract();

@@ -7,9 +7,9 @@ namespace Cases.Api.Cases;
 public static class CasesConfiguration
 {
     /// <summary>The case's events, and the summary a case worker reads, written with them; listed by receipt and number, searched in full.</summary>
-    public static StoreOptions ConfigureCases(this StoreOptions opts)
+    public static StoreOptions ConfigureCases(this StoreOptions opts, ReporterDeadlines reporter)
     {
-        opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new CaseSummaryProjection(reporter), ProjectionLifecycle.Inline);
         opts.Schema.For<CaseSummary>()
             .Index(x => x.ReceivedOn)
             .Index(x => x.Number)

@@ -7,9 +7,9 @@ namespace Cases.Api.Deadlines;
 public static class DeadlinesConfiguration
 {
     /// <summary>The open deadlines, written with the facts that open and close them, found by stream and due date.</summary>
-    public static StoreOptions ConfigureDeadlines(this StoreOptions opts)
+    public static StoreOptions ConfigureDeadlines(this StoreOptions opts, ReporterDeadlines reporter)
     {
-        opts.Projections.Add<DeadlineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new DeadlineProjection(reporter), ProjectionLifecycle.Inline);
         opts.Schema.For<Deadline>().Index(x => x.StreamId).Index(x => x.DueOn);
         return opts;
     }

@@ -73,14 +73,16 @@ public static class Persistence
 
                 // Each domain registers its events, read models and tables beside them; the order is the one inline
                 // projections run in, within the writing transaction.
-                opts.ConfigureCases()
+                // The reporter's clocks, which the case summaries and the deadlines are projected with.
+                var reporter = ReporterDeadlinesSection(config);
+                opts.ConfigureCases(reporter)
                     .ConfigurePublicReports()
                     .ConfigureCommissions()
                     .ConfigureMeetings()
                     .ConfigureCalendars()
                     .ConfigureSanctions()
                     .ConfigureEmployees()
-                    .ConfigureDeadlines()
+                    .ConfigureDeadlines(reporter)
                     .ConfigureAudit()
                     .ConfigureStatistics()
                     .ConfigureContacts()
@@ -99,6 +101,12 @@ public static class Persistence
         services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
         return services;
     }
+
+    /// <summary>Configuration section <c>Deadlines</c>; validated as the service starts (see Program).</summary>
+    public static ReporterDeadlines ReporterDeadlinesSection(IConfiguration config) =>
+        config.GetSection(ReporterDeadlinesSectionName).Get<ReporterDeadlines>() ?? new ReporterDeadlines();
+
+    public const string ReporterDeadlinesSectionName = "Deadlines";
 
     /// <summary>Stores each event under the name its domain gives it, so that renaming a type never orphans a stored event.</summary>
     public static StoreOptions MapEventTypes(this StoreOptions opts, IReadOnlyDictionary<Type, string> names)

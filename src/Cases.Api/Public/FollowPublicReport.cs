@@ -6,9 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Cases.Api.Public;
 
-/// <summary>All a reporter sees of their case: where it stands, and the messages exchanged with the investigator.</summary>
+/// <summary>
+/// All a reporter sees of their case: where it stands, when its receipt was acknowledged, by when they hear back
+/// (Directive (EU) 2019/1937 art. 9(1)(f)), and the messages exchanged with the investigator.
+/// </summary>
 public sealed record PublicCaseView(PublicStatus Status, Category Category, DateOnly ReceivedOn, DateOnly? ClosedOn,
-    IReadOnlyList<ThreadMessage> Messages);
+    IReadOnlyList<ThreadMessage> Messages, DateOnly? AcknowledgedOn = null, DateOnly? FeedbackDueOn = null);
 
 [Tags(ApiTags.Public)]
 public static class FollowPublicReportEndpoint
@@ -27,6 +30,6 @@ public static class FollowPublicReportEndpoint
         var summary = await session.LoadAsync<CaseSummary>(report.Id, ct)
             ?? throw new InvalidOperationException($"Public report {report.Id} has no case.");
         return Results.Ok(new PublicCaseView(PublicStatuses.Of(summary.Status), summary.Category, summary.ReceivedOn, summary.ClosedOn,
-            report.Messages));
+            report.Messages, summary.AcknowledgedOn, summary.FeedbackDueOn));
     }
 }

@@ -28,6 +28,9 @@ public sealed class CaseSummary : IChangeTracked
     public DateOnly ReceivedOn { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public DateOnly? AcknowledgedOn { get; set; }
+
+    /// <summary>When the reporter must have heard back, for a case that owes feedback (see <see cref="ReporterDeadlines"/>).</summary>
+    public DateOnly? FeedbackDueOn { get; set; }
     public string? Investigator { get; set; }
     public List<ExplanationSummary> Explanations { get; set; } = [];
     public List<EvidenceSummary> Evidence { get; set; } = [];
@@ -53,10 +56,14 @@ public sealed record EvidenceSummary(Guid EvidenceId, string FileName, string Me
 
 public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFault, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn);
 
+/// <summary>The reporter's clocks are those configured, given at registration, so that a rebuild counts the same.</summary>
 public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<CaseSummary>
 {
-    public CaseSummaryProjection()
+    private readonly ReporterDeadlines _reporter;
+
+    public CaseSummaryProjection(ReporterDeadlines reporter)
     {
+        _reporter = reporter;
         // An archived case leaves the active records; its statistics and audit entries are documents of their own and stay.
         DeleteEvent<CaseArchived>();
         // The public thread shows nowhere in the summary but in the case's version, which the summary gives to the next
@@ -78,6 +85,7 @@ public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<Case
         ComplainantIdentified = e.Data.Complainant is { Anonymous: false },
         Summary = e.Data.Summary,
         ReceivedOn = e.Data.ReceivedOn,
+        FeedbackDueOn = ReporterDeadlines.FeedbackOwed(e.Data) ? _reporter.FeedbackDueOn(e.Data.ReceivedOn, null) : null,
         RegisteredAt = EventTime.Of(e)
     };
 
@@ -85,6 +93,7 @@ public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<Case
     {
         view.Status = CaseStatus.Acknowledged;
         view.AcknowledgedOn = e.AcknowledgedOn;
+        if (view.FeedbackDueOn is not null) view.FeedbackDueOn = _reporter.FeedbackDueOn(view.ReceivedOn, e.AcknowledgedOn);
     }
 
     public void Apply(SubjectIdentified e, CaseSummary view) => view.Subjects = [.. view.Subjects, e.PersonnelNumber];

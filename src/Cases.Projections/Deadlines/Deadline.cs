@@ -12,7 +12,11 @@ public enum DeadlineKind
     /// <summary>A registered case is acknowledged within 7 days of receipt.</summary>
     CaseAcknowledgement,
 
-    /// <summary>An identified complainant hears the outcome within 3 months of receipt.</summary>
+    /// <summary>
+    /// The reporter hears back within 3 months of the acknowledgement, or of the end of the 7 days it was due in while
+    /// none is recorded (Directive (EU) 2019/1937 art. 9(1)(f)): an identified complainant, or a public reporter.
+    /// It starts on the receipt, and on the acknowledgement once that is recorded.
+    /// </summary>
     ComplainantFeedback,
 
     /// <summary>The employee's written explanation: an act of refusal may follow after the working days allowed.</summary>
@@ -49,24 +53,37 @@ public sealed class Deadline
         personnelNumber is null ? $"{kind}:{streamId:N}" : $"{kind}:{streamId:N}:{personnelNumber}";
 }
 
-/// <summary>Opens a deadline when a fact starts a clock, and closes it when the fact it waits for is recorded.</summary>
-public sealed partial class DeadlineProjection : EventProjection
+/// <summary>
+/// Opens a deadline when a fact starts a clock, and closes it when the fact it waits for is recorded. The reporter's
+/// clocks are those configured (<see cref="ReporterDeadlines"/>), given at registration, so a rebuild counts the same.
+/// </summary>
+public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : EventProjection
 {
-    public const int AcknowledgementDays = 7;
-    public const int FeedbackMonths = 3;
-
     public void Project(IEvent<CaseRegistered> e, IDocumentOperations ops)
     {
         var d = e.Data;
-        ops.Store(Open(DeadlineKind.CaseAcknowledgement, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddDays(AcknowledgementDays)));
-        if (d.Complainant is { Anonymous: false })
+        ops.Store(Open(DeadlineKind.CaseAcknowledgement, d.CaseId, d.Number, d.ReceivedOn, reporter.AcknowledgementDueOn(d.ReceivedOn)));
+        if (ReporterDeadlines.FeedbackOwed(d))
         {
-            ops.Store(Open(DeadlineKind.ComplainantFeedback, d.CaseId, d.Number, d.ReceivedOn, d.ReceivedOn.AddMonths(FeedbackMonths)));
+            ops.Store(Open(DeadlineKind.ComplainantFeedback, d.CaseId, d.Number, d.ReceivedOn, reporter.FeedbackDueOn(d.ReceivedOn, null)));
         }
     }
 
-    public void Project(IEvent<CaseAcknowledged> e, IDocumentOperations ops) =>
+    /// <summary>
+    /// The feedback clock starts again from the acknowledgement's date, however late it is entered. Counted from the
+    /// stream's own events rather than the stored deadline, which a rebuild may not have written yet; a case closed
+    /// before (and since reopened) owes no feedback deadline any more, as its closing removed it.
+    /// </summary>
+    public async Task Project(IEvent<CaseAcknowledged> e, IDocumentOperations ops)
+    {
         ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.CaseAcknowledgement, e.Data.CaseId));
+        var registered = await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId);
+        if (!ReporterDeadlines.FeedbackOwed(registered)) return;
+        var before = await ops.Events.FetchStreamAsync(e.StreamId, version: e.Version - 1);
+        if (before.Any(x => x.Data is CaseClosed)) return;
+        ops.Store(Open(DeadlineKind.ComplainantFeedback, registered.CaseId, registered.Number, e.Data.AcknowledgedOn,
+            reporter.FeedbackDueOn(registered.ReceivedOn, e.Data.AcknowledgedOn)));
+    }
 
     public async Task Project(IEvent<ExplanationRequested> e, IDocumentOperations ops)
     {

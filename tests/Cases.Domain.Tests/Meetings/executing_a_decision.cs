@@ -27,7 +27,8 @@ public class executing_a_decision
     {
         ReportExecutionDecision.Check(Executed() with { Evidence = [] }, Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("evidence-required");
         ReportExecutionDecision.Check(new ReportExecution(1, ExecutionProgress.PartiallyExecuted, "Half", []), Decision(), Later).ShouldBeNull();
-        ReportExecutionDecision.Decide(Executed(), Decision(), Later).ReportedOn.ShouldBe(new DateOnly(2021, 11, 20));
+        ReportExecutionDecision.Decide(Executed(), Decision(), Later).ShouldHaveSingleItem()
+            .ShouldBeOfType<ExecutionReported>().ReportedOn.ShouldBe(new DateOnly(2021, 11, 20));
     }
 
     [Fact]
@@ -37,8 +38,8 @@ public class executing_a_decision
 
         ReportExecutionDecision.Check(Executed(), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
         RequestExtensionDecision.Check(new RequestExtension(3, Due.AddDays(5), "r"), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
-        GrantExtensionDecision.Check(new GrantExtension(3, Due.AddDays(5)), executed).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
-        RefuseExtensionDecision.Check(executed).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+        GrantExtensionDecision.Check(new GrantExtension(3, Due.AddDays(5)), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
+        RefuseExtensionDecision.Check(new RefuseExtension(3, "r"), executed, Later).ShouldNotBeNull().Rule.ShouldBe("decision-executed");
     }
 
     [Fact]
@@ -60,9 +61,70 @@ public class executing_a_decision
         RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r", Due.AddDays(1)), Decision(), afterDue)
             .ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
         RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(5), "r"), Decision(), afterDue).ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
-        // Backdating the request changes nothing once the service recorded the decision overdue.
-        RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(5), "r", Due), Decision(new DecisionBecameOverdue(Id, Due)), afterDue)
+    }
+
+    [Fact]
+    public void a_request_made_in_time_is_in_time_though_entered_after_the_service_marked_the_decision_overdue()
+    {
+        var marked = Decision(new DecisionBecameOverdue(Id, Due));
+        var years = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(5));
+
+        RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(5), "r", Due), marked, years).ShouldBeNull();
+        RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(5), "r", Due.AddDays(1)), marked, years)
             .ShouldNotBeNull().Rule.ShouldBe("decision-overdue");
+    }
+
+    [Fact]
+    public void an_execution_by_the_due_date_entered_after_the_overdue_mark_retracts_it()
+    {
+        var marked = Decision(new DecisionBecameOverdue(Id, Due));
+        var years = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(5));
+
+        var events = ReportExecutionDecision.Decide(Executed(Due), marked, years);
+
+        events.Select(e => e.GetType()).ShouldBe([typeof(ExecutionReported), typeof(DecisionOverdueRetracted)]);
+        events[1].ShouldBe(new DecisionOverdueRetracted(Id, 0, Due, Due));
+        marked.IsOverdue.ShouldBeTrue();
+        marked.Then([.. events]).ShouldSatisfyAllConditions(
+            d => d.IsOverdue.ShouldBeFalse(),
+            d => d.ExecutedOn.ShouldBe(Due));
+    }
+
+    [Fact]
+    public void a_late_or_partial_execution_leaves_the_overdue_mark_as_it_is()
+    {
+        var marked = Decision(new DecisionBecameOverdue(Id, Due));
+        var years = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(5));
+
+        ReportExecutionDecision.Decide(Executed(Due.AddDays(1)), marked, years).ShouldHaveSingleItem().ShouldBeOfType<ExecutionReported>();
+        ReportExecutionDecision.Decide(new ReportExecution(2, ExecutionProgress.PartiallyExecuted, "Half", [], Due), marked, years)
+            .ShouldHaveSingleItem().ShouldBeOfType<ExecutionReported>();
+        // Without a mark there is nothing to retract, however late the report is entered.
+        ReportExecutionDecision.Decide(Executed(Due), Decision(), years).ShouldHaveSingleItem().ShouldBeOfType<ExecutionReported>();
+    }
+
+    [Fact]
+    public void a_grant_clears_the_overdue_mark_of_the_old_due_date()
+    {
+        var marked = Decision(new DecisionBecameOverdue(Id, Due), Pending with { RequestedOn = Due });
+
+        var granted = marked.Then(GrantExtensionDecision.Decide(new GrantExtension(3, GrantedOn: Due.AddDays(2)), marked, Later.AddMonths(1)));
+
+        (granted.IsOverdue, granted.DueDate).ShouldBe((false, Due.AddDays(10)));
+    }
+
+    [Fact]
+    public void an_answer_to_a_request_is_dated_on_or_after_the_request()
+    {
+        var requested = Decision(Pending);
+        var on = Pending.RequestedOn;
+
+        GrantExtensionDecision.Check(new GrantExtension(2, GrantedOn: on), requested, Later).ShouldBeNull();
+        GrantExtensionDecision.Check(new GrantExtension(2, GrantedOn: on.AddDays(-1)), requested, Later)
+            .ShouldNotBeNull().Rule.ShouldBe("date-before-request");
+        RefuseExtensionDecision.Check(new RefuseExtension(2, "r", on), requested, Later).ShouldBeNull();
+        RefuseExtensionDecision.Check(new RefuseExtension(2, "r", on.AddDays(-1)), requested, Later)
+            .ShouldNotBeNull().Rule.ShouldBe("date-before-request");
     }
 
     [Fact]
@@ -72,8 +134,8 @@ public class executing_a_decision
         RequestExtensionDecision.Check(new RequestExtension(1, Due.AddDays(1), "r"), Decision(), Later).ShouldBeNull();
         RequestExtensionDecision.Check(new RequestExtension(2, Due.AddDays(20), "r"), Decision(Pending), Later).ShouldNotBeNull().Rule.ShouldBe("extension-pending");
 
-        GrantExtensionDecision.Check(new GrantExtension(2, Due), Decision(Pending)).ShouldNotBeNull().Rule.ShouldBe("extension-not-later");
-        GrantExtensionDecision.Check(new GrantExtension(2, Due.AddDays(1)), Decision(Pending)).ShouldBeNull();
+        GrantExtensionDecision.Check(new GrantExtension(2, Due), Decision(Pending), Later).ShouldNotBeNull().Rule.ShouldBe("extension-not-later");
+        GrantExtensionDecision.Check(new GrantExtension(2, Due.AddDays(1)), Decision(Pending), Later).ShouldBeNull();
         var granted = GrantExtensionDecision.Decide(new GrantExtension(2), Decision(Pending), Later);
         granted.ShouldBe(new ExtensionGranted(Id, Due.AddDays(10), new DateOnly(2021, 11, 20)));
         Decision(Pending, granted).ShouldSatisfyAllConditions(
@@ -84,9 +146,9 @@ public class executing_a_decision
     [Fact]
     public void only_a_pending_request_is_granted_or_refused()
     {
-        GrantExtensionDecision.Check(new GrantExtension(1), Decision()).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
-        RefuseExtensionDecision.Check(Decision()).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
-        RefuseExtensionDecision.Check(Decision(Pending)).ShouldBeNull();
+        GrantExtensionDecision.Check(new GrantExtension(1), Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
+        RefuseExtensionDecision.Check(new RefuseExtension(1, "r"), Decision(), Later).ShouldNotBeNull().Rule.ShouldBe("no-extension-requested");
+        RefuseExtensionDecision.Check(new RefuseExtension(2, "r"), Decision(Pending), Later).ShouldBeNull();
         var refused = Decision(Pending, RefuseExtensionDecision.Decide(new RefuseExtension(2, " Not justified "), Decision(Pending), Later));
         (refused.DueDate, refused.HasPendingExtension).ShouldBe((Due, false));
     }
