@@ -103,7 +103,8 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
         // Requested Monday 15 November; Wednesday 17 is a holiday: Tuesday and Thursday are the two working days.
         due.Single(d => d.Kind == DeadlineKind.Explanation).DueOn.ShouldBe(new DateOnly(2021, 11, 18));
         due.ShouldNotContain(d => d.Kind == DeadlineKind.ComplainantFeedback);
-        (await GetAsync<DueItem[]>("/api/deadlines?days=100&kind=complainant-feedback", Investigator)).Single().DueOn.ShouldBe(new DateOnly(2022, 2, 12));
+        // Unacknowledged: three months from the end of the seven days to acknowledge (Directive (EU) 2019/1937 art. 9(1)(f)).
+        (await GetAsync<DueItem[]>("/api/deadlines?days=100&kind=complainant-feedback", Investigator)).Single().DueOn.ShouldBe(new DateOnly(2022, 2, 19));
 
         App.Clock.Now = App.Clock.Now.AddDays(10);
         (await GetAsync<DueItem[]>("/api/deadlines?days=0", Investigator)).Single(d => d.Kind == DeadlineKind.CaseAcknowledgement).Overdue.ShouldBeTrue();
