@@ -164,13 +164,14 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
         if (e.Data.Progress == ExecutionProgress.Executed) ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.DecisionExecution, e.Data.DecisionId));
     }
 
+    /// <summary>
+    /// A grant is only made before execution, so the deadline is open: built again from the adoption, which a rebuild
+    /// can read, rather than from the stored document, which a rebuild may not have written yet.
+    /// </summary>
     public async Task Project(IEvent<ExtensionGranted> e, IDocumentOperations ops)
     {
-        if (await ops.LoadAsync<Deadline>(Deadline.IdOf(DeadlineKind.DecisionExecution, e.Data.DecisionId)) is { } due)
-        {
-            due.DueOn = e.Data.NewDueDate;
-            ops.Store(due);
-        }
+        var adopted = await StreamStart.OfAsync<DecisionAdopted>(ops, e.Data.DecisionId);
+        ops.Store(Open(DeadlineKind.DecisionExecution, adopted.DecisionId, adopted.ProtocolNumber, adopted.AdoptedOn, e.Data.NewDueDate));
     }
 
     private static Deadline Open(DeadlineKind kind, Guid streamId, string reference, DateOnly startsOn, DateOnly? dueOn, string? personnelNumber = null) => new()
