@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cases.Api.Audit;
 using Cases.Api.Tests.Infrastructure;
+using Cases.Domain.Cases;
 using Cases.Projections.Cases;
 
 namespace Cases.Api.Tests.Audit;
