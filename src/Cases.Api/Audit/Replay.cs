@@ -8,15 +8,6 @@ namespace Cases.Api.Audit;
 public sealed record RecordedEvent(long Sequence, long Version, string Type, DateTimeOffset Time, string? User, string? Roles, string? Reason,
     string? CorrelationId, object Data);
 
-/// <summary>Which state to rebuild: as of a stream version, or as of a moment; exactly one.</summary>
-public sealed record AsOf(long? Version = null, DateTimeOffset? At = null)
-{
-    public ProblemDetails Check() => new FieldErrors()
-        .When(Version is null == At is null, "version", "Give either version or at.")
-        .When(Version < 1, "version", "Must be 1 or more.")
-        .ToProblem();
-}
-
 /// <summary>Replays a stream for auditors: its full history, or the state it had at a version or a moment.</summary>
 public static class Replay
 {
@@ -33,11 +24,11 @@ public static class Replay
                 e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.Data)).ToArray());
     }
 
-    /// <summary>The read model rebuilt from the stream's events up to the version or moment; 404 before the stream began.</summary>
-    public static async Task<IResult> StateAsync<TAggregate, T>(IQuerySession session, Guid streamId, AsOf asOf, string missing, CancellationToken ct)
-        where T : class =>
+    /// <summary>The read model rebuilt from the stream's events as <see cref="ReplayPoint"/> selects them; 404 before the stream began.</summary>
+    public static async Task<IResult> StateAsync<TAggregate, T>(IQuerySession session, Guid streamId, ReplayPoint asOf, RequestTime time, string missing,
+        CancellationToken ct) where T : class =>
         await IsAsync<TAggregate>(session, streamId, ct)
-        && await session.Events.AggregateStreamAsync<T>(streamId, version: asOf.Version ?? 0, timestamp: asOf.At, token: ct) is { } state
+        && await Bitemporal.StateAsync<T>(session, streamId, asOf, time.Zone, ct) is { } state
             ? Results.Ok(state)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing);
 }
@@ -56,15 +47,15 @@ public static class CaseHistoryEndpoint
 [Tags(ApiTags.Audit)]
 public static class CaseAsOfEndpoint
 {
-    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+    public static ProblemDetails Validate(ReplayPoint asOf) => asOf.Check();
 
     /// <summary>The case as it stood at a version or a moment: what anyone could know of it then.</summary>
     [WolverineGet("/api/cases/{caseId}/as-of", OperationId = "CaseAsOf")]
     [EndpointSummary("A case as it stood at a version or moment")]
     [ProducesResponseType<CaseSummary>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
-    public static Task<IResult> Get(Guid caseId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<Case, CaseSummary>(session, caseId, asOf, $"Case {caseId} did not exist then.", ct);
+    public static Task<IResult> Get(Guid caseId, [FromQuery] ReplayPoint asOf, IQuerySession session, RequestTime time, CancellationToken ct) =>
+        Replay.StateAsync<Case, CaseSummary>(session, caseId, asOf, time, $"Case {caseId} did not exist then.", ct);
 }
 
 [Tags(ApiTags.Audit)]
@@ -81,15 +72,15 @@ public static class MeetingHistoryEndpoint
 [Tags(ApiTags.Audit)]
 public static class MeetingAsOfEndpoint
 {
-    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+    public static ProblemDetails Validate(ReplayPoint asOf) => asOf.Check();
 
     /// <summary>The meeting's own record as it stood then: agenda, attendance, recusals, votes and outcomes.</summary>
     [WolverineGet("/api/meetings/{meetingId}/as-of", OperationId = "MeetingAsOf")]
     [EndpointSummary("A meeting as it stood at a version or moment")]
     [ProducesResponseType<Domain.Meetings.Meeting>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
-    public static Task<IResult> Get(Guid meetingId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<Domain.Meetings.Meeting, Domain.Meetings.Meeting>(session, meetingId, asOf, $"Meeting {meetingId} did not exist then.", ct);
+    public static Task<IResult> Get(Guid meetingId, [FromQuery] ReplayPoint asOf, IQuerySession session, RequestTime time, CancellationToken ct) =>
+        Replay.StateAsync<Domain.Meetings.Meeting, Domain.Meetings.Meeting>(session, meetingId, asOf, time, $"Meeting {meetingId} did not exist then.", ct);
 }
 
 [Tags(ApiTags.Audit)]
@@ -106,12 +97,12 @@ public static class SanctionHistoryEndpoint
 [Tags(ApiTags.Audit)]
 public static class SanctionAsOfEndpoint
 {
-    public static ProblemDetails Validate(AsOf asOf) => asOf.Check();
+    public static ProblemDetails Validate(ReplayPoint asOf) => asOf.Check();
 
     [WolverineGet("/api/sanctions/{sanctionId}/as-of", OperationId = "SanctionAsOf")]
     [EndpointSummary("A sanction as it stood at a version or moment")]
     [ProducesResponseType<SanctionSummary>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Roles = Roles.Auditor)]
-    public static Task<IResult> Get(Guid sanctionId, [FromQuery] AsOf asOf, IQuerySession session, CancellationToken ct) =>
-        Replay.StateAsync<Domain.Sanctions.Sanction, SanctionSummary>(session, sanctionId, asOf, $"Sanction {sanctionId} did not exist then.", ct);
+    public static Task<IResult> Get(Guid sanctionId, [FromQuery] ReplayPoint asOf, IQuerySession session, RequestTime time, CancellationToken ct) =>
+        Replay.StateAsync<Domain.Sanctions.Sanction, SanctionSummary>(session, sanctionId, asOf, time, $"Sanction {sanctionId} did not exist then.", ct);
 }

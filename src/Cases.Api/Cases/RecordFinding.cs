@@ -7,6 +7,10 @@ public static class RecordFindingEndpoint
     {
         var fields = new FieldErrors()
             .NotInFuture("foundOn", command.FoundOn, time.Today)
+            .NotInFuture("offenceCommittedOn", command.OffenceCommittedOn, time.Today)
+            .When(command.OffenceCommittedOn > (command.FoundOn ?? time.Today), "offenceCommittedOn", "Must not be after foundOn.")
+            .When(!command.ViolationFound && command.OffenceCommittedOn is not null, "offenceCommittedOn",
+                "No offence was committed when no violation was found.")
             .Text("summary", command.Summary, FieldErrors.LongText)
             .Texts("ethicsArticlesViolated", command.EthicsArticlesViolated, maxCount: 50, maxLength: 50)
             .PersonnelNumbers("employeesAtFault", command.EmployeesAtFault, maxCount: 50, minCount: command.ViolationFound ? 1 : 0)

@@ -57,7 +57,8 @@ public sealed record EvidenceAttached(
 /// <summary>
 /// The investigation's conclusion. When a violation is found, <see cref="EmployeesAtFault"/> names the subjects who
 /// committed it; an empty <see cref="EthicsArticlesViolated"/> then means a breach of labour discipline outside the
-/// code of ethics.
+/// code of ethics. <see cref="OffenceCommittedOn"/> is the day of the misconduct when the finding names it (findings
+/// recorded before it existed read null): a repeated misconduct is judged by the sanctions in force on that day.
 /// </summary>
 public sealed record FindingRecorded(
     Guid CaseId,
@@ -66,7 +67,8 @@ public sealed record FindingRecorded(
     IReadOnlyList<string> EthicsArticlesViolated,
     bool CorruptionRelated,
     string Summary,
-    DateOnly FoundOn);
+    DateOnly FoundOn,
+    DateOnly? OffenceCommittedOn = null);
 
 public sealed record CaseReferredToCommission(Guid CaseId, string Commission, DateOnly ReferredOn);
 

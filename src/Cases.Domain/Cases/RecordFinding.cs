@@ -7,7 +7,8 @@ public sealed record RecordFinding(
     IReadOnlyList<string> EthicsArticlesViolated,
     bool CorruptionRelated,
     string Summary,
-    DateOnly? FoundOn = null);
+    DateOnly? FoundOn = null,
+    DateOnly? OffenceCommittedOn = null);
 
 public static class RecordFindingDecision
 {
@@ -37,6 +38,7 @@ public static class RecordFindingDecision
             command.EthicsArticlesViolated.Select(a => a.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
             command.CorruptionRelated,
             command.Summary.Trim(),
-            command.FoundOn ?? Rules.Today(now));
+            command.FoundOn ?? Rules.Today(now),
+            command.OffenceCommittedOn);
     }
 }

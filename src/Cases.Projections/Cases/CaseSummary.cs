@@ -54,7 +54,8 @@ public sealed record ExplanationSummary(string PersonnelNumber, DateOnly Request
 
 public sealed record EvidenceSummary(Guid EvidenceId, string FileName, string MediaType, long SizeBytes, string Sha256, string Description, DateOnly ObtainedOn);
 
-public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFault, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn);
+public sealed record FindingSummary(bool ViolationFound, string[] EmployeesAtFault, string[] EthicsArticlesViolated, bool CorruptionRelated, string Summary, DateOnly FoundOn,
+    DateOnly? OffenceCommittedOn = null);
 
 /// <summary>The reporter's clocks are those configured, given at registration, so that a rebuild counts the same.</summary>
 public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<CaseSummary>
@@ -119,7 +120,8 @@ public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<Case
         view.Evidence.Add(new EvidenceSummary(e.EvidenceId, e.FileName, e.MediaType, e.SizeBytes, e.Sha256, e.Description, e.ObtainedOn));
 
     public void Apply(FindingRecorded e, CaseSummary view) =>
-        view.Finding = new FindingSummary(e.ViolationFound, [.. e.EmployeesAtFault], [.. e.EthicsArticlesViolated], e.CorruptionRelated, e.Summary, e.FoundOn);
+        view.Finding = new FindingSummary(e.ViolationFound, [.. e.EmployeesAtFault], [.. e.EthicsArticlesViolated], e.CorruptionRelated, e.Summary, e.FoundOn,
+            e.OffenceCommittedOn);
 
     public void Apply(CaseReferredToCommission e, CaseSummary view)
     {

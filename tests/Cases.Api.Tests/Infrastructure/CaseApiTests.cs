@@ -148,6 +148,34 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
         }
         return (id, version);
     }
+
+    /// <summary>
+    /// A case entered after the fact, each step dated as it happened: received on <paramref name="receivedOn"/>,
+    /// acknowledged and assigned that day, E-1042 heard over the next two, and found at fault on <paramref name="foundOn"/>.
+    /// </summary>
+    protected async Task<(Guid Id, long Version)> FoundLateAsync(DateOnly receivedOn, DateOnly foundOn, DateOnly? offenceCommittedOn = null)
+    {
+        string Day(int days) => receivedOn.AddDays(days).ToString("yyyy-MM-dd");
+        var created = await RegisterAsync(Registration(receivedOn: Day(0)));
+        var version = created.Version;
+        foreach (var (action, body) in new (string, Func<long, object>)[]
+                 {
+                     ("acknowledgement", v => new { expectedVersion = v, acknowledgedOn = Day(0) }),
+                     ("assignment", v => new { expectedVersion = v, investigator = "d.sultanova", assignedOn = Day(0) }),
+                     ("explanation-requests", v => new { expectedVersion = v, personnelNumber = "E-1042", requestedOn = Day(1) }),
+                     ("explanations", v => new { expectedVersion = v, personnelNumber = "E-1042", text = "The ward was short of staff.", recordedOn = Day(2) }),
+                     ("finding", v => new
+                     {
+                         expectedVersion = v, violationFound = true, employeesAtFault = new[] { "E-1042" }, ethicsArticlesViolated = new[] { "4.2" },
+                         corruptionRelated = false, summary = "Rudeness confirmed", foundOn = foundOn.ToString("yyyy-MM-dd"),
+                         offenceCommittedOn = offenceCommittedOn?.ToString("yyyy-MM-dd")
+                     })
+                 })
+        {
+            version = (await CommandAsync(created.Id, action, body(version))).Version;
+        }
+        return (created.Id, version);
+    }
 }
 
 public enum CaseStep
