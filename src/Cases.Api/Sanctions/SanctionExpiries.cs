@@ -13,11 +13,14 @@ namespace Cases.Api.Sanctions;
 /// </summary>
 public static class SanctionExpiries
 {
-    public static DeliveryMessage<SanctionExpiryDue> CheckOn(Guid sanctionId, DateOnly expiresOn, RequestTime time)
+    public static DeliveryMessage<SanctionExpiryDue> CheckOn(Guid sanctionId, DateOnly expiresOn, RequestTime time) =>
+        new SanctionExpiryDue(sanctionId, expiresOn).DelayedFor(DelayUntil(expiresOn, time));
+
+    /// <summary>Measured on the service's clock, as decision deadlines are; a day already reached is checked at once.</summary>
+    public static TimeSpan DelayUntil(DateOnly expiresOn, RequestTime time)
     {
-        // Measured on the service's clock, as decision deadlines are; a day already reached is checked at once.
         var delay = time.StartOf(expiresOn) - time.Now;
-        return new SanctionExpiryDue(sanctionId, expiresOn).DelayedFor(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 }
 

@@ -4,6 +4,7 @@ using Cases.Projections.Sanctions;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace Cases.Api.Sanctions;
@@ -59,7 +60,9 @@ public sealed class SanctionPeriodRestatement(IDocumentStore store, IServiceProv
                 // Scheduled in the same transaction as the restatement, as an imposition schedules its expiry.
                 var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
                 outbox.Enroll(session);
-                await outbox.PublishAsync(SanctionExpiries.CheckOn(id, expiresOn, time));
+                // The handler reads the sanction in the organisation the message names.
+                outbox.TenantId = organisation;
+                await outbox.ScheduleAsync(new SanctionExpiryDue(id, expiresOn), SanctionExpiries.DelayUntil(expiresOn, time));
                 scheduled++;
             }
             await session.SaveChangesAsync(ct);

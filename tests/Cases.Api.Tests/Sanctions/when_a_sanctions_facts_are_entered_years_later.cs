@@ -1,4 +1,5 @@
 using Cases.Api.Audit;
+using Cases.Api.Deadlines;
 using Cases.Api.Infrastructure;
 using Cases.Api.Sanctions;
 using Cases.Api.Tests.Infrastructure;
@@ -166,6 +167,9 @@ public class when_restating_periods_absences_moved(SanctionApiApp app) : Sanctio
         var id = await OldStyleAsync();
         App.Clock.Now = new DateTimeOffset(2022, 5, 20, 9, 0, 0, TimeSpan.Zero);
         (await SanctionAsync(id)).Status.ShouldBe(SanctionStatus.Active);
+        // Scheduled for the first moment of the restated day, two seconds ahead.
+        ((long)(await App.ScalarAsync($"select count(*) from {App.Schema}.wolverine_incoming_envelopes where execution_time < now() + interval '1 minute'"))!)
+            .ShouldBe(1);
 
         var run = await Restatement.RunAsync(Org, CancellationToken.None);
 
@@ -203,12 +207,16 @@ public class when_restating_periods_absences_moved(SanctionApiApp app) : Sanctio
         var id = await OldStyleAsync();
         // Its imposition knew absences that moved its end already: no expiry of the service waits for the statutory day.
         await App.ScalarAsync($"delete from {App.Schema}.wolverine_incoming_envelopes");
-        App.Clock.Now = new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        App.Clock.Now = new DateTimeOffset(2022, 5, 10, 23, 59, 58, TimeSpan.FromHours(6));
 
         (await Restatement.RunAsync(Org, CancellationToken.None)).ShouldBe(new RestatedPeriods(Org, 1, 0, 1));
+        (await SanctionAsync(id)).Status.ShouldBe(SanctionStatus.Active);
+        // Scheduled for the first moment of the restated day, two seconds ahead.
+        ((long)(await App.ScalarAsync($"select count(*) from {App.Schema}.wolverine_incoming_envelopes where execution_time < now() + interval '1 minute'"))!)
+            .ShouldBe(1);
         (await GetAsync<DueItem[]>("/api/deadlines?days=366", HrToken)).Single(d => d.Kind == DeadlineKind.SanctionExpiry).DueOn.ShouldBe(Statutory);
 
-        App.Clock.Now = new DateTimeOffset(2022, 5, 11, 0, 0, 1, TimeSpan.Zero);
+        App.Clock.Now = new DateTimeOffset(2022, 5, 11, 0, 0, 1, TimeSpan.FromHours(6));
         var expired = await EventuallyAsync(() => SanctionAsync(id), s => s.Status == SanctionStatus.Expired);
         expired.EndedOn.ShouldBe(Statutory);
     }
