@@ -3,6 +3,7 @@ using Cases.Api.Infrastructure;
 using Cases.Api.Operations;
 using Cases.Api.Public;
 using Cases.Api.Retention;
+using Cases.Api.Sanctions;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,7 @@ builder.Services.AddOptions<OrganisationSettings>()
     .Validate(s => s.Names.Keys.All(TokenClaims.IsOrganisationId), $"Organisations:Names: every organisation id must match {TokenClaims.OrganisationPattern}")
     .ValidateOnStart();
 builder.Services.AddSingleton<OrganisationClock>();
+builder.Services.AddSingleton<SanctionPeriodRestatement>();
 builder.Services.AddOptions<SanctionRuleSettings>()
     .Bind(builder.Configuration.GetSection("SanctionRules"))
     .Validate(s => s.All.All(SanctionRuleSettings.IsSound), "SanctionRules: every period must be positive")

@@ -1,8 +1,5 @@
-using Cases.Api.Sanctions;
 using Cases.Domain.Employees;
 using Marten;
-using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Cases.Api.Employees;
 
@@ -22,16 +19,10 @@ public static class CancelAbsenceEndpoint
             command.ExpectedVersion, stream, state => CancelAbsenceDecision.Check(command, state!));
     }
 
-    /// <summary>Removes an absence recorded in error; the periods of the employee's active sanctions shrink back.</summary>
+    /// <summary>Removes an absence recorded in error.</summary>
     [WolverinePost("/api/employees/{personnelNumber}/absence-cancellations", OperationId = "CancelAbsence")]
     [EndpointSummary("Cancel an absence")]
     [Authorize(Roles = Roles.Hr)]
-    public static async Task<(Written, OutgoingMessages)> Post(CancelAbsence command, IEventStream<Employee> stream,
-        IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)
-    {
-        var cancelled = CancelAbsenceDecision.Decide(command, stream.Aggregate!);
-        var written = Written.Append(stream, cancelled);
-        return (written, await SanctionExpiries.RecomputeAsync(cancelled.PersonnelNumber, stream.Aggregate!.Apply(cancelled).Absences,
-            session, OrganisationRules.Sanctions(session, rules), time, ct));
-    }
+    public static Written Post(CancelAbsence command, IEventStream<Employee> stream) =>
+        Written.Append(stream, CancelAbsenceDecision.Decide(command, stream.Aggregate!));
 }

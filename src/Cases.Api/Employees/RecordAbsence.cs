@@ -1,8 +1,5 @@
-using Cases.Api.Sanctions;
 using Cases.Domain.Employees;
 using Marten;
-using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Cases.Api.Employees;
 
@@ -22,18 +19,12 @@ public static class RecordAbsenceEndpoint
             command.ExpectedVersion, stream, state => RecordAbsenceDecision.Check(command, state));
 
     /// <summary>
-    /// Records an absence. An absence inside the period of an active sanction pauses it: the sanction's expiry moves
-    /// and its scheduled expiry with it.
+    /// Records an absence, possibly after the fact. It bars imposing a sanction during it and suspends the periods for
+    /// imposing one as its kind says (art. 65(4), 66(3)); it never moves the end of a sanction's period (art. 66(4)).
     /// </summary>
     [WolverinePost("/api/employees/{personnelNumber}/absences", OperationId = "RecordAbsence")]
     [EndpointSummary("Record an absence")]
     [Authorize(Roles = Roles.Hr)]
-    public static async Task<(Written, OutgoingMessages)> Post(string personnelNumber, RecordAbsence command, IEventStream<Employee> stream,
-        IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)
-    {
-        var recorded = RecordAbsenceDecision.Decide(command, personnelNumber.Trim(), stream.Aggregate, Guid.CreateVersion7());
-        var written = Written.Append(stream, recorded);
-        return (written, await SanctionExpiries.RecomputeAsync(recorded.PersonnelNumber, Employee.Recording(stream.Aggregate, recorded).Absences,
-            session, OrganisationRules.Sanctions(session, rules), time, ct));
-    }
+    public static Written Post(string personnelNumber, RecordAbsence command, IEventStream<Employee> stream) =>
+        Written.Append(stream, RecordAbsenceDecision.Decide(command, personnelNumber.Trim(), stream.Aggregate, Guid.CreateVersion7()));
 }

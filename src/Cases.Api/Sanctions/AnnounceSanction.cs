@@ -11,7 +11,10 @@ public static class AnnounceSanctionEndpoint
         EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
 
     public static ProblemDetails Validate(AnnounceSanction command, IEventStream<Sanction> stream, RequestTime time) =>
-        SanctionChecks.Answer(new FieldErrors().NotInFuture("announcedOn", command.AnnouncedOn, time.Today),
+        SanctionChecks.Answer(new FieldErrors()
+                .NotInFuture("announcedOn", command.AnnouncedOn, time.Today)
+                .When(command.SignatureRefused && command.ByRegisteredLetter, "byRegisteredLetter",
+                    "A refusal to sign is noted on the order in person; a registered letter goes when the employee cannot be acquainted in person."),
             command.ExpectedVersion, stream, state => AnnounceSanctionDecision.Check(command, state, time.Now));
 
     [WolverinePost("/api/sanctions/{sanctionId}/announcement", OperationId = "AnnounceSanction")]

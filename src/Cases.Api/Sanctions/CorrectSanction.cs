@@ -18,7 +18,8 @@ public static class CorrectSanctionEndpoint
 
     /// <summary>
     /// Records the type the order should have had, beside the stored imposition, which stays as it was; a sanction that
-    /// stops being a dismissal gets its period and its expiry scheduled, one that becomes a dismissal no longer expires.
+    /// stops being a dismissal gets its period and its expiry scheduled (at once if the period is over), one that becomes
+    /// a dismissal no longer expires, and an expiry the service recorded for it is retracted.
     /// </summary>
     [EndpointSummary("Correct a sanction's stored type")]
     [WolverinePost("/api/sanctions/{sanctionId}/corrections", OperationId = "CorrectSanction")]
@@ -29,11 +30,10 @@ public static class CorrectSanctionEndpoint
     {
         var state = stream.Aggregate!;
         var stored = await StoredValues.OfAsync(session, stream.Id, SanctionEventNames.Stored[typeof(SanctionImposed)], "type", ct);
-        var corrected = CorrectSanctionDecision.Decide(command, state, stored,
-            await EmployeeRecords.AbsencesAsync(state.PersonnelNumber, session, ct), OrganisationRules.Sanctions(session, rules), time.Now);
-        OutgoingMessages expiry = corrected.ExpiresOn is { } expiresOn && expiresOn != state.ExpiresOn
+        var events = CorrectSanctionDecision.Decide(command, state, stored, OrganisationRules.Sanctions(session, rules), time.Now);
+        OutgoingMessages expiry = events.OfType<SanctionTypeCorrected>().Single().ExpiresOn is { } expiresOn && expiresOn != state.ExpiresOn
             ? [SanctionExpiries.CheckOn(stream.Id, expiresOn, time)]
             : [];
-        return (Written.Append(stream, corrected), expiry);
+        return (Written.Append(stream, events), expiry);
     }
 }

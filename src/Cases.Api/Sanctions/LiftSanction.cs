@@ -17,7 +17,10 @@ public static class LiftSanctionEndpoint
                 .NotInFuture("liftedOn", command.LiftedOn, time.Today),
             command.ExpectedVersion, stream, state => LiftSanctionDecision.Check(command, state, time.Now));
 
-    /// <summary>Lifts the sanction before its time (art. 66); its scheduled expiry then does nothing.</summary>
+    /// <summary>
+    /// Lifts the sanction before its time (art. 66(5)), judged on the lifting's date; its scheduled expiry then does
+    /// nothing, and an expiry the service recorded after that date is retracted first.
+    /// </summary>
     [WolverinePost("/api/sanctions/{sanctionId}/lifting", OperationId = "LiftSanction")]
     [EndpointSummary("Lift a sanction early")]
     [Authorize(Roles = Roles.Hr)]

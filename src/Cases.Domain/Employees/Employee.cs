@@ -10,7 +10,25 @@ public enum AbsenceKind
 
     SickLeave,
     Vacation,
-    BusinessTrip
+    BusinessTrip,
+
+    /// <summary>Released from work to perform state or public duties.</summary>
+    StateOrPublicDuties,
+
+    /// <summary>Rest between shifts of rotation work.</summary>
+    RotationRest,
+
+    /// <summary>The investigation of a work accident, for an employee who broke safety rules.</summary>
+    WorkAccidentInvestigation,
+
+    /// <summary>Criminal or administrative proceedings bearing on the offence, until their act takes effect.</summary>
+    CriminalOrAdministrativeProceedings,
+
+    /// <summary>Training, retraining, advanced courses or an internship.</summary>
+    Training,
+
+    /// <summary>The employee's appeal to a court against the employer's acts about the offence.</summary>
+    CourtAppeal
 }
 
 /// <summary>An absence, both ends included. HR records it, possibly after the fact.</summary>

@@ -7,7 +7,9 @@ public static class AppealSanctionDecision
     public static RuleViolation? Check(AppealSanction command, Sanction state, DateTimeOffset now) => Rules.First(
         () => SanctionRulesOf.NotVoid(state),
         () => state.AppealPending ? new RuleViolation("appeal-pending", "An appeal against this sanction awaits its decision.") : null,
-        () => SanctionRulesOf.NotBeforeOrder(state, command.FiledOn ?? Rules.Today(now), "appeal"));
+        () => SanctionRulesOf.NotBeforeOrder(state, command.FiledOn ?? Rules.Today(now), "appeal"),
+        // A further appeal, entered late, follows the decision on the one before it.
+        () => state.AppealDecidedOn is { } decided ? Rules.NotBefore(command.FiledOn ?? Rules.Today(now), decided, "appeal", "appeal decision") : null);
 
     public static SanctionAppealed Decide(AppealSanction command, Sanction state, DateTimeOffset now)
     {

@@ -13,7 +13,8 @@ public static class DecideAppealDecision
 {
     public static RuleViolation? Check(DecideAppeal command, Sanction state, DateTimeOffset now) => Rules.First(
         () => state.AppealPending ? null : new RuleViolation("no-appeal-pending", "No appeal against this sanction awaits a decision."),
-        () => SanctionRulesOf.NotBeforeOrder(state, command.DecidedOn ?? Rules.Today(now), "appeal decision"));
+        () => SanctionRulesOf.NotBeforeOrder(state, command.DecidedOn ?? Rules.Today(now), "appeal decision"),
+        () => Rules.NotBefore(command.DecidedOn ?? Rules.Today(now), state.AppealFiledOn!.Value, "appeal decision", "appeal"));
 
     public static object Decide(DecideAppeal command, Sanction state, DateTimeOffset now)
     {

@@ -4,7 +4,11 @@ using Cases.Domain.Meetings;
 
 namespace Cases.Domain.Sanctions;
 
-/// <summary>The employer's order: who, for which case's offence, which sanction, and the order's number and date.</summary>
+/// <summary>
+/// The employer's order: who, for which case's offence, which sanction, and the order's number and date.
+/// <see cref="EstablishedByAudit"/> when an audit or inspection of the employer's financial and economic activity
+/// established the offence (art. 66(2): a year from the offence instead of six months).
+/// </summary>
 public sealed record ImposeSanction(
     string PersonnelNumber,
     Guid CaseId,
@@ -13,7 +17,8 @@ public sealed record ImposeSanction(
     DateOnly OrderDate,
     DateOnly OffenceCommittedOn,
     DateOnly OffenceDiscoveredOn,
-    Guid? DecisionId = null);
+    Guid? DecisionId = null,
+    bool EstablishedByAudit = false);
 
 /// <summary>A protocol decision a sanction rests on, as far as imposing it needs to know.</summary>
 public sealed record DecisionBasis(Guid Id, string ProtocolNumber, Guid? CaseId, DecisionKind Kind);
@@ -52,17 +57,17 @@ public static class ImposeSanctionDecision
                 ? new RuleViolation("one-sanction-per-offence",
                     $"Employee {employee} already has a sanction for the offence of case {@case.Number} (art. 65(3)).")
                 : null,
-            () => context.Absences.FirstOrDefault(a => a.Covers(command.OrderDate)) is { } absence
+            () => context.Absences.FirstOrDefault(a => a.Bars() && a.Covers(command.OrderDate)) is { } absence
                 ? new RuleViolation("employee-absent",
-                    $"Employee {employee} is absent ({absence.Kind}) from {absence.From:yyyy-MM-dd} to {absence.To:yyyy-MM-dd}; no sanction is imposed during an absence (art. 65).")
+                    $"Employee {employee} is absent ({absence.Kind}) from {absence.From:yyyy-MM-dd} to {absence.To:yyyy-MM-dd}; no sanction is imposed during it (art. {AbsenceEffects.For(absence.Kind).Bars}).")
                 : null,
             () => LastDayFromDiscovery(command, context) is var limit && command.OrderDate > limit
                 ? new RuleViolation("imposition-too-late-after-discovery",
-                    $"The offence was discovered on {command.OffenceDiscoveredOn:yyyy-MM-dd}: a sanction could be imposed until {limit:yyyy-MM-dd} (art. 65, {context.Rules.MonthsFromDiscovery} month(s), absences not counted).")
+                    $"The offence was discovered on {command.OffenceDiscoveredOn:yyyy-MM-dd}: a sanction could be imposed until {limit:yyyy-MM-dd} (art. 66(1), {context.Rules.MonthsFromDiscovery} month(s), the days art. 66(3) suspends it not counted).")
                 : null,
             () => LastDayFromOffence(command, context) is var limit && command.OrderDate > limit
                 ? new RuleViolation("imposition-too-late-after-offence",
-                    $"The offence was committed on {command.OffenceCommittedOn:yyyy-MM-dd}: a sanction could be imposed until {limit:yyyy-MM-dd} (art. 65, {context.Rules.MonthsFromOffence} months, absences not counted).")
+                    $"The offence was committed on {command.OffenceCommittedOn:yyyy-MM-dd}: a sanction could be imposed until {limit:yyyy-MM-dd} (art. 66(2), {MonthsFromOffence(command, context.Rules)} months{(command.EstablishedByAudit ? " as an audit or inspection established it" : "")}, the days art. 66(3) suspends it not counted).")
                 : null);
     }
 
@@ -70,14 +75,17 @@ public static class ImposeSanctionDecision
         LabourClock.End(command.OffenceDiscoveredOn, context.Rules.MonthsFromDiscovery, context.Absences);
 
     public static DateOnly LastDayFromOffence(ImposeSanction command, ImpositionContext context) =>
-        LabourClock.End(command.OffenceCommittedOn, context.Rules.MonthsFromOffence, context.Absences);
+        LabourClock.End(command.OffenceCommittedOn, MonthsFromOffence(command, context.Rules), context.Absences);
+
+    private static int MonthsFromOffence(ImposeSanction command, SanctionRules rules) =>
+        command.EstablishedByAudit ? rules.MonthsFromOffenceWhenAudited : rules.MonthsFromOffence;
 
     /// <summary>
-    /// The first day a sanction ordered on <paramref name="orderDate"/> is no longer in force: the day after its period's
-    /// last day. A dismissal never ends.
+    /// The first day a sanction ordered on <paramref name="orderDate"/> is no longer in force: the day after the last
+    /// of its months in force (art. 66(4)), which no absence extends. A dismissal never ends.
     /// </summary>
-    public static DateOnly? ExpiresOn(SanctionType type, DateOnly orderDate, IReadOnlyList<Absence> absences, SanctionRules rules) =>
-        type == SanctionType.Dismissal ? null : LabourClock.End(orderDate, rules.MonthsInForce, absences).AddDays(1);
+    public static DateOnly? ExpiresOn(SanctionType type, DateOnly orderDate, SanctionRules rules) =>
+        type == SanctionType.Dismissal ? null : orderDate.AddMonths(rules.MonthsInForce).AddDays(1);
 
     public static SanctionImposed Decide(ImposeSanction command, ImpositionContext context, Guid sanctionId)
     {
@@ -95,6 +103,7 @@ public static class ImposeSanctionDecision
             command.OffenceCommittedOn,
             command.OffenceDiscoveredOn,
             context.Calendar.After(command.OrderDate, context.Rules.AnnouncementWorkingDays),
-            ExpiresOn(command.Type, command.OrderDate, context.Absences, context.Rules));
+            ExpiresOn(command.Type, command.OrderDate, context.Rules),
+            command.EstablishedByAudit);
     }
 }

@@ -22,7 +22,9 @@ public enum SanctionType
 /// <summary>
 /// The employer's order imposing a sanction for the offence a case's finding established, optionally on a
 /// commission's protocol decision. <see cref="AnnounceBy"/> is the last day to announce it; <see cref="ExpiresOn"/>
-/// the first day it is no longer in force as the absences known then put it (none for a dismissal).
+/// the first day it is no longer in force (none for a dismissal): stored before the upgrade to art. 66(4), it counted
+/// the absences known then, and <see cref="SanctionPeriodRestated"/> mends it. <see cref="EstablishedByAudit"/> when an
+/// audit or inspection established the offence (art. 66(2)); false for the events stored before it was asked.
 /// </summary>
 public sealed record SanctionImposed(
     Guid SanctionId,
@@ -37,10 +39,16 @@ public sealed record SanctionImposed(
     DateOnly OffenceCommittedOn,
     DateOnly OffenceDiscoveredOn,
     DateOnly AnnounceBy,
-    DateOnly? ExpiresOn) : ISanctionFact;
+    DateOnly? ExpiresOn,
+    bool EstablishedByAudit = false) : ISanctionFact;
 
-/// <summary>The order was announced to the employee; <see cref="SignatureRefused"/> when an act records their refusal to sign.</summary>
-public sealed record SanctionAnnounced(Guid SanctionId, string PersonnelNumber, DateOnly AnnouncedOn, bool SignatureRefused) : ISanctionFact;
+/// <summary>
+/// The order was announced to the employee (art. 65(5)): against signature, or <see cref="SignatureRefused"/> when
+/// the refusal to sign is noted on the order, or <see cref="ByRegisteredLetter"/> when they could not be acquainted
+/// with it in person and a copy went by registered letter with notice of delivery (false for events stored before).
+/// </summary>
+public sealed record SanctionAnnounced(Guid SanctionId, string PersonnelNumber, DateOnly AnnouncedOn, bool SignatureRefused,
+    bool ByRegisteredLetter = false) : ISanctionFact;
 
 public sealed record SanctionAppealed(Guid SanctionId, string PersonnelNumber, DateOnly FiledOn, string Authority) : ISanctionFact;
 
@@ -54,13 +62,30 @@ public sealed record SanctionOverturned(Guid SanctionId, string PersonnelNumber,
 public sealed record SanctionLifted(Guid SanctionId, string PersonnelNumber, DateOnly LiftedOn, string LiftedBy, string Reason) : ISanctionFact;
 
 /// <summary>
-/// An absence recorded or cancelled later changed the sanction's period: it is in force until the day before
-/// <see cref="ExpiresOn"/>, again if it had expired too early.
+/// Under the former reading, which let absences extend a sanction's period, an absence recorded or cancelled later
+/// changed it: in force until the day before <see cref="ExpiresOn"/>, again if it had expired too early. No longer
+/// recorded; stored ones are read as they were, and <see cref="SanctionPeriodRestated"/> mends the period they set.
 /// </summary>
 public sealed record SanctionExpiryMoved(Guid SanctionId, string PersonnelNumber, DateOnly ExpiresOn) : ISanctionFact;
 
 /// <summary>The sanction's period ran out; recorded by the service itself.</summary>
 public sealed record SanctionExpired(Guid SanctionId, string PersonnelNumber, DateOnly ExpiredOn) : ISanctionFact, IRecordedByService;
+
+/// <summary>
+/// The service recorded the sanction expired on <see cref="ExpiredOn"/>, but facts entered since show it ended
+/// otherwise before that day: on <see cref="EndedOn"/> (lifted then), or not at all (none: its order was a dismissal).
+/// The expiry stays in the history as recorded; from here on it no longer counts, and the next event says how it ended.
+/// </summary>
+public sealed record SanctionExpiryRetracted(Guid SanctionId, string PersonnelNumber, DateOnly ExpiredOn, DateOnly? EndedOn, string Reason)
+    : ISanctionFact;
+
+/// <summary>
+/// The period the store held, moved by absences under the former reading of the Code, restated per art. 66(4): in force
+/// until the day before <see cref="ExpiresOn"/>, whatever absences there were, instead of until the day before
+/// <see cref="PreviousExpiresOn"/>. Recorded by the service in an upgrade's run.
+/// </summary>
+public sealed record SanctionPeriodRestated(Guid SanctionId, string PersonnelNumber, DateOnly ExpiresOn, DateOnly? PreviousExpiresOn, string Reason)
+    : ISanctionFact, IRecordedByService;
 
 /// <summary>
 /// The type the order should have been recorded with: the imposition (event <see cref="Sequence"/>) stays as stored,
@@ -89,6 +114,8 @@ public static class SanctionEventNames
         [typeof(SanctionLifted)] = "sanction_lifted",
         [typeof(SanctionExpiryMoved)] = "sanction_expiry_moved",
         [typeof(SanctionExpired)] = "sanction_expired",
-        [typeof(SanctionTypeCorrected)] = "sanction_type_corrected"
+        [typeof(SanctionTypeCorrected)] = "sanction_type_corrected",
+        [typeof(SanctionExpiryRetracted)] = "sanction_expiry_retracted",
+        [typeof(SanctionPeriodRestated)] = "sanction_period_restated"
     };
 }

@@ -82,6 +82,11 @@ public sealed partial class AuditTrailProjection : IProjection
         CaseOutcomeCorrected e => $"Outcome corrected from stored {e.StoredValue} to {Lower(e.Outcome.ToString())}",
         DecisionOverdueRetracted e => $"Overdue mark of due date {e.DueDate:yyyy-MM-dd} retracted: executed on {e.ExecutedOn:yyyy-MM-dd}",
         SanctionTypeCorrected e => $"Sanction type corrected from stored {e.StoredValue} to {Lower(e.Type.ToString())}",
+        SanctionAnnounced { ByRegisteredLetter: true } e => $"Sanction order sent by registered letter on {e.AnnouncedOn:yyyy-MM-dd}",
+        SanctionExpiryRetracted e => e.EndedOn is { } ended
+            ? $"Expiry recorded on {e.ExpiredOn:yyyy-MM-dd} retracted: the sanction ended on {ended:yyyy-MM-dd}"
+            : $"Expiry recorded on {e.ExpiredOn:yyyy-MM-dd} retracted: the sanction does not expire",
+        SanctionPeriodRestated e => $"Sanction period restated (art. 66(4)): no longer in force from {e.ExpiresOn:yyyy-MM-dd}, not {e.PreviousExpiresOn:yyyy-MM-dd}",
         _ => Words(data.GetType().Name)
     };
 

@@ -150,6 +150,15 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, expiresOn, imposed.PersonnelNumber));
     }
 
+    /// <summary>A restated period moves the watched expiry of a sanction still in force, or watches it again for one back in force.</summary>
+    public async Task Project(IEvent<SanctionPeriodRestated> e, IDocumentOperations ops)
+    {
+        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        if (before?.Apply(e.Data) is not { IsActive: true }) return;
+        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
+        ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
+    }
+
     public void Project(IEvent<SanctionExpired> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);
 
     public void Project(IEvent<SanctionLifted> e, IDocumentOperations ops) => Ended(ops, e.Data.SanctionId);

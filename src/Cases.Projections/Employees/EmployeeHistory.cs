@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 using Cases.Projections.Cases;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Projections.Employees;
 
@@ -146,6 +147,17 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
             sanction.Status = SanctionStatus.Active;
             sanction.EndedOn = null;
         }
+        Recount(view);
+    }
+
+    /// <summary>The recorded expiry no longer counts; the event after it says how the sanction ended.</summary>
+    public void Apply(SanctionExpiryRetracted e, EmployeeHistory view) => Ended(view, e.SanctionId, SanctionStatus.Active, null);
+
+    public void Apply(SanctionPeriodRestated e, EmployeeHistory view)
+    {
+        if (Sanction(view, e.SanctionId) is not { } sanction) return;
+        sanction.ExpiresOn = e.ExpiresOn;
+        (sanction.Status, sanction.EndedOn) = SanctionPeriod.Restated(sanction.Status, sanction.EndedOn, e);
         Recount(view);
     }
 

@@ -25,7 +25,16 @@ public sealed class SanctionSummary : IChangeTracked
     public bool? AnnouncedInTime { get; set; }
     public bool SignatureRefused { get; set; }
 
-    /// <summary>The first day the sanction is no longer in force, absences counted; none for a dismissal.</summary>
+    /// <summary>Art. 65(5): announced by a copy sent by registered letter with notice of delivery.</summary>
+    public bool ByRegisteredLetter { get; set; }
+
+    /// <summary>Art. 66(2): the offence was established by an audit or inspection, so a year from it was allowed.</summary>
+    public bool EstablishedByAudit { get; set; }
+
+    /// <summary>
+    /// The first day the sanction is no longer in force (art. 66(4)); none for a dismissal. Periods stored before the
+    /// upgrade counted absences until restated.
+    /// </summary>
     public DateOnly? ExpiresOn { get; set; }
 
     public SanctionStatus Status { get; set; }
@@ -36,6 +45,21 @@ public sealed class SanctionSummary : IChangeTracked
     public List<AppealEntry> Appeals { get; set; } = [];
     public SanctionLifted? Lifting { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
+}
+
+/// <summary>How a restated period changes what the views show of a sanction's end.</summary>
+public static class SanctionPeriod
+{
+    /// <summary>
+    /// One that ended after the restated end (expired late, or lifted after its period) ended on it instead; one that
+    /// expired before it is back in force, until the expiry the restatement's run records.
+    /// </summary>
+    public static (SanctionStatus Status, DateOnly? EndedOn) Restated(SanctionStatus status, DateOnly? endedOn, SanctionPeriodRestated e) => status switch
+    {
+        SanctionStatus.Expired when endedOn < e.ExpiresOn => (SanctionStatus.Active, null),
+        SanctionStatus.Expired or SanctionStatus.Lifted when endedOn > e.ExpiresOn => (status, e.ExpiresOn),
+        _ => (status, endedOn)
+    };
 }
 
 public enum AppealState
@@ -64,6 +88,7 @@ public sealed partial class SanctionSummaryProjection : ChangeTrackedProjection<
         OffenceDiscoveredOn = e.OffenceDiscoveredOn,
         AnnounceBy = e.AnnounceBy,
         ExpiresOn = e.ExpiresOn,
+        EstablishedByAudit = e.EstablishedByAudit,
         Status = SanctionStatus.Active
     };
 
@@ -72,6 +97,7 @@ public sealed partial class SanctionSummaryProjection : ChangeTrackedProjection<
         view.AnnouncedOn = e.AnnouncedOn;
         view.AnnouncedInTime = e.AnnouncedOn <= view.AnnounceBy;
         view.SignatureRefused = e.SignatureRefused;
+        view.ByRegisteredLetter = e.ByRegisteredLetter;
     }
 
     public void Apply(SanctionAppealed e, SanctionSummary view) => view.Appeals.Add(new AppealEntry(e.FiledOn, e.Authority, AppealState.Pending));
@@ -106,6 +132,19 @@ public sealed partial class SanctionSummaryProjection : ChangeTrackedProjection<
     {
         view.Status = SanctionStatus.Expired;
         view.EndedOn = e.ExpiredOn;
+    }
+
+    /// <summary>The recorded expiry no longer counts; the event after it says how the sanction ended.</summary>
+    public void Apply(SanctionExpiryRetracted e, SanctionSummary view)
+    {
+        view.Status = SanctionStatus.Active;
+        view.EndedOn = null;
+    }
+
+    public void Apply(SanctionPeriodRestated e, SanctionSummary view)
+    {
+        view.ExpiresOn = e.ExpiresOn;
+        (view.Status, view.EndedOn) = SanctionPeriod.Restated(view.Status, view.EndedOn, e);
     }
 
     public void Apply(SanctionTypeCorrected e, SanctionSummary view)

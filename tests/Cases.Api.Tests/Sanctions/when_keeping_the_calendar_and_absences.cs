@@ -51,11 +51,11 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
     }
 
     [Fact]
-    public async Task absences_do_not_overlap_and_a_cancelled_one_gives_the_days_back()
+    public async Task absences_do_not_overlap_and_neither_recording_nor_cancelling_one_moves_a_sanctions_end()
     {
         var imposed = await ImposeAsync(Order(await OffenceAsync(), orderDate: "2021-11-10"));
         var recorded = await AbsenceAsync("business-trip", "2021-11-11", "2021-11-14");
-        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 15));
+        (await SanctionAsync(imposed.Id)).ExpiresOn.ShouldBe(new DateOnly(2022, 5, 11));
         (await RefusedAsync($"/api/employees/{Employee}/absences",
                 new { expectedVersion = recorded.Version, kind = "vacation", from = "2021-11-14", to = "2021-11-20" }, 409, HrToken))
             .Rule.ShouldBe("absence-overlaps");

@@ -142,16 +142,15 @@ public class following_a_sanction
     }
 
     [Fact]
-    public void only_a_sanction_in_force_is_lifted_and_never_a_dismissal()
+    public void a_sanction_is_lifted_once_and_never_a_dismissal()
     {
         var lifted = SanctionHistory.Imposed(SanctionType.Remark, new SanctionLifted(Guid.Empty, "E-1042", OrderDate.AddDays(5), "Director", "Merit"));
-        var expired = SanctionHistory.Imposed(SanctionType.Remark, new SanctionExpired(Guid.Empty, "E-1042", new DateOnly(2021, 9, 26)));
 
-        LiftSanctionDecision.Check(new LiftSanction(2, "Director", "Again"), lifted, Later).ShouldNotBeNull().Rule.ShouldBe("sanction-not-in-force");
-        LiftSanctionDecision.Check(new LiftSanction(2, "Director", "Late"), expired, Later).ShouldNotBeNull().Rule.ShouldBe("sanction-not-in-force");
+        LiftSanctionDecision.Check(new LiftSanction(2, "Director", "Again"), lifted, Later).ShouldNotBeNull().Rule.ShouldBe("sanction-already-lifted");
         LiftSanctionDecision.Check(new LiftSanction(1, "Director", "Merit"), SanctionHistory.Imposed(SanctionType.Dismissal), Later)
             .ShouldNotBeNull().Rule.ShouldBe("dismissal-not-liftable");
-        LiftSanctionDecision.Decide(new LiftSanction(1, " Director ", " Merit "), SanctionHistory.Imposed(), Later)
+        LiftSanctionDecision.Decide(new LiftSanction(1, " Director ", " Merit "), SanctionHistory.Imposed(), Later).ShouldHaveSingleItem()
+            .ShouldBeOfType<SanctionLifted>()
             .ShouldSatisfyAllConditions(l => (l.LiftedBy, l.Reason, l.LiftedOn).ShouldBe(("Director", "Merit", new DateOnly(2021, 4, 5))));
     }
 }
@@ -231,6 +230,8 @@ public class publishing_a_calendar
 
 public class correcting_a_sanction
 {
+    private static readonly DateTimeOffset Later = new(2026, 3, 5, 12, 0, 0, TimeSpan.FromHours(5));
+
     private static CorrectSanction To(SanctionType type) => new(1, type, "Stored as a dismissal for two types joined by a comma");
 
     [Fact]
@@ -244,6 +245,24 @@ public class correcting_a_sanction
 
         CorrectSanctionDecision.Check(To(SanctionType.Reprimand), dismissal).ShouldBeNull();
         dismissal.ExpiresOn.ShouldBeNull();
+        CorrectSanctionDecision.Decide(To(SanctionType.Reprimand), dismissal, new StoredValue(1, "\"Dismissal\""), new SanctionRules(), Later)
+            .ShouldHaveSingleItem().ShouldBeOfType<SanctionTypeCorrected>().ExpiresOn.ShouldBe(new DateOnly(2021, 9, 26));
+    }
+
+    [Fact]
+    public void a_sanction_the_service_expired_that_was_a_dismissal_has_the_expiry_retracted_but_a_lifted_one_is_no_dismissal()
+    {
+        var expired = SanctionHistory.Imposed(SanctionType.Remark, new SanctionExpired(Guid.Empty, "E-1042", new DateOnly(2021, 9, 26)));
+        var lifted = SanctionHistory.Imposed(SanctionType.Remark, new SanctionLifted(Guid.Empty, "E-1042", new DateOnly(2021, 4, 1), "Director", "Merit"));
+
+        CorrectSanctionDecision.Check(To(SanctionType.Dismissal), expired).ShouldBeNull();
+        var events = CorrectSanctionDecision.Decide(To(SanctionType.Dismissal), expired, new StoredValue(1, "\"Remark\""), new SanctionRules(), Later);
+        events.Select(e => e.GetType()).ShouldBe([typeof(SanctionExpiryRetracted), typeof(SanctionTypeCorrected)]);
+        events[0].ShouldBeOfType<SanctionExpiryRetracted>().ShouldSatisfyAllConditions(
+            r => r.ExpiredOn.ShouldBe(new DateOnly(2021, 9, 26)), r => r.EndedOn.ShouldBeNull());
+        var corrected = expired.Then([.. events]);
+        (corrected.Status, corrected.Type, corrected.ExpiresOn).ShouldBe((SanctionStatus.Active, SanctionType.Dismissal, (DateOnly?)null));
+        CorrectSanctionDecision.Check(To(SanctionType.Dismissal), lifted)!.Rule.ShouldBe("sanction-not-in-force");
     }
 
     [Fact]

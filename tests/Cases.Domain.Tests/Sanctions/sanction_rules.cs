@@ -55,21 +55,6 @@ public class imposing_a_sanction
     }
 
     [Fact]
-    public void an_absence_recorded_late_revives_a_sanction_that_expired_too_early_but_never_shortens_an_ended_one()
-    {
-        var rules = new SanctionRules();
-        var imposed = Sanction.Create(ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7()));
-        var expired = imposed.Apply(new SanctionExpired(imposed.Id, "E-1042", new DateOnly(2021, 9, 26)));
-        var sick = new Absence(Guid.CreateVersion7(), AbsenceKind.SickLeave, new DateOnly(2021, 9, 1), new DateOnly(2021, 9, 3));
-
-        var moved = SanctionExpiry.Recompute(expired, [sick], rules)!;
-        moved.ExpiresOn.ShouldBe(new DateOnly(2021, 9, 29));
-        expired.Apply(moved).IsActive.ShouldBeTrue();
-        SanctionExpiry.Recompute(imposed.Apply(new SanctionLifted(imposed.Id, "E-1042", new DateOnly(2021, 6, 1), "Director", "Merit")), [sick], rules)
-            .ShouldBeNull();
-    }
-
-    [Fact]
     public void an_order_dated_before_the_finding_is_refused() =>
         ImposeSanctionDecision.Check(Order with { OrderDate = Received.AddDays(8) }, Context())!.Rule.ShouldBe("date-before-finding");
 
@@ -97,15 +82,13 @@ public class imposing_a_sanction
         ImposeSanctionDecision.Check(Order, Context(sanctioned: true))!.Rule.ShouldBe("one-sanction-per-offence");
 
     [Fact]
-    public void absence_after_the_order_pauses_its_period_and_a_dismissal_has_none()
+    public void its_period_is_six_months_from_the_order_whatever_the_absences_and_a_dismissal_has_none()
     {
-        var rules = new SanctionRules();
-        var sanction = Sanction.Create(ImposeSanctionDecision.Decide(Order, Context(), Guid.CreateVersion7()));
         var vacation = new Absence(Guid.CreateVersion7(), AbsenceKind.Vacation, new DateOnly(2021, 7, 1), new DateOnly(2021, 7, 24));
 
-        SanctionExpiry.Recompute(sanction, [vacation], rules)!.ExpiresOn.ShouldBe(new DateOnly(2021, 10, 20));
-        SanctionExpiry.Recompute(sanction, [], rules).ShouldBeNull();
-        ImposeSanctionDecision.ExpiresOn(SanctionType.Dismissal, Order.OrderDate, [vacation], rules).ShouldBeNull();
+        ImposeSanctionDecision.Decide(Order, Context(absences: [vacation]), Guid.CreateVersion7()).ExpiresOn.ShouldBe(new DateOnly(2021, 9, 26));
+        ImposeSanctionDecision.ExpiresOn(SanctionType.Dismissal, Order.OrderDate, new SanctionRules()).ShouldBeNull();
+        ImposeSanctionDecision.ExpiresOn(SanctionType.Remark, new DateOnly(2021, 8, 31), new SanctionRules()).ShouldBe(new DateOnly(2022, 3, 1));
     }
 
     [Fact]
