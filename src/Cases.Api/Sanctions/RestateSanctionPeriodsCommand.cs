@@ -1,4 +1,6 @@
 using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Cases.Api.Sanctions;
 
@@ -15,7 +17,12 @@ public class RestateSanctionPeriodsCommand : JasperFxAsyncCommand<RestateSanctio
     public override async Task<bool> Execute(RestateSanctionPeriodsInput input)
     {
         using var host = input.BuildHost();
-        // Started so that the expiries it schedules go through Wolverine's outbox into PostgreSQL, as the service's own do.
+        // Started so that the expiries it schedules go through Wolverine's outbox into PostgreSQL, as the service's own
+        // do; it then runs as one more node, listening only on a loopback port of its own so that it never takes the
+        // running service's.
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        addresses.Clear();
+        addresses.Add("http://127.0.0.1:0");
         await host.StartAsync();
         try
         {
