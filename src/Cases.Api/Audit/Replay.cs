@@ -4,9 +4,12 @@ using Marten;
 
 namespace Cases.Api.Audit;
 
-/// <summary>An event as the store keeps it, with who recorded it, as what, when and why.</summary>
+/// <summary>
+/// An event as the store keeps it, with who recorded it, as what, when and why; for what the service recorded by
+/// itself (user <c>service</c>), the causation id names the scheduled message or run that caused it.
+/// </summary>
 public sealed record RecordedEvent(long Sequence, long Version, string Type, DateTimeOffset Time, string? User, string? Roles, string? Reason,
-    string? CorrelationId, object Data);
+    string? CorrelationId, string? CausationId, object Data);
 
 /// <summary>Which state to rebuild: as of a stream version, or as of a moment; exactly one.</summary>
 public sealed record AsOf(long? Version = null, DateTimeOffset? At = null)
@@ -30,7 +33,7 @@ public static class Replay
         return events.Count == 0
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing)
             : Results.Ok(events.Select(e => new RecordedEvent(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
-                e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.Data)).ToArray());
+                e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.CausationId, e.Data)).ToArray());
     }
 
     /// <summary>The read model rebuilt from the stream's events up to the version or moment; 404 before the stream began.</summary>
