@@ -56,9 +56,9 @@ public static class ServiceIdentity
 
 /// <summary>
 /// Refuses to store a fact the service records by itself under anyone else's name (see <see cref="ServiceIdentity.Refusal"/>),
-/// for every session of the store, a request's, a message handler's or a command's. It runs once Marten has given the
-/// events their metadata, so it judges what would be stored. Only a programming error trips it; the sequence numbers
-/// the refused append had taken are then a gap the async daemon skips after <c>Marten:StaleSequenceThreshold</c>.
+/// for every session of the store, a request's, a message handler's or a command's, just before the batch is written.
+/// Only a programming error trips it; the sequence numbers the refused append had taken are then a gap the async daemon
+/// skips after <c>Marten:StaleSequenceThreshold</c>.
 /// </summary>
 public sealed class ServiceIdentityCheck : DocumentSessionListenerBase
 {
