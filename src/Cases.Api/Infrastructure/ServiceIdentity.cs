@@ -50,7 +50,7 @@ public static class ServiceIdentity
         return misattributed is null
             ? null
             : $"{misattributed.Data.GetType().Name} is recorded by the service itself, never as user '{misattributed.UserName ?? sessionUser}' " +
-              $"with roles '{misattributed.GetHeader("roles") ?? sessionRoles}'.";
+              $"with roles '{misattributed.GetHeader("roles") ?? sessionRoles ?? "(none)"}'.";
     }
 }
 
