@@ -73,6 +73,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     // Wolverine carries the authenticated user into Marten's LastModifiedBy, so every event names who acted.
     opts.EnableRelayOfUserName = true;
+    // ...except in message handlers: what the service does on a schedule is recorded under its own name.
+    opts.Policies.AddMiddleware(typeof(ServiceIdentity), ServiceIdentity.IsOwnHandler);
     opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
     opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
     // Deadline checks are scheduled in the writing transaction and kept in PostgreSQL until they are due.

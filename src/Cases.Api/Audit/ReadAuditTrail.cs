@@ -84,10 +84,11 @@ public static class ExportAuditTrailEndpoint
         }
     }
 
-    public const string CsvHeader = "sequence,time,user,roles,organisation,stream_id,version,event_type,summary,correlation_id,reason,case_id";
+    // A column added later goes last, so that a reader of the earlier columns by position still reads them.
+    public const string CsvHeader = "sequence,time,user,roles,organisation,stream_id,version,event_type,summary,correlation_id,reason,case_id,causation_id";
 
     private static string CsvLine(AuditEntry e) => string.Join(',',
         e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToString("O", CultureInfo.InvariantCulture), Csv.Field(e.User), Csv.Field(e.Roles),
         Csv.Field(e.Organisation), e.StreamId, e.Version.ToString(CultureInfo.InvariantCulture), Csv.Field(e.EventType), Csv.Field(e.Summary),
-        Csv.Field(e.CorrelationId), Csv.Field(e.Reason), e.CaseId?.ToString() ?? "");
+        Csv.Field(e.CorrelationId), Csv.Field(e.Reason), e.CaseId?.ToString() ?? "", Csv.Field(e.CausationId));
 }

@@ -4,9 +4,12 @@ using Marten;
 
 namespace Cases.Api.Audit;
 
-/// <summary>An event as the store keeps it, with who recorded it, as what, when and why.</summary>
+/// <summary>
+/// An event as the store keeps it, with who recorded it, as what, when and why; for what the service recorded by
+/// itself (user <c>service</c>), the causation id names the scheduled message or run that caused it.
+/// </summary>
 public sealed record RecordedEvent(long Sequence, long Version, string Type, DateTimeOffset Time, string? User, string? Roles, string? Reason,
-    string? CorrelationId, object Data);
+    string? CorrelationId, string? CausationId, object Data);
 
 /// <summary>Replays a stream for auditors: its full history, or the state it had at a version or a moment.</summary>
 public static class Replay
@@ -21,7 +24,7 @@ public static class Replay
         return events.Count == 0
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: missing)
             : Results.Ok(events.Select(e => new RecordedEvent(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
-                e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.Data)).ToArray());
+                e.GetHeader("roles")?.ToString(), e.GetHeader("reason")?.ToString(), e.CorrelationId, e.CausationId, e.Data)).ToArray());
     }
 
     /// <summary>The read model rebuilt from the stream's events as <see cref="ReplayPoint"/> selects them; 404 before the stream began.</summary>

@@ -49,6 +49,11 @@ public class DevTokenCommand : JasperFxAsyncCommand<DevTokenInput>
             Console.Error.WriteLine($"--user must be visible text of at most {TokenClaims.MaxSubjectLength} characters.");
             return Task.FromResult(false);
         }
+        if (TokenClaims.IsReserved(input.UserFlag))
+        {
+            Console.Error.WriteLine($"--user {ServiceIdentity.UserName} is reserved for what the service records by itself.");
+            return Task.FromResult(false);
+        }
 
         var roles = input.RoleFlag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = roles.Except(Roles.All).ToArray();

@@ -56,6 +56,7 @@ public static class Persistence
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Listeners.Add(new ServiceIdentityCheck());
                 // Event times and sequence numbers are taken before the events are written, so inline projections see them.
                 opts.Events.AppendMode = EventAppendMode.Rich;
                 // An event the daemon cannot read or apply is recorded as a dead letter (mt_doc_deadletterevent) and

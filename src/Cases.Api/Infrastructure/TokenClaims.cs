@@ -29,6 +29,9 @@ public static partial class TokenClaims
     public static bool IsSubject(string value) =>
         value.Length <= MaxSubjectLength && !string.IsNullOrWhiteSpace(value) && value.Trim() == value && IsPrintable(value);
 
+    /// <summary>The service's own name, which marks the facts it records by itself: a person bearing it would pass for the service.</summary>
+    public static bool IsReserved(string user) => string.Equals(user, ServiceIdentity.UserName, StringComparison.OrdinalIgnoreCase);
+
     private static bool IsPrintable(string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -98,6 +101,10 @@ public static partial class TokenClaims
         if (claims[CasesClaims.Subject].SingleOrDefault() is not { ValueKind: JsonValueKind.String } sub || !IsSubject(sub.GetString()!))
         {
             return $"The token must name its user (sub): visible text of at most {MaxSubjectLength} characters.";
+        }
+        if (IsReserved(sub.GetString()!))
+        {
+            return $"The user name (sub) '{ServiceIdentity.UserName}' is reserved for what the service records by itself.";
         }
 
         if (claims[CasesClaims.Role].SingleOrDefault() is { ValueKind: not JsonValueKind.Undefined } role)

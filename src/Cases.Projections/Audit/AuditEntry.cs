@@ -26,6 +26,13 @@ public sealed class AuditEntry
     public string EventType { get; set; } = "";
     public string Summary { get; set; } = "";
     public string? CorrelationId { get; set; }
+
+    /// <summary>
+    /// What caused a fact the service recorded by itself (user <c>service</c>): the id of the scheduled message's
+    /// envelope, or of the run. Empty for what a person recorded.
+    /// </summary>
+    public string? CausationId { get; set; }
+
     public string? Reason { get; set; }
 
     /// <summary>The case the event is about, when it is about one: its own, or the one its sanction or decision rests on.</summary>
@@ -60,6 +67,7 @@ public sealed partial class AuditTrailProjection : IProjection
                 EventType = e.EventTypeName,
                 Summary = Summarise(e.Data),
                 CorrelationId = e.CorrelationId,
+                CausationId = e.CausationId,
                 Reason = e.GetHeader("reason")?.ToString(),
                 CaseId = caseId
             });

@@ -35,6 +35,8 @@ public class when_reading_token_claims
     [InlineData("""{"sub":"eve","org":"nroc","role":["registrar",["hr"]]}""")]
     [InlineData("""{"sub":"eve","org":"nroc","role":""}""")]
     [InlineData("""{"sub":"eve","org":"nroc","role":null}""")]
+    [InlineData("""{"sub":"service","org":"nroc","role":"hr"}""")]
+    [InlineData("""{"sub":"Service","org":"nroc","role":"hr"}""")]
     public void claims_that_do_not_fit_are_refused(string claims) =>
         Refusal(claims, Served).ShouldNotBeNull();
 
