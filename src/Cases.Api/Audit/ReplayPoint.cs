@@ -44,8 +44,9 @@ public static class Bitemporal
     }
 
     /// <summary>
-    /// The events whose business date is on or before the day, in stream order; corrections whatever their date. An
-    /// event without a day of its own counts from the day it was recorded on the organisation's clock.
+    /// The events whose business date is on or before the day, in stream order; corrections whatever their date, once
+    /// the stream has begun by the day (a correction alone is no record). An event without a day of its own counts from
+    /// the day it was recorded on the organisation's clock.
     /// </summary>
     public static IReadOnlyList<IEvent> InEffect(IReadOnlyList<IEvent> events, DateOnly day, TimeZoneInfo zone)
     {
@@ -56,7 +57,7 @@ public static class Bitemporal
             var recordedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, zone).DateTime);
             var from = BusinessDates.Of(e.Data).CountsFrom(recordedOn, previous);
             previous = from ?? previous;
-            if (from is null || from <= day) kept.Add(e);
+            if (from <= day || (from is null && kept.Count > 0)) kept.Add(e);
         }
         return kept;
     }

@@ -50,7 +50,7 @@ public class when_replaying_a_decision(MeetingApiApp app) : MeetingApiTests(app)
         (await AsOfAsync(decisionId, "version=1")).Status.ShouldBe(DecisionStatus.Open);
 
         var history = await GetAsync<RecordedEvent[]>($"/api/decisions/{decisionId}/history", AuditorToken);
-        history.Select(e => e.Type).ShouldBe(["decision_adopted", "decision_became_overdue", "execution_reported"]);
+        history.Select(e => e.Type).ShouldBe(["decision_adopted", "decision_became_overdue", "execution_reported", "decision_overdue_retracted"]);
         await RefusedAsync($"/api/decisions/{decisionId}/as-of?effectiveOn=2021-11-14", null, 404, AuditorToken);
         await RefusedAsync($"/api/decisions/{meeting.Id}/history", null, 404, AuditorToken);
         (await RefusedAsync($"/api/decisions/{decisionId}/as-of", null, 400, AuditorToken)).Errors!.ShouldContainKey("asOf");

@@ -154,6 +154,8 @@ public class when_restating_periods_absences_moved(SanctionApiApp app) : Sanctio
     {
         var imposed = await ImposeAsync(Order(await OffenceAsync()));
         await using var session = App.Store.LightweightSession(Org);
+        // The store takes an expiry only from the service; old data's attribution is not what this test is about.
+        ServiceIdentity.Stamp(session, "former-service");
         session.Events.Append(imposed.Id, new SanctionExpiryMoved(imposed.Id, Employee, Moved));
         if (expiredLate) session.Events.Append(imposed.Id, new SanctionExpired(imposed.Id, Employee, Moved));
         await session.SaveChangesAsync();

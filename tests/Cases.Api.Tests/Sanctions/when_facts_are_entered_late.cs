@@ -61,7 +61,7 @@ public class when_facts_are_entered_late(SanctionApiApp app) : SanctionApiTests(
         atFault.SanctionInForce.OrderDate.ShouldBe(new DateOnly(2021, 1, 20));
 
         // The first finding names no day; its sanction's offence date is used, and nothing was in force before it.
-        var earlier = (await GetAsync<FindingView>($"/api/cases/{firstCase}/finding", Registrar)).EmployeesAtFault.Single();
+        var earlier = (await GetAsync<FindingView>($"/api/cases/{firstCase}/finding", HrToken)).EmployeesAtFault.Single();
         earlier.OffenceCommittedOn.ShouldBe(new DateOnly(2021, 1, 5));
         earlier.Repeated.ShouldBeFalse();
         earlier.SanctionInForce.ShouldBeNull();
