@@ -1,4 +1,6 @@
+using Cases.Domain.Sanctions;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Cases.Api.Cases;
 
@@ -7,7 +9,9 @@ public static class RecordExplanationEndpoint
 {
     public static Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) => OrganisationRules.CalendarAsync(session, ct);
 
-    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, RequestTime time, WorkingCalendar calendar)
+    public static SanctionRules Before(IQuerySession session, IOptions<SanctionRuleSettings> settings) => OrganisationRules.Sanctions(session, settings);
+
+    public static ProblemDetails Validate(RecordExplanation command, IEventStream<Case> stream, RequestTime time, WorkingCalendar calendar, SanctionRules rules)
     {
         var fields = new FieldErrors()
             .NotInFuture("recordedOn", command.RecordedOn, time.Today)
@@ -19,13 +23,13 @@ public static class RecordExplanationEndpoint
         {
             fields.Texts("refusalWitnesses", witnesses, maxCount: 10, minCount: 2);
         }
-        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, time.Now, calendar));
+        return CaseChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordExplanationDecision.Check(command, state, time.Now, calendar, rules));
     }
 
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
     [EndpointSummary("Record an explanation, or its refusal")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time,
-        WorkingCalendar calendar) =>
-        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now, calendar));
+        WorkingCalendar calendar, SanctionRules rules) =>
+        CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now, calendar, rules));
 }

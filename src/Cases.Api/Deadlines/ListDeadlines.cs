@@ -56,7 +56,7 @@ public static class ListDeadlinesEndpoint
         {
             var due = deadline.DueOn ?? deadline.Kind switch
             {
-                DeadlineKind.Explanation => calendar.After(deadline.StartsOn, RecordExplanationDecision.RefusalWaitingDays),
+                DeadlineKind.Explanation => RecordExplanationDecision.ExplanationDue(deadline.StartsOn, calendar, rules),
                 _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery, await AbsencesAsync(deadline.PersonnelNumber!))
             };
             if (due > horizon) continue;

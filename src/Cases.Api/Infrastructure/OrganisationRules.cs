@@ -20,7 +20,7 @@ public sealed class SanctionRuleSettings
     public IEnumerable<SanctionRules> All => Organisations.Values.Append(Default);
 
     public static bool IsSound(SanctionRules rules) =>
-        rules is { MonthsFromDiscovery: > 0, MonthsFromOffence: > 0, MonthsFromOffenceWhenAudited: > 0, MonthsInForce: > 0, AnnouncementWorkingDays: > 0 };
+        rules is { MonthsFromDiscovery: > 0, MonthsFromOffence: > 0, MonthsFromOffenceWhenAudited: > 0, MonthsInForce: > 0, AnnouncementWorkingDays: > 0, ExplanationWorkingDays: > 0 };
 }
 
 /// <summary>The rules of the organisation a session works for: its working-day calendar and sanction time limits.</summary>

@@ -1,3 +1,5 @@
+using Cases.Domain.Sanctions;
+
 namespace Cases.Domain.Cases;
 
 /// <summary>
@@ -16,14 +18,18 @@ public sealed record RecordExplanation(
 
 public static class RecordExplanationDecision
 {
-    /// <summary>An act of refusal may be drawn up only once this many working days passed without an explanation.</summary>
-    public const int RefusalWaitingDays = 2;
+    /// <summary>
+    /// The last day the employee has to explain for a request made on <paramref name="requestedOn"/>: the organisation's
+    /// <see cref="SanctionRules.ExplanationWorkingDays"/> working days after it.
+    /// </summary>
+    public static DateOnly ExplanationDue(DateOnly requestedOn, WorkingCalendar calendar, SanctionRules rules) =>
+        calendar.After(requestedOn, rules.ExplanationWorkingDays);
 
-    /// <summary>The first day an act of refusal may bear for a request made on <paramref name="requestedOn"/>.</summary>
-    public static DateOnly EarliestRefusalAct(DateOnly requestedOn, WorkingCalendar calendar) =>
-        calendar.After(requestedOn, RefusalWaitingDays).AddDays(1);
+    /// <summary>The first day an act of refusal may bear: the day after the explanation was due.</summary>
+    public static DateOnly EarliestRefusalAct(DateOnly requestedOn, WorkingCalendar calendar, SanctionRules rules) =>
+        ExplanationDue(requestedOn, calendar, rules).AddDays(1);
 
-    public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar)
+    public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar, SanctionRules rules)
     {
         var personnelNumber = command.PersonnelNumber.Trim();
         var recordedOn = command.RecordedOn ?? Rules.Today(now);
@@ -34,16 +40,16 @@ public static class RecordExplanationDecision
                 : new RuleViolation("no-explanation-requested",
                     $"No explanation from employee {command.PersonnelNumber} is awaited on case {state.Number}."),
             () => Rules.NotBefore(recordedOn, state.PendingExplanations[personnelNumber], "explanation", "request"),
-            () => command.IsRefusal && recordedOn < EarliestRefusalAct(state.PendingExplanations[personnelNumber], calendar)
+            () => command.IsRefusal && EarliestRefusalAct(state.PendingExplanations[personnelNumber], calendar, rules) is var earliest && recordedOn < earliest
                 ? new RuleViolation("refusal-too-early",
-                    $"An act of refusal may be drawn up only after {RefusalWaitingDays} working days without an explanation, " +
-                    $"from {EarliestRefusalAct(state.PendingExplanations[personnelNumber], calendar):yyyy-MM-dd}.")
+                    $"An act of refusal may be drawn up only after {rules.ExplanationWorkingDays} working days without an explanation, " +
+                    $"from {earliest:yyyy-MM-dd} (art. 65).")
                 : null);
     }
 
-    public static object Decide(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar)
+    public static object Decide(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar, SanctionRules rules)
     {
-        Rules.Ensure(Check(command, state, now, calendar));
+        Rules.Ensure(Check(command, state, now, calendar, rules));
         var personnelNumber = command.PersonnelNumber.Trim();
         var recordedOn = command.RecordedOn ?? Rules.Today(now);
         return command.IsRefusal

@@ -60,4 +60,7 @@ public sealed record SanctionRules
 
     /// <summary>Art. 65(5): the order is announced to the employee against signature within three working days of its issue.</summary>
     public int AnnouncementWorkingDays { get; init; } = 3;
+
+    /// <summary>Art. 65: the employee has this many working days to explain in writing before an act of refusal may be drawn up.</summary>
+    public int ExplanationWorkingDays { get; init; } = 2;
 }

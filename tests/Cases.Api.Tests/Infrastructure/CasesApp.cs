@@ -223,8 +223,17 @@ public sealed class MeetingApiCollection : ICollectionFixture<MeetingApiApp>
     public const string Name = "meeting api";
 }
 
-/// <summary>The host of the sanction, employee record, calendar and deadline tests.</summary>
-public sealed class SanctionApiApp() : CasesApp("tests_sanctions");
+/// <summary>
+/// The host of the sanction, employee record, calendar and deadline tests. The other organisation gives its employees
+/// <see cref="OtherOrgExplanationWorkingDays"/> working days to explain, to show an organisation's own limits are used.
+/// </summary>
+public sealed class SanctionApiApp() : CasesApp("tests_sanctions")
+{
+    public const int OtherOrgExplanationWorkingDays = 3;
+
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting("SanctionRules:Organisations:pavlodar-region:ExplanationWorkingDays", OtherOrgExplanationWorkingDays.ToString());
+}
 
 [CollectionDefinition(Name)]
 public sealed class SanctionApiCollection : ICollectionFixture<SanctionApiApp>

@@ -100,6 +100,38 @@ public class when_facts_are_entered_late(SanctionApiApp app) : SanctionApiTests(
     }
 
     [Fact]
+    public async Task a_lifting_entered_after_the_recorded_expiry_changes_what_the_records_say_was_in_force_from_its_day_on()
+    {
+        var (_, first) = await FirstReprimandAsync();
+        var history = await EventuallyAsync(() => GetAsync<RecordedEvent[]>($"/api/sanctions/{first.Id}/history", AuditorToken),
+            events => events.Any(e => e.Type == "sanction_expired"));
+        var beforeLifting = Uri.EscapeDataString(history.Last().Time.ToString("O"));
+
+        await SanctionCommandAsync(first.Id, "lifting", new { expectedVersion = 2, liftedBy = "Chief physician", reason = "Exemplary conduct", liftedOn = "2021-05-10" });
+
+        (await GetAsync<RecordedEvent[]>($"/api/sanctions/{first.Id}/history", AuditorToken)).Select(e => e.Type)
+            .ShouldBe(["sanction_imposed", "sanction_expired", "sanction_expiry_retracted", "sanction_lifted"]);
+        // By the records as they stood before the lifting was entered, the reprimand was in force on 15 May.
+        var recordedThen = await GetAsync<SanctionSummary>($"/api/sanctions/{first.Id}/as-of?asOf={beforeLifting}&effectiveOn=2021-05-15", AuditorToken);
+        (recordedThen.Status, recordedThen.EndedOn).ShouldBe((SanctionStatus.Active, (DateOnly?)null));
+        var inForceThen = await InForceAsync($"on=2021-05-15&asOf={beforeLifting}");
+        inForceThen.HasSanctionInForce.ShouldBeTrue();
+        inForceThen.Sanctions.Single().SanctionId.ShouldBe(first.Id);
+        // Everything recorded now: lifted on 10 May, so no longer in force on 15 May, though it still was on 1 May.
+        var lifted = await GetAsync<SanctionSummary>($"/api/sanctions/{first.Id}/as-of?effectiveOn=2021-05-15", AuditorToken);
+        (lifted.Status, lifted.EndedOn).ShouldBe((SanctionStatus.Lifted, (DateOnly?)new DateOnly(2021, 5, 10)));
+        (await InForceAsync("on=2021-05-15")).HasSanctionInForce.ShouldBeFalse();
+        var before = await GetAsync<SanctionSummary>($"/api/sanctions/{first.Id}/as-of?effectiveOn=2021-05-01", AuditorToken);
+        (before.Status, before.EndedOn).ShouldBe((SanctionStatus.Active, (DateOnly?)null));
+        (await InForceAsync("on=2021-05-01")).HasSanctionInForce.ShouldBeTrue();
+        // After its period: lifted, not expired, now; expired on 21 July by the records before the lifting.
+        var august = await GetAsync<SanctionSummary>($"/api/sanctions/{first.Id}/as-of?effectiveOn=2021-08-01", AuditorToken);
+        (august.Status, august.EndedOn).ShouldBe((SanctionStatus.Lifted, (DateOnly?)new DateOnly(2021, 5, 10)));
+        var augustThen = await GetAsync<SanctionSummary>($"/api/sanctions/{first.Id}/as-of?asOf={beforeLifting}&effectiveOn=2021-08-01", AuditorToken);
+        (augustThen.Status, augustThen.EndedOn).ShouldBe((SanctionStatus.Expired, first.ExpiresOn));
+    }
+
+    [Fact]
     public async Task bad_days_unknown_employees_and_cases_without_a_finding_are_refused()
     {
         var (caseId, _) = await FirstReprimandAsync();

@@ -51,6 +51,27 @@ public class when_keeping_the_calendar_and_absences(SanctionApiApp app) : Sancti
     }
 
     [Fact]
+    public async Task an_organisation_that_gives_more_working_days_to_explain_waits_for_them()
+    {
+        var investigator = App.Token(OtherOrg, Roles.Investigator);
+        var created = await RegisterAsync(token: App.Token(OtherOrg, Roles.Registrar));
+        var version = (await CommandAsync(created.Id, "acknowledgement", new { expectedVersion = created.Version }, investigator)).Version;
+        version = (await CommandAsync(created.Id, "assignment", new { expectedVersion = version, investigator = "d.sultanova" }, investigator)).Version;
+        // Requested on Wednesday 10 March 2021: three working days are Thursday, Friday and Monday.
+        version = (await CommandAsync(created.Id, "explanation-requests",
+            new { expectedVersion = version, personnelNumber = Employee, requestedOn = "2021-03-10" }, investigator)).Version;
+
+        (await GetAsync<DueItem[]>("/api/deadlines?kind=explanation", investigator)).Single().DueOn.ShouldBe(new DateOnly(2021, 3, 15));
+        var early = await RefusedAsync($"/api/cases/{created.Id}/explanations",
+            new { expectedVersion = version, personnelNumber = Employee, refusalWitnesses = new[] { "A", "B" }, recordedOn = "2021-03-15" }, 409, investigator);
+        early.Rule.ShouldBe("refusal-too-early");
+        early.Detail.ShouldNotBeNull().ShouldContain($"after {SanctionApiApp.OtherOrgExplanationWorkingDays} working days");
+        early.Detail.ShouldContain("from 2021-03-16");
+        await CommandAsync(created.Id, "explanations",
+            new { expectedVersion = version, personnelNumber = Employee, refusalWitnesses = new[] { "A", "B" }, recordedOn = "2021-03-16" }, investigator);
+    }
+
+    [Fact]
     public async Task absences_do_not_overlap_and_neither_recording_nor_cancelling_one_moves_a_sanctions_end()
     {
         var imposed = await ImposeAsync(Order(await OffenceAsync(), orderDate: "2021-11-10"));

@@ -1,4 +1,5 @@
 using Cases.Domain.Cases;
+using Cases.Domain.Sanctions;
 using Case = Cases.Domain.Cases.Case;
 
 namespace Cases.Domain.Tests.Cases;
@@ -10,6 +11,7 @@ public static class CaseHistory
     public static readonly DateOnly Received = new(2021, 3, 2);
     public static readonly DateTimeOffset Now = new(2021, 3, 20, 10, 0, 0, TimeSpan.Zero);
     public static readonly WorkingCalendar Weekends = WorkingCalendar.WeekendsOnly;
+    public static readonly SanctionRules Statute = new();
 
     public static CaseRegistered Registered(params string[] subjects) => new(Id, "2021-0007", Channel.CallCentre,
         Category.MedicalCare, subjects.Length == 0 ? ["E-1042"] : subjects, null, "Waited five hours", Received);

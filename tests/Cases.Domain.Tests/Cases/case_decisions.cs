@@ -1,4 +1,5 @@
 using Cases.Domain.Cases;
+using Cases.Domain.Sanctions;
 using Case = Cases.Domain.Cases.Case;
 using static Cases.Domain.Tests.Cases.CaseHistory;
 
@@ -112,7 +113,7 @@ public class recording_explanations
     public void an_explanation_answers_the_request()
     {
         var state = Investigating(AwaitingExplanation);
-        var given = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: " Busy "), state, Now, Weekends);
+        var given = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: " Busy "), state, Now, Weekends, Statute);
 
         given.ShouldBe(new ExplanationReceived(Id, "E-1042", new DateOnly(2021, 3, 20), "Busy"));
         state.Apply((ExplanationReceived)given).PendingExplanations.ShouldBeEmpty();
@@ -125,8 +126,8 @@ public class recording_explanations
         var state = Investigating(AwaitingExplanation);
         var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 13));
 
-        RecordExplanationDecision.Decide(act, state, Now, Weekends).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
-        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, state, Now, Weekends)!.Rule
+        RecordExplanationDecision.Decide(act, state, Now, Weekends, Statute).ShouldBeOfType<ExplanationRefused>().Witnesses.ShouldBe(["A", "B"]);
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, state, Now, Weekends, Statute)!.Rule
             .ShouldBe("refusal-too-early");
     }
 
@@ -135,15 +136,32 @@ public class recording_explanations
     [InlineData("2021-03-12", "2021-03-17")] // Friday: the weekend does not count
     [InlineData("2021-03-13", "2021-03-17")] // Saturday: Monday and Tuesday
     public void the_waiting_days_are_working_days(string requested, string earliest) =>
-        RecordExplanationDecision.EarliestRefusalAct(DateOnly.Parse(requested), Weekends).ShouldBe(DateOnly.Parse(earliest));
+        RecordExplanationDecision.EarliestRefusalAct(DateOnly.Parse(requested), Weekends, Statute).ShouldBe(DateOnly.Parse(earliest));
+
+    [Fact]
+    public void an_organisation_that_gives_more_working_days_waits_for_them_and_says_so()
+    {
+        // Requested on Wednesday 10 March 2021: with three working days, Thursday, Friday and Monday pass.
+        var rules = new SanctionRules { ExplanationWorkingDays = 3 };
+        var state = Investigating(AwaitingExplanation);
+        var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"], RecordedOn: new DateOnly(2021, 3, 15));
+
+        var early = RecordExplanationDecision.Check(act, state, Now, Weekends, rules)!;
+        early.Rule.ShouldBe("refusal-too-early");
+        early.Detail.ShouldContain("after 3 working days");
+        early.Detail.ShouldContain("from 2021-03-16");
+        RecordExplanationDecision.Check(act, state, Now, Weekends, Statute).ShouldBeNull();
+        RecordExplanationDecision.Decide(act with { RecordedOn = new DateOnly(2021, 3, 16) }, state, Now, Weekends, rules).ShouldBeOfType<ExplanationRefused>();
+        RecordExplanationDecision.ExplanationDue(new DateOnly(2021, 3, 10), Weekends, rules).ShouldBe(new DateOnly(2021, 3, 15));
+    }
 
     [Fact]
     public void nothing_can_be_recorded_without_a_request_or_before_it()
     {
-        RecordExplanationDecision.Check(new RecordExplanation(3, "E-1042", Text: "t"), Investigating(), Now, Weekends)!.Rule
+        RecordExplanationDecision.Check(new RecordExplanation(3, "E-1042", Text: "t"), Investigating(), Now, Weekends, Statute)!.Rule
             .ShouldBe("no-explanation-requested");
         RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: new DateOnly(2021, 3, 9)),
-            Investigating(AwaitingExplanation), Now, Weekends)!.Rule.ShouldBe("date-before-request");
+            Investigating(AwaitingExplanation), Now, Weekends, Statute)!.Rule.ShouldBe("date-before-request");
     }
 }
 
@@ -246,7 +264,7 @@ public class evidence_findings_referral_and_closing
     {
         var state = Investigating(AwaitingExplanation);
 
-        _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now, Weekends);
+        _ = RecordExplanationDecision.Decide(new RecordExplanation(4, "E-1042", Text: "t"), state, Now, Weekends, Statute);
         var next = state.Apply(new ExplanationReceived(Id, "E-1042", Received, "t"));
 
         next.HeardSubjects.ShouldBe(["E-1042"]);
@@ -311,6 +329,6 @@ public class counting_working_days
         var calendar = new WorkingCalendar(new HashSet<DateOnly> { new(2021, 3, 22), new(2021, 3, 23) }, new HashSet<DateOnly>());
 
         // Requested on Friday 19 March 2021 before Nauryz (22-23 March): Wednesday and Thursday are the working days.
-        RecordExplanationDecision.EarliestRefusalAct(new DateOnly(2021, 3, 19), calendar).ShouldBe(new DateOnly(2021, 3, 26));
+        RecordExplanationDecision.EarliestRefusalAct(new DateOnly(2021, 3, 19), calendar, Statute).ShouldBe(new DateOnly(2021, 3, 26));
     }
 }

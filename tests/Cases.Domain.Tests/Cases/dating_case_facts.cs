@@ -39,8 +39,8 @@ public class dating_case_facts
         var awaiting = Investigating(AwaitingExplanation);
         var requested = new DateOnly(2021, 3, 10);
 
-        RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: requested), awaiting, Now, Weekends).ShouldBeNull();
-        RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: requested.AddDays(-1)), awaiting, Now, Weekends)
+        RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: requested), awaiting, Now, Weekends, Statute).ShouldBeNull();
+        RecordExplanationDecision.Check(new RecordExplanation(4, "E-1042", Text: "t", RecordedOn: requested.AddDays(-1)), awaiting, Now, Weekends, Statute)
             .ShouldNotBeNull().Rule.ShouldBe("date-before-request");
     }
 
@@ -51,8 +51,8 @@ public class dating_case_facts
         var awaiting = Investigating(AwaitingExplanation);
         var act = new RecordExplanation(4, "E-1042", RefusalWitnesses: ["A", "B"]);
 
-        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 13) }, awaiting, Now, Weekends).ShouldBeNull();
-        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, awaiting, Now, Weekends)
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 13) }, awaiting, Now, Weekends, Statute).ShouldBeNull();
+        RecordExplanationDecision.Check(act with { RecordedOn = new DateOnly(2021, 3, 12) }, awaiting, Now, Weekends, Statute)
             .ShouldNotBeNull().Rule.ShouldBe("refusal-too-early");
     }
 
