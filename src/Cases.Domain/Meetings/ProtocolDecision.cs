@@ -15,6 +15,9 @@ public sealed partial record ProtocolDecision
     /// <summary>The business date of the pending extension request.</summary>
     public DateOnly? ExtensionRequestedOn { get; init; }
 
+    /// <summary>The business date of the latest extension request or answer: each needed the decision unexecuted then.</summary>
+    public DateOnly? ExtensionDatedOn { get; init; }
+
     /// <summary>The sequence of the overdue mark the service recorded for the due date in force, while it stands.</summary>
     public long? OverdueSequence { get; init; }
 
@@ -33,13 +36,14 @@ public sealed partial record ProtocolDecision
     public ProtocolDecision Apply(ExecutionReported e) =>
         e.Progress == ExecutionProgress.Executed ? this with { ExecutedOn = e.ReportedOn, ProposedDueDate = null, ExtensionRequestedOn = null } : this;
 
-    public ProtocolDecision Apply(ExtensionRequested e) => this with { ProposedDueDate = e.ProposedDueDate, ExtensionRequestedOn = e.RequestedOn };
+    public ProtocolDecision Apply(ExtensionRequested e) =>
+        this with { ProposedDueDate = e.ProposedDueDate, ExtensionRequestedOn = e.RequestedOn, ExtensionDatedOn = e.RequestedOn };
 
     /// <summary>The mark was about the old due date: the new one is judged on its own.</summary>
     public ProtocolDecision Apply(ExtensionGranted e) =>
-        this with { DueDate = e.NewDueDate, ProposedDueDate = null, ExtensionRequestedOn = null, OverdueSequence = null };
+        this with { DueDate = e.NewDueDate, ProposedDueDate = null, ExtensionRequestedOn = null, ExtensionDatedOn = e.GrantedOn, OverdueSequence = null };
 
-    public ProtocolDecision Apply(ExtensionRefused _) => this with { ProposedDueDate = null, ExtensionRequestedOn = null };
+    public ProtocolDecision Apply(ExtensionRefused e) => this with { ProposedDueDate = null, ExtensionRequestedOn = null, ExtensionDatedOn = e.RefusedOn };
 
     public ProtocolDecision Apply(IEvent<DecisionBecameOverdue> e) => this with { OverdueSequence = e.Sequence };
 
@@ -57,6 +61,15 @@ public static class DecisionRules
     /// <summary>An answer to the pending request is dated on or after the request, whenever it is entered.</summary>
     public static RuleViolation? NotBeforeRequest(ProtocolDecision d, DateOnly answeredOn, string answer) =>
         Rules.NotBefore(answeredOn, d.ExtensionRequestedOn!.Value, answer, "request");
+
+    /// <summary>
+    /// Executed on a day before an extension request or answer already recorded, the decision could not have been asked
+    /// more time then: entered in date order, that request or answer would have been refused.
+    /// </summary>
+    public static RuleViolation? NotBeforeExtension(ProtocolDecision d, DateOnly executedOn) => d.ExtensionDatedOn is { } on && executedOn < on
+        ? new RuleViolation("date-before-extension",
+            $"Decision {d.ProtocolNumber} was asked more time, or answered, on {on:yyyy-MM-dd}; it cannot have been executed before that, on {executedOn:yyyy-MM-dd}.")
+        : null;
 
     public static RuleViolation? LaterThanDue(ProtocolDecision d, DateOnly date) =>
         date > d.DueDate ? null : new RuleViolation("extension-not-later", $"An extension must move the due date {d.DueDate:yyyy-MM-dd} later, not to {date:yyyy-MM-dd}.");

@@ -7,6 +7,7 @@ public static class ReportExecutionDecision
     public static RuleViolation? Check(ReportExecution command, ProtocolDecision state, DateTimeOffset now) => Rules.First(
         () => DecisionRules.NotExecuted(state),
         () => Rules.NotBefore(command.ReportedOn ?? Rules.Today(now), state.AdoptedOn, "report", "adoption"),
+        () => command.Progress == ExecutionProgress.Executed ? DecisionRules.NotBeforeExtension(state, command.ReportedOn ?? Rules.Today(now)) : null,
         () => command.Progress == ExecutionProgress.Executed && command.Evidence.Count == 0
             ? new RuleViolation("evidence-required", $"Report the documents that show decision {state.ProtocolNumber} was executed.")
             : null);

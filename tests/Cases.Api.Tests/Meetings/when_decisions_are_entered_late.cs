@@ -112,6 +112,33 @@ public class when_decisions_are_entered_late(MeetingApiApp app) : MeetingApiTest
     }
 
     /// <summary>
+    /// The grant of 10 December was only possible on a decision not yet executed: an execution entered after it and dated
+    /// before it is refused, as the grant is when the execution is entered first. Progress short of execution is not.
+    /// </summary>
+    [Fact]
+    public async Task an_execution_dated_before_an_extension_already_entered_is_refused()
+    {
+        var marked = await AdoptedAndMarkedOverdueAsync();
+        var version = (await DecisionCommandAsync(marked.Id, "extension-requests",
+            new { expectedVersion = marked.Version, proposedDueDate = "2022-01-31", reason = "The head of department is on leave", requestedOn = "2021-11-25" })).Version;
+        version = (await DecisionCommandAsync(marked.Id, "extension-grant", new { expectedVersion = version, grantedOn = "2021-12-10" })).Version;
+        version = (await EventuallyAsync(() => DecisionAsync(marked.Id), d => d.Version > version)).Version;
+        object Report(long expected, string progress, string reportedOn) =>
+            new { expectedVersion = expected, progress, report = "Done", evidence = new[] { "Order No. 8" }, reportedOn };
+
+        (await RefusedAsync($"/api/decisions/{marked.Id}/execution-reports", Report(version, "executed", "2021-12-05"), 409, SecretaryToken))
+            .Rule.ShouldBe("date-before-extension");
+        (await RefusedAsync($"/api/decisions/{marked.Id}/execution-reports", Report(version, "executed", "2021-11-20"), 409, SecretaryToken))
+            .Rule.ShouldBe("date-before-extension");
+        version = (await DecisionCommandAsync(marked.Id, "execution-reports", Report(version, "partially-executed", "2021-12-05"))).Version;
+        await DecisionCommandAsync(marked.Id, "execution-reports", Report(version, "executed", "2021-12-10"));
+
+        var executed = await DecisionAsync(marked.Id);
+        (executed.Status, executed.ExecutedOn, executed.ExecutedOnTime, executed.OverdueFrom)
+            .ShouldBe((DecisionStatus.Executed, new DateOnly(2021, 12, 10), true, (DateOnly?)null));
+    }
+
+    /// <summary>
     /// On the clock of 2021 the check for 30 November is still weeks away when the late execution is reported, so no
     /// mark exists: the decision shows overdue from the day after its due date all the same.
     /// </summary>

@@ -114,6 +114,23 @@ public class executing_a_decision
     }
 
     [Fact]
+    public void an_execution_is_dated_on_or_after_the_extension_requests_and_answers_already_recorded()
+    {
+        var requested = Decision(Pending);
+        var granted = Decision(Pending, new ExtensionGranted(Id, Due.AddDays(10), Due.AddDays(2)));
+        var refused = Decision(Pending, new ExtensionRefused(Id, "No", Due.AddDays(2)));
+
+        ReportExecutionDecision.Check(Executed(Pending.RequestedOn.AddDays(-1)), requested, Later).ShouldNotBeNull().Rule.ShouldBe("date-before-extension");
+        ReportExecutionDecision.Check(Executed(Pending.RequestedOn), requested, Later).ShouldBeNull();
+        ReportExecutionDecision.Check(Executed(Due.AddDays(1)), granted, Later.AddMonths(1)).ShouldNotBeNull().Rule.ShouldBe("date-before-extension");
+        ReportExecutionDecision.Check(Executed(Due.AddDays(2)), granted, Later.AddMonths(1)).ShouldBeNull();
+        ReportExecutionDecision.Check(Executed(Due.AddDays(1)), refused, Later.AddMonths(1)).ShouldNotBeNull().Rule.ShouldBe("date-before-extension");
+        // Progress short of execution leaves the request or its answer possible.
+        ReportExecutionDecision.Check(new ReportExecution(3, ExecutionProgress.PartiallyExecuted, "Half", [], Due.AddDays(1)), granted, Later.AddMonths(1))
+            .ShouldBeNull();
+    }
+
+    [Fact]
     public void an_answer_to_a_request_is_dated_on_or_after_the_request()
     {
         var requested = Decision(Pending);
