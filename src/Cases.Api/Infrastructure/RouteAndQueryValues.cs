@@ -12,7 +12,9 @@ namespace Cases.Api.Infrastructure;
 /// (<see cref="JsonContract"/>), by the types the OpenAPI document gives them, before anything is loaded. Wolverine's
 /// own binding parses leniently (<c>Guid.TryParse</c> takes braces and 32 bare digits, dates take any invariant form,
 /// enums any case and numbers). A route id that is not a canonical, non-empty GUID names no record: 404, as Wolverine
-/// answers for one it cannot parse at all. A query value outside its form, or given twice, is 400 naming the parameter.
+/// answers for one it cannot parse at all. A query value outside its form, or given twice, is 400 naming the parameter,
+/// and so is a parameter the endpoint does not take: the service accepts nothing its contract does not describe, so a
+/// misspelt filter (<c>stauts=open</c>) is refused rather than silently widening the answer.
 /// </summary>
 public static partial class RouteAndQueryValues
 {
@@ -42,7 +44,13 @@ public static partial class RouteAndQueryValues
         var errors = new FieldErrors();
         foreach (var (key, values) in context.Request.Query)
         {
-            if (!declared.Query.TryGetValue(key, out var parameter)) continue;
+            if (!declared.Query.TryGetValue(key, out var parameter))
+            {
+                errors.Add(key, declared.Query.Count == 0
+                    ? "This endpoint takes no query parameters."
+                    : $"Not a parameter of this endpoint; it takes {string.Join(", ", declared.Query.Values.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)))}.");
+                continue;
+            }
             var field = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
             if (values.Count > 1) errors.Add(field, "Given more than once.");
             else if (QueryValueProblem(values.ToString(), parameter.Type) is { } problem) errors.Add(field, problem);

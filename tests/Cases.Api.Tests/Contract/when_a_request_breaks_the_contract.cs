@@ -162,6 +162,17 @@ public class when_a_request_breaks_the_contract(CaseApiApp app) : CaseApiTests(a
     }
 
     [Theory]
+    [InlineData("/api/cases?stauts=closed", "stauts")]
+    [InlineData("/api/cases?status=closed&verbose=true", "verbose")]
+    [InlineData("/api/calendar?all=true", "all")]
+    [InlineData("/api/deadlines?days=30&=x", "")]
+    public async Task a_query_parameter_the_endpoint_does_not_take_is_400_naming_it(string url, string parameter)
+    {
+        var problem = await RefusedAsync(url, null, 400, Investigator);
+        problem.Errors.ShouldNotBeNull().Keys.ShouldBe([parameter]);
+    }
+
+    [Theory]
     [InlineData("caseId={0}")]
     [InlineData("caseId=%7B{1}%7D")]
     [InlineData("from=2021-03-01")]

@@ -81,7 +81,8 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         // The refusals the endpoint declares itself, then those of the pipeline around it. Wolverine's own guesses (a
         // 400 for any endpoint with middleware, a 404 for any that returns a body) give way to these.
         var statuses = new SortedSet<int>(Declared(chain).Select(a => a.StatusCode).Where(s => s >= 400));
-        if (hasBody || hasQuery || hasPath || headers.Count > 0) statuses.Add(StatusCodes.Status400BadRequest);
+        // Any request may carry a query string, and one the endpoint does not take is refused.
+        statuses.Add(StatusCodes.Status400BadRequest);
         if (!anonymous)
         {
             statuses.Add(StatusCodes.Status401Unauthorized);
