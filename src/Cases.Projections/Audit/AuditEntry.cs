@@ -47,13 +47,14 @@ public sealed partial class AuditTrailProjection : IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         // Tombstones are Marten's placeholders over the sequence numbers of an append that failed: no fact to audit.
-        foreach (var e in events.Where(e => e.Data is not Tombstone))
+        var audited = events.Where(e => e.Data is not Tombstone).ToArray();
+        // A sanction's or decision's later events name no case: it is the one their stream's first event names, read
+        // for the whole page at once.
+        var starts = await StreamHistory.LoadAsync(operations, audited,
+            [.. audited.Where(e => CaseIdOf(e.Data) is null && NamesNoCase(e.Data)).Select(e => e.StreamId)], cancellation);
+        foreach (var e in audited)
         {
-            // A sanction's or decision's later events name no case: it is the one their stream's first event names.
-            var caseId = CaseIdOf(e.Data) ?? (e.Data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted
-                    or ExtensionRefused or DecisionBecameOverdue or DecisionOverdueRetracted
-                ? CaseIdOf(await StreamStart.OfAsync<object>(operations, e.StreamId, cancellation))
-                : null);
+            var caseId = CaseIdOf(e.Data) ?? (NamesNoCase(e.Data) ? CaseIdOf(starts.Start<object>(e.StreamId)) : null);
             operations.Store(new AuditEntry
             {
                 Id = e.Id,
@@ -73,6 +74,9 @@ public sealed partial class AuditTrailProjection : IProjection
             });
         }
     }
+
+    private static bool NamesNoCase(object data) => data is ISanctionFact or ExecutionReported or ExtensionRequested or ExtensionGranted
+        or ExtensionRefused or DecisionBecameOverdue or DecisionOverdueRetracted;
 
     private static Guid? CaseIdOf(object data) =>
         CaseIds.GetOrAdd(data.GetType(), t => t.GetProperty(nameof(CaseRegistered.CaseId)))?.GetValue(data) as Guid?;

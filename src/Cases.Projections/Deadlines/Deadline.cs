@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Projections.Deadlines;
 
@@ -59,6 +60,22 @@ public sealed class Deadline
 /// </summary>
 public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : EventProjection
 {
+    /// <summary>The stream an event's deadline is counted from: its case's, sanction's or decision's.</summary>
+    private readonly StreamHistory.Pages history = new(e => e.Data switch
+    {
+        CaseAcknowledged x => x.CaseId,
+        ExplanationRequested x => x.CaseId,
+        FindingRecorded { ViolationFound: true } x => x.CaseId,
+        SanctionExpiryMoved x => x.SanctionId,
+        SanctionTypeCorrected x => x.SanctionId,
+        SanctionPeriodRestated x => x.SanctionId,
+        ExtensionGranted x => x.DecisionId,
+        _ => null
+    });
+
+    public override Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        history.PrefetchAsync(querySession, events, cancellation);
+
     public void Project(IEvent<CaseRegistered> e, IDocumentOperations ops)
     {
         var d = e.Data;
@@ -77,17 +94,17 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     public async Task Project(IEvent<CaseAcknowledged> e, IDocumentOperations ops)
     {
         ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.CaseAcknowledgement, e.Data.CaseId));
-        var registered = await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId);
+        var stream = await history.OfAsync(ops, e);
+        var registered = stream.Start<CaseRegistered>(e.Data.CaseId);
         if (!ReporterDeadlines.FeedbackOwed(registered)) return;
-        var before = await ops.Events.FetchStreamAsync(e.StreamId, version: e.Version - 1);
-        if (before.Any(x => x.Data is CaseClosed)) return;
+        if (stream.Before(e.Data.CaseId, e.Version).Any(x => x is CaseClosed)) return;
         ops.Store(Open(DeadlineKind.ComplainantFeedback, registered.CaseId, registered.Number, e.Data.AcknowledgedOn,
             reporter.FeedbackDueOn(registered.ReceivedOn, e.Data.AcknowledgedOn)));
     }
 
     public async Task Project(IEvent<ExplanationRequested> e, IDocumentOperations ops)
     {
-        var number = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Number;
+        var number = (await history.OfAsync(ops, e)).Start<CaseRegistered>(e.Data.CaseId).Number;
         ops.Store(Open(DeadlineKind.Explanation, e.Data.CaseId, number, e.Data.RequestedOn, null, e.Data.PersonnelNumber));
     }
 
@@ -100,7 +117,7 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
     {
         if (!e.Data.ViolationFound) return;
-        var number = (await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId)).Number;
+        var number = (await history.OfAsync(ops, e)).Start<CaseRegistered>(e.Data.CaseId).Number;
         foreach (var employee in e.Data.EmployeesAtFault)
         {
             ops.Store(Open(DeadlineKind.SanctionImposition, e.Data.CaseId, number, e.Data.FoundOn, null, employee));
@@ -132,30 +149,32 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     /// <summary>Moves the expiry, or watches it again for a sanction back in force after expiring too early.</summary>
     public async Task Project(IEvent<SanctionExpiryMoved> e, IDocumentOperations ops)
     {
-        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
+        var imposed = (await history.OfAsync(ops, e)).Start<SanctionImposed>(e.Data.SanctionId);
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
     }
 
     /// <summary>A correction to or from a dismissal, made while the sanction is in force, starts or stops watching its expiry.</summary>
     public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
     {
-        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        var stream = await history.OfAsync(ops, e);
+        var before = SanctionHistory.Fold(stream.Before(e.Data.SanctionId, e.Version));
         if (before is not { IsActive: true } || before.ExpiresOn == e.Data.ExpiresOn) return;
         if (e.Data.ExpiresOn is not { } expiresOn)
         {
             ops.Delete<Deadline>(Deadline.IdOf(DeadlineKind.SanctionExpiry, e.Data.SanctionId, e.Data.PersonnelNumber));
             return;
         }
-        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
+        var imposed = stream.Start<SanctionImposed>(e.Data.SanctionId);
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, expiresOn, imposed.PersonnelNumber));
     }
 
     /// <summary>A restated period moves the watched expiry of a sanction still in force, or watches it again for one back in force.</summary>
     public async Task Project(IEvent<SanctionPeriodRestated> e, IDocumentOperations ops)
     {
-        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        var stream = await history.OfAsync(ops, e);
+        var before = SanctionHistory.Fold(stream.Before(e.Data.SanctionId, e.Version));
         if (before?.Apply(e.Data) is not { IsActive: true }) return;
-        var imposed = await StreamStart.OfAsync<SanctionImposed>(ops, e.Data.SanctionId);
+        var imposed = stream.Start<SanctionImposed>(e.Data.SanctionId);
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));
     }
 
@@ -179,7 +198,7 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     /// </summary>
     public async Task Project(IEvent<ExtensionGranted> e, IDocumentOperations ops)
     {
-        var adopted = await StreamStart.OfAsync<DecisionAdopted>(ops, e.Data.DecisionId);
+        var adopted = (await history.OfAsync(ops, e)).Start<DecisionAdopted>(e.Data.DecisionId);
         ops.Store(Open(DeadlineKind.DecisionExecution, adopted.DecisionId, adopted.ProtocolNumber, adopted.AdoptedOn, e.Data.NewDueDate));
     }
 

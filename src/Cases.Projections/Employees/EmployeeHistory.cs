@@ -73,16 +73,30 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
         Identity<AbsenceRecorded>(e => e.PersonnelNumber);
         Identity<AbsenceCancelled>(e => e.PersonnelNumber);
         // A finding, closure or reopening names no employee: it belongs to every subject the case had at that point.
+        // The cases of the whole page are read at once, for these and for the subjects identified.
         CustomGrouping(async (session, events, grouping) =>
         {
+            await history.PrefetchAsync(session, events, CancellationToken.None);
             foreach (var e in events.Where(e => e.Data is FindingRecorded or CaseClosed or CaseReopened or CaseCategoryCorrected or CaseOutcomeCorrected))
             {
                 // The case as it stood just before this event: its subjects then, the same on every rebuild.
-                var @case = await session.Events.AggregateStreamAsync<Case>(e.StreamId, version: e.Version - 1);
-                foreach (var subject in @case?.Subjects ?? []) grouping.AddEvent(subject, e);
+                var before = (await history.OfAsync(session, e)).Before(e.StreamId, e.Version);
+                foreach (var subject in SubjectsOf(before)) grouping.AddEvent(subject, e);
             }
         });
     }
+
+    /// <summary>The case an event of its stream is about.</summary>
+    private readonly StreamHistory.Pages history = new(e => e.Data is FindingRecorded or CaseClosed or CaseReopened or CaseCategoryCorrected
+        or CaseOutcomeCorrected or SubjectIdentified ? e.StreamId : null);
+
+    /// <summary>The subjects of a case after <paramref name="events"/>, as its write model counts them.</summary>
+    private static IEnumerable<string> SubjectsOf(IEnumerable<object> events) => events.Aggregate(Enumerable.Empty<string>(), (subjects, e) => e switch
+    {
+        CaseRegistered r => r.Subjects,
+        SubjectIdentified s => [.. subjects, s.PersonnelNumber],
+        _ => subjects
+    });
 
     public void Apply(CaseRegistered e, EmployeeHistory view) =>
         view.Cases.Add(new EmployeeCase { CaseId = e.CaseId, Number = e.Number, Category = e.Category, ReceivedOn = e.ReceivedOn });
@@ -90,7 +104,7 @@ public sealed partial class EmployeeHistoryProjection : ChangeTrackedMultiStream
     /// <summary>The case's number and receipt come from its registration, as corrected before this event.</summary>
     public async Task Apply(IEvent<SubjectIdentified> e, EmployeeHistory view, IQuerySession session)
     {
-        var registered = await CaseRecord.RegistrationBeforeAsync(session, e.StreamId, e.Version);
+        var registered = CaseRecord.Registration((await history.OfAsync(session, e)).Before(e.StreamId, e.Version));
         view.Cases.Add(new EmployeeCase { CaseId = registered.CaseId, Number = registered.Number, Category = registered.Category, ReceivedOn = registered.ReceivedOn });
     }
 

@@ -6,6 +6,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Cases.Projections.Cases;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Projections.Statistics;
 
@@ -75,6 +76,20 @@ public sealed partial class StatisticsProjection : EventProjection
     // Archived cases still count in the periods they belong to, also when the figures are rebuilt.
     public StatisticsProjection() => IncludeArchivedEvents = true;
 
+    /// <summary>The stream whose earlier events an event's facts are counted with: its case's, meeting's or sanction's.</summary>
+    private readonly StreamHistory.Pages history = new(e => e.Data switch
+    {
+        CaseClosed x => x.CaseId,
+        FindingRecorded x => x.CaseId,
+        CaseChannelCorrected or CaseCategoryCorrected or CaseOutcomeCorrected => e.StreamId,
+        MeetingOpened x => x.MeetingId,
+        SanctionTypeCorrected x => x.SanctionId,
+        _ => null
+    });
+
+    public override Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        history.PrefetchAsync(querySession, events, cancellation);
+
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public void Project(IEvent<ContactRecorded> e, IDocumentOperations ops)
@@ -93,14 +108,14 @@ public sealed partial class StatisticsProjection : EventProjection
     /// <summary>A case counts as closed in the month of its last closing, with the days from receipt to it.</summary>
     public async Task Project(IEvent<CaseClosed> e, IDocumentOperations ops)
     {
-        var registered = await StreamStart.OfAsync<CaseRegistered>(ops, e.Data.CaseId);
+        var registered = (await history.OfAsync(ops, e)).Start<CaseRegistered>(e.Data.CaseId);
         ops.Store(ClosedFact(e.Data, registered));
     }
 
     /// <summary>The current finding of a case about ethics (as its category reads, corrected), or finding an ethics violation.</summary>
     public async Task Project(IEvent<FindingRecorded> e, IDocumentOperations ops)
     {
-        var registered = await CaseRecord.RegistrationBeforeAsync(ops, e.Data.CaseId, e.Version);
+        var registered = CaseRecord.Registration((await history.OfAsync(ops, e)).Before(e.Data.CaseId, e.Version));
         if (EthicsFact(e.Data, registered) is { } fact) ops.Store(fact);
     }
 
@@ -121,10 +136,9 @@ public sealed partial class StatisticsProjection : EventProjection
     /// A correction changes what the case's earlier events count as: its facts are counted again from its events up
     /// to the correction, so that the figures are those a case recorded right from the start would give.
     /// </summary>
-    private static async Task RestateCaseAsync(IEvent e, IDocumentOperations ops)
+    private async Task RestateCaseAsync(IEvent e, IDocumentOperations ops)
     {
-        // The correction itself may not be readable yet: it is being appended in this very transaction.
-        IReadOnlyList<object> events = [.. await CaseRecord.EventsBeforeAsync(ops, e.StreamId, e.Version), e.Data];
+        IReadOnlyList<object> events = [.. (await history.OfAsync(ops, e)).Before(e.StreamId, e.Version), e.Data];
         foreach (var id in CaseFactIds(e.StreamId)) ops.Delete<StatisticFact>(id);
         foreach (var fact in CaseFacts(events)) ops.Store(fact);
     }
@@ -176,7 +190,7 @@ public sealed partial class StatisticsProjection : EventProjection
 
     public async Task Project(IEvent<MeetingOpened> e, IDocumentOperations ops)
     {
-        var scheduled = await StreamStart.OfAsync<MeetingScheduled>(ops, e.Data.MeetingId);
+        var scheduled = (await history.OfAsync(ops, e)).Start<MeetingScheduled>(e.Data.MeetingId);
         ops.Store(Fact($"meeting:{e.Data.MeetingId:N}", e.Data.HeldOn, Metric.MeetingsHeld, scheduled.CommissionId.ToString()));
     }
 
@@ -189,7 +203,7 @@ public sealed partial class StatisticsProjection : EventProjection
     /// <summary>A sanction counts under its corrected type, unless it was overturned before (then it counts nowhere).</summary>
     public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
     {
-        var before = await ops.Events.AggregateStreamAsync<Sanction>(e.StreamId, version: e.Version - 1);
+        var before = SanctionHistory.Fold((await history.OfAsync(ops, e)).Before(e.Data.SanctionId, e.Version));
         if (before is null || before.IsVoid) return;
         ops.Store(Fact($"sanction:{e.Data.SanctionId:N}", before.OrderDate, Metric.Sanctions, e.Data.Type.ToString()));
     }
