@@ -1,3 +1,4 @@
+using Cases.Api.Cases;
 using Cases.Api.Infrastructure;
 using Cases.Api.Sanctions;
 using Cases.Api.Tests.Infrastructure;
@@ -39,7 +40,8 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
 
         var cost = await CostAsync($"/api/cases/{caseId}/evidence", Evidence(version, 1), Investigator);
 
-        cost.RoundTrips.ShouldBe(99);
+        cost.RoundTrips.ShouldBe(4);
+        cost.ReadsEvents.ShouldBeFalse();
     }
 
     [Fact]
@@ -49,7 +51,8 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
 
         var cost = await CostAsync($"/api/meetings/{meeting.Id}/attendance", new { expectedVersion = meeting.Version, present = Voters }, SecretaryToken);
 
-        cost.RoundTrips.ShouldBe(99);
+        // The case on the agenda is still folded from its events, to know whom its members must recuse.
+        cost.RoundTrips.ShouldBe(6);
     }
 
     [Fact]
@@ -60,7 +63,8 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
         var cost = await CostAsync($"/api/decisions/{adopted.DecisionId}/execution-reports",
             new { expectedVersion = 1, progress = "partially-executed", report = "Half done", evidence = Array.Empty<string>() }, SecretaryToken);
 
-        cost.RoundTrips.ShouldBe(99);
+        cost.RoundTrips.ShouldBe(4);
+        cost.ReadsEvents.ShouldBeFalse();
     }
 
     [Fact]
@@ -74,7 +78,8 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
 
         var cost = await CostAsync($"/api/sanctions/{sanction.Id}/announcement", new { expectedVersion = sanction.Version }, Hr);
 
-        cost.RoundTrips.ShouldBe(99);
+        cost.RoundTrips.ShouldBe(6);
+        cost.ReadsEvents.ShouldBeFalse();
     }
 
     [Fact]
@@ -84,7 +89,8 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
 
         var cost = await CostAsync($"/api/employees/{CaseSubject}/absences", new { expectedVersion = first.Version, kind = "vacation", from = "2021-08-01", to = "2021-08-10" }, Hr);
 
-        cost.RoundTrips.ShouldBe(99);
+        cost.RoundTrips.ShouldBe(5);
+        cost.ReadsEvents.ShouldBeFalse();
     }
 
     [Fact]
@@ -102,11 +108,11 @@ public class when_counting_round_trips(MeetingApiApp app, ITestOutputHelper outp
                 else
                 {
                     cost.Commands.ShouldBe(second!.Commands);
-                    cost.Rows.ShouldBe(second.Rows);
+                    cost.ReadsEvents.ShouldBeFalse();
                 }
                 version++;
             }
-            else version = (await CommandAsync(created.Id, "evidence", Evidence(version, n))).Version;
+            else version = (await PostAsync<EvidenceWritten>($"/api/cases/{created.Id}/evidence", Evidence(version, n), Investigator)).Version;
         }
     }
 }
