@@ -7,9 +7,14 @@ namespace Cases.Api.Meetings;
 
 public static class MeetingsConfiguration
 {
-    /// <summary>The meetings' and decisions' events, the minutes and the decisions' execution, looked up as the endpoints filter them.</summary>
+    /// <summary>
+    /// The meetings' and decisions' events, each meeting and decision kept as a snapshot written with them (a command
+    /// reads that one row, not the whole stream), the minutes and the decisions' execution, looked up as the endpoints filter them.
+    /// </summary>
     public static StoreOptions ConfigureMeetings(this StoreOptions opts)
     {
+        opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ProtocolDecision>(SnapshotLifecycle.Inline);
         opts.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<MeetingDetails>().Index(x => x.CommissionId).Index(x => x.ScheduledOn);
         opts.Projections.Add<DecisionSummaryProjection>(ProjectionLifecycle.Inline);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Cases.Domain.Cases;
 
 /// <summary>
@@ -38,7 +40,8 @@ public sealed partial record Case
     public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
 
     /// <summary>Subjects who gave an explanation or refused to, by personnel number.</summary>
-    public IReadOnlySet<string> HeardSubjects { get; init; } = new HashSet<string>();
+    /// An immutable set rather than an interface, so that the case's snapshot reads back from its JSON.
+    public ImmutableHashSet<string> HeardSubjects { get; init; } = [];
 
     /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
     public bool? ViolationFound { get; init; }
@@ -113,7 +116,7 @@ public sealed partial record Case
     private Case Heard(string personnelNumber) => this with
     {
         PendingExplanations = Without(PendingExplanations, personnelNumber),
-        HeardSubjects = new HashSet<string>(HeardSubjects) { personnelNumber }
+        HeardSubjects = HeardSubjects.Add(personnelNumber)
     };
 
     private static Dictionary<string, DateOnly> With(IReadOnlyDictionary<string, DateOnly> map, string key, DateOnly value) =>

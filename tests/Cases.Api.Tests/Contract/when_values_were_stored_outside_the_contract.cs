@@ -48,6 +48,9 @@ public class when_values_were_stored_outside_the_contract(AuditApiApp app) : Aud
             insert into {schema}.mt_doc_casesummary (tenant_id, id, data, mt_last_modified, mt_version, mt_dotnet_type)
             select tenant_id, '{{id}}', {{Rewritten("data", "id")}}, mt_last_modified, mt_version, mt_dotnet_type
             from {schema}.mt_doc_casesummary where id = '{{model}}';
+            insert into {schema}.mt_doc_case (tenant_id, id, data, mt_last_modified, mt_version, mt_dotnet_type)
+            select tenant_id, '{{id}}', {{Rewritten("data", "id")}}, mt_last_modified, mt_version, mt_dotnet_type
+            from {schema}.mt_doc_case where id = '{{model}}';
             {{Fact("appeal-channel", "15")}}
             {{Fact("appeal-category", "7")}}
             commit;
