@@ -46,7 +46,7 @@ public static class Bench
         {
             await LoadAsync(loader, settings.Events, 1);
             Report("full rebuild rate", $"{await RebuildAsync(store, loader, "large", parallel: true):N0} events/s", RebuildTarget);
-            await PrintAsync(settings);
+            await PrintAsync(settings, args);
             return 0;
         }
 
@@ -89,7 +89,7 @@ public static class Bench
         Report("ratio API appends in one organisation / pgbench", $"{oneOrganisationRate / pgbench:0.00}", "≥ 0.15");
         Report("full rebuild rate", $"{rebuildRate:N0} events/s", RebuildTarget);
         Report("ratio read p99 at the large size / at the small size (worst of the three reads)", $"{largeP99 / smallP99:0.00}", "≈ 1 (flat)");
-        await PrintAsync(settings);
+        await PrintAsync(settings, args);
         return 0;
     }
 
@@ -187,10 +187,10 @@ public static class Bench
         Console.WriteLine($"  {measure}: {figure}");
     }
 
-    private static async Task PrintAsync(Settings settings)
+    private static async Task PrintAsync(Settings settings, string[] args)
     {
         var table = new StringBuilder()
-            .AppendLine($"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench/run.sh {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Where(a => !a.EndsWith(".dll")))}`")
+            .AppendLine($"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench/run.sh {RunArguments(args)}`")
             .AppendLine()
             .AppendLine("| measure | figure | target |")
             .AppendLine("|---|---|---|");
@@ -199,6 +199,10 @@ public static class Bench
         Console.WriteLine(table);
         await File.WriteAllTextAsync(Path.Combine(settings.Output, "results.md"), table.ToString());
     }
+
+    /// <summary>The options as given to <c>bench/run.sh</c>: without the service and output paths the script adds.</summary>
+    private static string RunArguments(string[] args) =>
+        string.Join(' ', args.Where((_, i) => args[i] is not ("--service" or "--out") && (i == 0 || args[i - 1] is not ("--service" or "--out"))));
 
     private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms";
 
