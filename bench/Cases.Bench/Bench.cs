@@ -12,10 +12,13 @@ namespace Cases.Bench;
 
 /// <summary>
 /// One run, one PostgreSQL, one table: the insert ceiling, appends in process and through the API, projection
-/// rebuilds, reads at the small and the large size, projection lag under load, start-up and peak memory.
+/// rebuilds, reads at the small and the large size, projection lag under load, start-up and peak memory; or, with
+/// <c>--only rebuild</c>, the large size loaded and its full rebuild timed.
 /// </summary>
 public static class Bench
 {
+    private const string RebuildTarget = "≥ 15,000 events/s";
+
     private static readonly List<(string Measure, string Figure, string Target)> Rows = [];
 
     public static async Task<int> Main(string[] args)
@@ -24,8 +27,10 @@ public static class Bench
         Directory.CreateDirectory(settings.Output);
         var log = Path.Combine(settings.Output, "service.log");
         File.Delete(log);
-        Console.WriteLine($"Cases benchmark: {settings.Events:N0} events (reads also at {settings.Small:N0}), {settings.Clients} clients, " +
-                          $"{settings.Duration.TotalSeconds:0} s per throughput measure, schema {settings.Schema}, {Environment.ProcessorCount} cores");
+        Console.WriteLine(settings.RebuildOnly
+            ? $"Cases benchmark, rebuild only: {settings.Events:N0} events, schema {settings.Schema}, {Environment.ProcessorCount} cores"
+            : $"Cases benchmark: {settings.Events:N0} events (reads also at {settings.Small:N0}), {settings.Clients} clients, " +
+              $"{settings.Duration.TotalSeconds:0} s per throughput measure, schema {settings.Schema}, {Environment.ProcessorCount} cores");
 
         await ExecuteAsync(settings, $"drop schema if exists {settings.Schema} cascade; drop schema if exists {settings.Schema}_raw cascade; " +
                                      $"drop schema if exists {settings.Schema}_pgbench cascade");
@@ -37,6 +42,13 @@ public static class Bench
         using var host = StoreHost(settings);
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         var loader = new Loader(store, settings.ConnectionString, settings.Schema);
+        if (settings.RebuildOnly)
+        {
+            await LoadAsync(loader, settings.Events, 1);
+            Report("full rebuild rate", $"{await RebuildAsync(store, loader, "large", parallel: true):N0} events/s", RebuildTarget);
+            await PrintAsync(settings, args);
+            return 0;
+        }
 
         var pgbench = await Pgbench.InsertsPerSecondAsync(settings);
         Report($"pgbench single-row jsonb insert, {settings.Clients} clients", $"{pgbench:N0} inserts/s", "ceiling");
@@ -46,15 +58,19 @@ public static class Bench
         var organisations = await LoadAsync(loader, settings.Small, 1);
         await RebuildAsync(store, loader, "small", parallel: false);
         await RebuildAsync(store, loader, "small", parallel: true);
-        double apiRate, smallP99;
+        double apiRate, oneOrganisationRate, smallP99;
         await using (var service = await Service.StartAsync(settings, log, Settings.Port))
         {
             Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
             smallP99 = await ReadsAsync(service, settings, await loader.CountAsync());
             var (api, lag) = await Drivers.WithLagProbeAsync(service, store, () => Drivers.ApiAppendsAsync(service, settings));
+            var oneOrganisation = await Drivers.ApiAppendsAsync(service, settings, oneOrganisation: true);
             apiRate = api.PerSecond;
-            Report($"appends through the HTTP API (JWT, validation, rules), {settings.Clients} clients", Rate(api), "≥ 0.5 × pgbench");
-            Report("projection lag under that load (append answered → audit entry visible)",
+            oneOrganisationRate = oneOrganisation.PerSecond;
+            Report($"appends through the HTTP API (JWT, validation, rules), {settings.Clients} clients, each its own organisation", Rate(api), "≥ 0.25 × pgbench, p99 ≤ 30 ms");
+            Report($"appends through the HTTP API (JWT, validation, rules), {settings.Clients} clients in one organisation",
+                Rate(oneOrganisation), "≥ 0.15 × pgbench, p99 ≤ 30 ms");
+            Report("projection lag under the appends in own organisations (append answered → audit entry visible)",
                 $"p50 {lag.P50Ms:N0} ms, p99 {lag.P99Ms:N0} ms, max {lag.MaxMs:N0} ms ({lag.Samples} probes)", "");
             Report("peak working set of the service (reads and appends)", $"{service.PeakWorkingSetMiB():N0} MiB", "");
         }
@@ -69,10 +85,11 @@ public static class Bench
             Report("peak working set of the service (reads)", $"{service.PeakWorkingSetMiB():N0} MiB", "");
         }
 
-        Report("ratio API appends / pgbench", $"{apiRate / pgbench:0.00}", "≥ 0.50");
-        Report("full rebuild rate", $"{rebuildRate:N0} events/s", "≥ 50,000 events/s");
+        Report("ratio API appends in own organisations / pgbench", $"{apiRate / pgbench:0.00}", "≥ 0.25");
+        Report("ratio API appends in one organisation / pgbench", $"{oneOrganisationRate / pgbench:0.00}", "≥ 0.15");
+        Report("full rebuild rate", $"{rebuildRate:N0} events/s", RebuildTarget);
         Report("ratio read p99 at the large size / at the small size (worst of the three reads)", $"{largeP99 / smallP99:0.00}", "≈ 1 (flat)");
-        await PrintAsync(settings);
+        await PrintAsync(settings, args);
         return 0;
     }
 
@@ -126,7 +143,7 @@ public static class Bench
         else foreach (var projection in projections) each.Add(await Rebuild(projection));
         var rate = events / total.Elapsed.TotalSeconds;
         Report($"rebuild of all {each.Count} projections {(parallel ? "at once" : "one after the other")}, {events:N0} events ({size})",
-            $"{total.Elapsed.TotalSeconds:N1} s = {rate:N0} events/s (each: {string.Join(", ", each)})", size == "large" ? "≥ 50,000 events/s" : "");
+            $"{total.Elapsed.TotalSeconds:N1} s = {rate:N0} events/s (each: {string.Join(", ", each)})", size == "large" ? RebuildTarget : "");
         return rate;
     }
 
@@ -170,10 +187,10 @@ public static class Bench
         Console.WriteLine($"  {measure}: {figure}");
     }
 
-    private static async Task PrintAsync(Settings settings)
+    private static async Task PrintAsync(Settings settings, string[] args)
     {
         var table = new StringBuilder()
-            .AppendLine($"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench/run.sh {string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Where(a => !a.EndsWith(".dll")))}`")
+            .AppendLine($"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench/run.sh {RunArguments(args)}`")
             .AppendLine()
             .AppendLine("| measure | figure | target |")
             .AppendLine("|---|---|---|");
@@ -182,6 +199,10 @@ public static class Bench
         Console.WriteLine(table);
         await File.WriteAllTextAsync(Path.Combine(settings.Output, "results.md"), table.ToString());
     }
+
+    /// <summary>The options as given to <c>bench/run.sh</c>: without the service and output paths the script adds.</summary>
+    private static string RunArguments(string[] args) =>
+        string.Join(' ', args.Where((_, i) => args[i] is not ("--service" or "--out") && (i == 0 || args[i - 1] is not ("--service" or "--out"))));
 
     private static string Ms(TimeSpan span) => $"{span.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms";
 

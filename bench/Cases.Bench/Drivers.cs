@@ -110,16 +110,17 @@ public static class Drivers
 
     /// <summary>
     /// Through the HTTP API as clients use it: JWT, validation, the aggregate's rules, the inline projections and the
-    /// hash chain. Each client is its own organisation's investigator attaching evidence to its own case.
+    /// hash chain. Each client is an investigator attaching evidence to its own case: in an organisation of its own, or,
+    /// with <paramref name="oneOrganisation"/>, all in the same one, whose appends share its hash chain's head.
     /// </summary>
-    public static async Task<Throughput> ApiAppendsAsync(Service service, Settings settings)
+    public static async Task<Throughput> ApiAppendsAsync(Service service, Settings settings, bool oneOrganisation = false)
     {
         var clients = new List<HttpClient>();
         try
         {
             return await RunAsync(settings.Clients, settings.Duration, async i =>
             {
-                var client = Client(service, $"bench-api-{i:D3}", "registrar", "investigator");
+                var client = Client(service, oneOrganisation ? "bench-api-one" : $"bench-api-{i:D3}", "registrar", "investigator");
                 lock (clients) clients.Add(client);
                 var id = await RetriedAsync(() => RegisterAsync(client));
                 var version = 1L;

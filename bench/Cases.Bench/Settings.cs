@@ -3,9 +3,12 @@ using Npgsql;
 
 namespace Cases.Bench;
 
-/// <summary>What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>.</summary>
+/// <summary>
+/// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
+/// <c>--only rebuild</c> loads the large size and times its full rebuild alone.
+/// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output)
+    TimeSpan Duration, int Reads, string Output, bool RebuildOnly)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
@@ -27,7 +30,13 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             int.Parse(Arg("clients", "8")),
             TimeSpan.FromSeconds(int.Parse(Arg("seconds", "20"))),
             int.Parse(Arg("reads", "1000")),
-            Path.GetFullPath(Arg("out", "bench/out")));
+            Path.GetFullPath(Arg("out", "bench/out")),
+            Arg("only", "") switch
+            {
+                "" => false,
+                "rebuild" => true,
+                var other => throw new ArgumentException($"--only {other}: the only part that runs alone is rebuild")
+            });
     }
 
     public static string Token(string organisation, params string[] roles) =>
