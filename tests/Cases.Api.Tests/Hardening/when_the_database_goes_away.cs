@@ -17,6 +17,9 @@ public class when_the_database_goes_away(FaultApiApp app, ITestOutputHelper outp
 {
     private const int Clients = 4;
 
+    /// <summary>How long a client refused with 503 pauses before it retries: pacing, not a wait for anything.</summary>
+    private static readonly TimeSpan ClientRetryPause = TimeSpan.FromMilliseconds(100);
+
     private sealed record Answer(TimeSpan At, int Status, string? RetryAfter, string? ContentType);
 
     [Fact]
@@ -48,8 +51,9 @@ public class when_the_database_goes_away(FaultApiApp app, ITestOutputHelper outp
                 }
                 else
                 {
-                    // The same write again, with the same key, as a client told to retry does.
-                    await Task.Delay(100);
+                    // The same write again, with the same key, as a client told to retry does after a pause. The pause
+                    // only paces the client; what the test waits for is awaited below with UntilAsync's deadline.
+                    await Task.Delay(ClientRetryPause);
                 }
             }
         }

@@ -149,14 +149,17 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     public string UserToken(string organisation, string user, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
 
-    /// <summary>Waits until the condition holds, looking again every few milliseconds, for at most <see cref="Patience"/>.</summary>
+    /// <summary>How long <see cref="UntilAsync"/> rests between two looks at its condition; the deadline is <see cref="Patience"/>.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Waits until the condition holds, looking again every <see cref="PollInterval"/>, for at most <see cref="Patience"/>.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string awaited)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
             waited.Elapsed.ShouldBeLessThan(Patience, $"waited in vain for {awaited}");
-            await Task.Delay(20);
+            await Task.Delay(PollInterval);
         }
     }
 
