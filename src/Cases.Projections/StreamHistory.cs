@@ -24,6 +24,14 @@ public sealed class StreamHistory
     public IReadOnlyList<object> Before(Guid streamId, long version) =>
         [.. streams[streamId].TakeWhile(e => e.Version < version).Select(e => e.Data)];
 
+    /// <summary>
+    /// The aggregate <typeparamref name="T"/> of <paramref name="streamId"/> as it stood before <paramref name="version"/>,
+    /// folded by Marten's own aggregator for it, the one that keeps its snapshot, from the events already read.
+    /// </summary>
+    public ValueTask<T?> AggregateBeforeAsync<T>(IQuerySession session, Guid streamId, long version, CancellationToken ct = default) where T : class =>
+        ((StoreOptions)session.DocumentStore.Options).Projections.AggregatorFor<T>()
+        .BuildAsync([.. streams[streamId].TakeWhile(e => e.Version < version)], session, null, ct);
+
     private bool Holds(Guid streamId) => streams.ContainsKey(streamId);
 
     public static async Task<StreamHistory> LoadAsync(IQuerySession session, IReadOnlyList<IEvent> page, IReadOnlyCollection<Guid> streamIds, CancellationToken ct)

@@ -37,8 +37,11 @@ public sealed partial record Sanction
     /// Whether the sanction was in force on <paramref name="day"/> on the business dates known now: from its order up to
     /// the end of its period or its lifting, whatever the service has recorded by itself meanwhile; never once overturned.
     /// </summary>
-    public bool InForceOn(DateOnly day) =>
-        !IsVoid && OrderDate <= day && (ExpiresOn is not { } expires || day < expires) && (LiftedOn is not { } lifted || day < lifted);
+    public bool InForceOn(DateOnly day) => InForceOn(day, IsVoid, OrderDate, ExpiresOn, LiftedOn);
+
+    /// <summary>The rule itself, for every model of a sanction that keeps these dates (its read models too).</summary>
+    public static bool InForceOn(DateOnly day, bool isVoid, DateOnly orderDate, DateOnly? expiresOn, DateOnly? liftedOn) =>
+        !isVoid && orderDate <= day && (expiresOn is not { } expires || day < expires) && (liftedOn is not { } lifted || day < lifted);
 
     public static Sanction Create(SanctionImposed e) => new()
     {

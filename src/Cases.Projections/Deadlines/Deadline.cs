@@ -157,7 +157,7 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
     {
         var stream = await history.OfAsync(ops, e);
-        var before = SanctionHistory.Fold(stream.Before(e.Data.SanctionId, e.Version));
+        var before = await stream.AggregateBeforeAsync<Sanction>(ops, e.Data.SanctionId, e.Version);
         if (before is not { IsActive: true } || before.ExpiresOn == e.Data.ExpiresOn) return;
         if (e.Data.ExpiresOn is not { } expiresOn)
         {
@@ -172,7 +172,7 @@ public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : Eve
     public async Task Project(IEvent<SanctionPeriodRestated> e, IDocumentOperations ops)
     {
         var stream = await history.OfAsync(ops, e);
-        var before = SanctionHistory.Fold(stream.Before(e.Data.SanctionId, e.Version));
+        var before = await stream.AggregateBeforeAsync<Sanction>(ops, e.Data.SanctionId, e.Version);
         if (before?.Apply(e.Data) is not { IsActive: true }) return;
         var imposed = stream.Start<SanctionImposed>(e.Data.SanctionId);
         ops.Store(Open(DeadlineKind.SanctionExpiry, imposed.SanctionId, ReferenceOf(imposed), imposed.OrderDate, e.Data.ExpiresOn, imposed.PersonnelNumber));

@@ -11,8 +11,6 @@ public static class InForce
     /// and not lifted on or before it. The end comes from the dates, not from whether the service recorded an expiry yet.
     /// </summary>
     public static bool InForceOn(this SanctionSummary sanction, DateOnly day) =>
-        sanction.Status != SanctionStatus.Overturned
-        && sanction.OrderDate <= day
-        && !(sanction.ExpiresOn <= day)
-        && !(sanction.Status == SanctionStatus.Lifted && sanction.EndedOn <= day);
+        Sanction.InForceOn(day, sanction.Status == SanctionStatus.Overturned, sanction.OrderDate, sanction.ExpiresOn,
+            sanction.Status == SanctionStatus.Lifted ? sanction.EndedOn : null);
 }

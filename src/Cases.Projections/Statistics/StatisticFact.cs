@@ -203,7 +203,7 @@ public sealed partial class StatisticsProjection : EventProjection
     /// <summary>A sanction counts under its corrected type, unless it was overturned before (then it counts nowhere).</summary>
     public async Task Project(IEvent<SanctionTypeCorrected> e, IDocumentOperations ops)
     {
-        var before = SanctionHistory.Fold((await history.OfAsync(ops, e)).Before(e.Data.SanctionId, e.Version));
+        var before = await (await history.OfAsync(ops, e)).AggregateBeforeAsync<Sanction>(ops, e.Data.SanctionId, e.Version);
         if (before is null || before.IsVoid) return;
         ops.Store(Fact($"sanction:{e.Data.SanctionId:N}", before.OrderDate, Metric.Sanctions, e.Data.Type.ToString()));
     }
