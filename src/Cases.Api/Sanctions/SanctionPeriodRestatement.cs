@@ -28,20 +28,20 @@ public sealed class SanctionPeriodRestatement(IDocumentStore store, IServiceProv
     {
         var time = clock.For(organisation);
         var orgRules = rules.Value.For(organisation);
-        IReadOnlyList<Guid> candidates;
+        IReadOnlyList<(Guid Id, string PersonnelNumber)> candidates;
         await using (var query = store.QuerySession(organisation))
         {
-            candidates = await query.Query<SanctionSummary>()
+            var found = await query.Query<SanctionSummary>()
                 .Where(s => s.Status != SanctionStatus.Overturned && s.Type != SanctionType.Dismissal)
-                .OrderBy(s => s.OrderDate).Select(s => s.Id).ToListAsync(ct);
+                .OrderBy(s => s.OrderDate).Select(s => new { s.Id, s.PersonnelNumber }).ToListAsync(ct);
+            candidates = found.Select(s => (s.Id, s.PersonnelNumber)).ToList();
         }
         int restated = 0, expired = 0, scheduled = 0;
-        foreach (var id in candidates)
+        foreach (var (id, personnelNumber) in candidates)
         {
             await using var scope = services.CreateAsyncScope();
             await using var session = store.LightweightSession(organisation);
             ServiceIdentity.Stamp(session, Cause);
-            var personnelNumber = (await session.Events.AggregateStreamAsync<Sanction>(id, token: ct))!.PersonnelNumber;
             await EmployeeRecords.LockAsync(session, personnelNumber, ct);
             var stream = await session.Events.FetchForWriting<Sanction>(id, ct);
             var events = RestateSanctionPeriod.Decide(stream.Aggregate!, orgRules, time.Now);
