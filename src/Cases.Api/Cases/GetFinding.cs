@@ -31,10 +31,14 @@ public static class GetFindingEndpoint
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Case {caseId} was not found or has no finding.");
         }
+        var atFault = finding.EmployeesAtFault.ToArray();
+        // Every employee's sanctions in one query, however many the finding holds at fault.
+        var byEmployee = (await session.Query<SanctionSummary>().Where(s => s.PersonnelNumber.IsOneOf(atFault)).ToListAsync(ct))
+            .ToLookup(s => s.PersonnelNumber);
         var employees = new List<EmployeeAtFault>();
-        foreach (var employee in finding.EmployeesAtFault)
+        foreach (var employee in atFault)
         {
-            var sanctions = await SanctionsInForce.OfAsync(session, employee, null, ct);
+            var sanctions = byEmployee[employee].ToList();
             var committed = finding.OffenceCommittedOn ?? sanctions.FirstOrDefault(s => s.CaseId == caseId)?.OffenceCommittedOn;
             var prior = committed is { } day ? SanctionsInForce.InForceOn(sanctions.Where(s => s.CaseId != caseId), day) : null;
             employees.Add(new EmployeeAtFault(employee, committed, prior is null ? null : SanctionInForce.Of(prior), prior is not null));
