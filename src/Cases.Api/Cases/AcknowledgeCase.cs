@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -13,6 +14,6 @@ public static class AcknowledgeCaseEndpoint
     [WolverinePost("/api/cases/{caseId}/acknowledgement", OperationId = "AcknowledgeCase")]
     [EndpointSummary("Acknowledge a case")]
     [Authorize(Roles = Roles.Intake)]
-    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(AcknowledgeCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, AcknowledgeCaseDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -14,6 +15,6 @@ public static class AssignInvestigatorEndpoint
     [WolverinePost("/api/cases/{caseId}/assignment", OperationId = "AssignInvestigator")]
     [EndpointSummary("Assign the investigator")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(AssignInvestigator command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, AssignInvestigatorDecision.Decide(command, stream.Aggregate!, time.Now));
 }

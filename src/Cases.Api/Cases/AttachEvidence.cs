@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 public sealed record EvidenceWritten(Guid Id, string Number, long Version, Guid EvidenceId);
@@ -23,7 +24,7 @@ public static partial class AttachEvidenceEndpoint
     [WolverinePost("/api/cases/{caseId}/evidence", OperationId = "AttachEvidence")]
     [EndpointSummary("Attach evidence to a case")]
     [Authorize(Roles = Roles.Investigator)]
-    public static EvidenceWritten Post(AttachEvidence command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time)
+    public static EvidenceWritten Post(AttachEvidence command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time)
     {
         var attached = AttachEvidenceDecision.Decide(command, stream.Aggregate!, Guid.CreateVersion7(), time.Now);
         stream.AppendOne(attached);

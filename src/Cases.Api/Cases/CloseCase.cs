@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -14,6 +15,6 @@ public static class CloseCaseEndpoint
     [WolverinePost("/api/cases/{caseId}/closure", OperationId = "CloseCase")]
     [EndpointSummary("Close a case")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(CloseCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, CloseCaseDecision.Decide(command, stream.Aggregate!, time.Now));
 }

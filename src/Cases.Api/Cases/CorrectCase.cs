@@ -1,4 +1,5 @@
 using Marten;
+using Cases.Projections.Cases;
 
 namespace Cases.Api.Cases;
 
@@ -21,7 +22,7 @@ public static class CorrectCaseEndpoint
     [EndpointSummary("Correct a value a case's events stored outside the contract")]
     [WolverinePost("/api/cases/{caseId}/corrections", OperationId = "CorrectCase")]
     [Authorize(Roles = Roles.Investigator)]
-    public static async Task<CaseWritten> Post(CorrectCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream,
+    public static async Task<CaseWritten> Post(CorrectCase command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary,
         IDocumentSession session, RequestTime time, CancellationToken ct)
     {
         var (eventType, field) = command switch

@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -14,6 +15,6 @@ public static class IdentifySubjectEndpoint
     [WolverinePost("/api/cases/{caseId}/subjects", OperationId = "IdentifySubject")]
     [EndpointSummary("Identify a subject of a case")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(IdentifySubject command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(IdentifySubject command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, IdentifySubjectDecision.Decide(command, stream.Aggregate!, time.Now));
 }

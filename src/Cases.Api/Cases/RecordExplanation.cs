@@ -1,6 +1,7 @@
 using Cases.Domain.Sanctions;
 using Marten;
 using Microsoft.Extensions.Options;
+using Cases.Projections.Cases;
 
 namespace Cases.Api.Cases;
 
@@ -29,7 +30,7 @@ public static class RecordExplanationEndpoint
     [WolverinePost("/api/cases/{caseId}/explanations", OperationId = "RecordExplanation")]
     [EndpointSummary("Record an explanation, or its refusal")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time,
+    public static CaseWritten Post(RecordExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time,
         WorkingCalendar calendar, SanctionRules rules) =>
         CaseWritten.Append(stream, RecordExplanationDecision.Decide(command, stream.Aggregate!, time.Now, calendar, rules));
 }

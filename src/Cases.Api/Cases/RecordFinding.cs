@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -24,6 +25,6 @@ public static class RecordFindingEndpoint
     [WolverinePost("/api/cases/{caseId}/finding", OperationId = "RecordFinding")]
     [EndpointSummary("Record the finding")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(RecordFinding command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, RecordFindingDecision.Decide(command, stream.Aggregate!, time.Now));
 }

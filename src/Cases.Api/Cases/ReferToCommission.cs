@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -14,6 +15,6 @@ public static class ReferToCommissionEndpoint
     [WolverinePost("/api/cases/{caseId}/referral", OperationId = "ReferToCommission")]
     [EndpointSummary("Refer a case to a commission")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(ReferToCommission command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, ReferToCommissionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -1,3 +1,4 @@
+using Cases.Projections.Cases;
 namespace Cases.Api.Cases;
 
 [Tags(ApiTags.Cases)]
@@ -14,6 +15,6 @@ public static class RequestExplanationEndpoint
     [WolverinePost("/api/cases/{caseId}/explanation-requests", OperationId = "RequestExplanation")]
     [EndpointSummary("Request an explanation from a subject")]
     [Authorize(Roles = Roles.Investigator)]
-    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, RequestTime time) =>
+    public static CaseWritten Post(RequestExplanation command, [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, RequestTime time) =>
         CaseWritten.Append(stream, RequestExplanationDecision.Decide(command, stream.Aggregate!, time.Now));
 }

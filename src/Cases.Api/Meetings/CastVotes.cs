@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -20,6 +21,6 @@ public static class CastVotesEndpoint
     [EndpointSummary("Cast votes on an item")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(CastVotes command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary) =>
         Written.Append(stream, CastVotesDecision.Decide(command, stream.Aggregate!));
 }

@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -15,6 +16,6 @@ public static class CorrectMinutesEndpoint
     [EndpointSummary("Correct the minutes")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(CorrectMinutes command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary, RequestTime time) =>
         Written.Append(stream, CorrectMinutesDecision.Decide(command, stream.Aggregate!, time.Now));
 }

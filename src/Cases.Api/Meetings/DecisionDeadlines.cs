@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 using JasperFx;
 using Wolverine;
 using Wolverine.Attributes;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -25,7 +26,7 @@ public static class DecisionDueDatePassedHandler
 {
     [RetryNow(typeof(ConcurrencyException), 50, 200, 1000)]
     public static OutgoingMessages Handle(DecisionDueDatePassed check,
-        [WriteAggregate(nameof(DecisionDueDatePassed.DecisionId))] IEventStream<ProtocolDecision> stream,
+        [WriteAggregate(nameof(DecisionDueDatePassed.DecisionId))] IEventStream<ProtocolDecision> stream, [ReadAggregate(nameof(DecisionDueDatePassed.DecisionId), Required = false)] DecisionSummary? summary,
         IMessageContext context, OrganisationClock clock)
     {
         var time = clock.For(context.TenantId);

@@ -1,5 +1,6 @@
 using Wolverine;
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -17,7 +18,7 @@ public static class GrantExtensionEndpoint
     [EndpointSummary("Grant the requested extension")]
     [Authorize(Roles = Roles.Secretary)]
     public static (Written, OutgoingMessages) Post(GrantExtension command,
-        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time)
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, [ReadAggregate("decisionId", Required = false)] DecisionSummary? summary, RequestTime time)
     {
         var granted = GrantExtensionDecision.Decide(command, stream.Aggregate!, time.Now);
         return (Written.Append(stream, granted), [DecisionDeadlines.CheckAtEndOf(stream.Id, granted.NewDueDate, time)]);

@@ -1,13 +1,16 @@
 using Cases.Domain.Meetings;
 using Marten;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
 [Tags(ApiTags.Meetings)]
 public static class OpenMeetingEndpoint
 {
-    public static Task<MeetingContext> LoadAsync(IEventStream<Meeting> stream, IDocumentSession session, CancellationToken ct) =>
-        MeetingContext.LoadAsync(stream.Aggregate!, session, ct);
+    public static MeetingFacts Load(Guid meetingId, IDocumentSession session) => MeetingFacts.For(meetingId, session);
+
+    public static Task<MeetingContext> LoadAsync(IEventStream<Meeting> stream, MeetingFacts.Found found, IDocumentSession session, CancellationToken ct) =>
+        MeetingContext.LoadAsync(stream.Aggregate!, found, session, ct);
 
     public static ProblemDetails Validate(OpenMeeting command, IEventStream<Meeting> stream, MeetingContext context, RequestTime time) =>
         MeetingChecks.Answer(new FieldErrors().NotInFuture("heldOn", command.HeldOn, time.Today),
@@ -21,7 +24,7 @@ public static class OpenMeetingEndpoint
     [EndpointSummary("Open a meeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static async Task<Written> Post(OpenMeeting command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, MeetingContext context, RequestTime time,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary, MeetingContext context, RequestTime time,
         IDocumentSession session, CancellationToken ct)
     {
         var year = OpenMeetingDecision.HeldOn(command, time.Now).Year;

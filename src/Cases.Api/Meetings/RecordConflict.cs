@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -36,6 +37,6 @@ public static class RecordConflictEndpoint
     [EndpointSummary("Record a conflict of interest")]
     [Authorize(Roles = $"{Roles.Secretary},{Roles.Member}")]
     public static Written Post(RecordConflict command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream) =>
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary) =>
         Written.Append(stream, RecordConflictDecision.Decide(command, stream.Aggregate!));
 }

@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -15,6 +16,6 @@ public static class RefuseExtensionEndpoint
     [EndpointSummary("Refuse the requested extension")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RefuseExtension command,
-        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, [ReadAggregate("decisionId", Required = false)] DecisionSummary? summary, RequestTime time) =>
         Written.Append(stream, RefuseExtensionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -20,6 +21,6 @@ public static class ReportExecutionEndpoint
     [EndpointSummary("Report a decision's execution")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(ReportExecution command,
-        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, [ReadAggregate("decisionId", Required = false)] DecisionSummary? summary, RequestTime time) =>
         Written.Append(stream, ReportExecutionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

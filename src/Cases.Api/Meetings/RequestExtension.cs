@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -16,6 +17,6 @@ public static class RequestExtensionEndpoint
     [EndpointSummary("Request an extension of the due date")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RequestExtension command,
-        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, RequestTime time) =>
+        [WriteAggregate("decisionId", MissingMessage = DecisionChecks.Missing)] IEventStream<ProtocolDecision> stream, [ReadAggregate("decisionId", Required = false)] DecisionSummary? summary, RequestTime time) =>
         Written.Append(stream, RequestExtensionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -16,6 +17,6 @@ public static class RescheduleMeetingEndpoint
     [EndpointSummary("Reschedule a meeting")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(RescheduleMeeting command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary, RequestTime time) =>
         Written.Append(stream, RescheduleMeetingDecision.Decide(command with { ScheduledFor = time.InZone(command.ScheduledFor) }, stream.Aggregate!));
 }

@@ -1,5 +1,6 @@
 using Wolverine;
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -26,7 +27,7 @@ public static class ResolveItemEndpoint
     [EndpointSummary("Resolve an agenda item")]
     [Authorize(Roles = Roles.Secretary)]
     public static (ItemResolvedResponse, IMartenOp, OutgoingMessages) Post(ResolveItem command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream,
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary,
         RequestTime time)
     {
         var (resolved, adopted) = ResolveItemDecision.Decide(command, stream.Aggregate!, Guid.CreateVersion7());

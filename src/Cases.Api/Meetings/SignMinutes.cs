@@ -1,4 +1,5 @@
 using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
 
 namespace Cases.Api.Meetings;
 
@@ -14,6 +15,6 @@ public static class SignMinutesEndpoint
     [EndpointSummary("Sign the minutes")]
     [Authorize(Roles = Roles.Secretary)]
     public static Written Post(SignMinutes command,
-        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, RequestTime time) =>
+        [WriteAggregate("meetingId", MissingMessage = MeetingChecks.Missing)] IEventStream<Meeting> stream, [ReadAggregate("meetingId", Required = false)] MeetingDetails? summary, RequestTime time) =>
         Written.Append(stream, SignMinutesDecision.Decide(command, stream.Aggregate!, time.Now));
 }

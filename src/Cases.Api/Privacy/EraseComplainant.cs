@@ -1,5 +1,6 @@
 using Cases.Api.Cases;
 using Cases.Domain.Privacy;
+using Cases.Projections.Cases;
 
 namespace Cases.Api.Privacy;
 
@@ -18,7 +19,7 @@ public static class EraseComplainantEndpoint
     [EndpointSummary("Erase the complainant's personal data")]
     [Authorize(Roles = Roles.DataProtection)]
     public static CaseWritten Post(EraseComplainant command,
-        [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, Marten.IDocumentSession session, RequestTime time)
+        [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary, Marten.IDocumentSession session, RequestTime time)
     {
         var erased = EraseComplainantDecision.Decide(command, stream.Aggregate!, time.Now);
         PersonalKeys.Destroy(session, erased.PersonId, time.Now);

@@ -1,5 +1,6 @@
 using Cases.Api.Cases;
 using Cases.Domain.Public;
+using Cases.Projections.Cases;
 
 namespace Cases.Api.Public;
 
@@ -15,6 +16,6 @@ public static class ReplyToReporterEndpoint
     [EndpointSummary("Reply to the reporter")]
     [Authorize(Roles = Roles.Investigator)]
     public static CaseWritten Post(ReplyToReporter command,
-        [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream) =>
+        [WriteAggregate("caseId", MissingMessage = CaseChecks.Missing)] IEventStream<Case> stream, [ReadAggregate("caseId", Required = false)] CaseSummary? summary) =>
         CaseWritten.Append(stream, ReportThreadDecisions.Decide(command, stream.Aggregate!, Guid.CreateVersion7()));
 }

@@ -1,14 +1,15 @@
 using Cases.Api.Employees;
 using Marten;
 using Cases.Domain.Sanctions;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 [Tags(ApiTags.Sanctions)]
 public static class AppealSanctionEndpoint
 {
-    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
-        EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+    public static Task<EmployeeRecords.OfSanction> LoadAsync(Guid sanctionId, IDocumentSession session, CancellationToken ct) =>
+        EmployeeRecords.LockForSanctionAsync(sanctionId, session, ct);
 
     public static ProblemDetails Validate(AppealSanction command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors()
@@ -20,6 +21,6 @@ public static class AppealSanctionEndpoint
     [EndpointSummary("Record an appeal against a sanction")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(AppealSanction command,
-        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, [ReadAggregate("sanctionId", Required = false)] SanctionSummary? summary, RequestTime time) =>
         Written.Append(stream, AppealSanctionDecision.Decide(command, stream.Aggregate!, time.Now));
 }

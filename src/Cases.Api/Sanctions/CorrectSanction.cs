@@ -3,14 +3,15 @@ using Cases.Domain.Sanctions;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 [Tags(ApiTags.Sanctions)]
 public static class CorrectSanctionEndpoint
 {
-    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
-        EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+    public static Task<EmployeeRecords.OfSanction> LoadAsync(Guid sanctionId, IDocumentSession session, CancellationToken ct) =>
+        EmployeeRecords.LockForSanctionAsync(sanctionId, session, ct);
 
     public static ProblemDetails Validate(CorrectSanction command, IEventStream<Sanction> stream) =>
         SanctionChecks.Answer(new FieldErrors().Text("reason", command.Reason, FieldErrors.LongText),
@@ -25,7 +26,7 @@ public static class CorrectSanctionEndpoint
     [WolverinePost("/api/sanctions/{sanctionId}/corrections", OperationId = "CorrectSanction")]
     [Authorize(Roles = Roles.Hr)]
     public static async Task<(Written, OutgoingMessages)> Post(CorrectSanction command,
-        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream,
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, [ReadAggregate("sanctionId", Required = false)] SanctionSummary? summary,
         IDocumentSession session, IOptions<SanctionRuleSettings> rules, RequestTime time, CancellationToken ct)
     {
         var state = stream.Aggregate!;

@@ -1,14 +1,15 @@
 using Cases.Api.Employees;
 using Marten;
 using Cases.Domain.Sanctions;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
 [Tags(ApiTags.Sanctions)]
 public static class DecideAppealEndpoint
 {
-    public static Task BeforeAsync(IEventStream<Sanction> stream, IDocumentSession session, CancellationToken ct) =>
-        EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
+    public static Task<EmployeeRecords.OfSanction> LoadAsync(Guid sanctionId, IDocumentSession session, CancellationToken ct) =>
+        EmployeeRecords.LockForSanctionAsync(sanctionId, session, ct);
 
     public static ProblemDetails Validate(DecideAppeal command, IEventStream<Sanction> stream, RequestTime time) =>
         SanctionChecks.Answer(new FieldErrors().NotInFuture("decidedOn", command.DecidedOn, time.Today),
@@ -19,6 +20,6 @@ public static class DecideAppealEndpoint
     [EndpointSummary("Record the appeal's decision")]
     [Authorize(Roles = Roles.Hr)]
     public static Written Post(DecideAppeal command,
-        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, RequestTime time) =>
+        [WriteAggregate("sanctionId", MissingMessage = SanctionChecks.Missing)] IEventStream<Sanction> stream, [ReadAggregate("sanctionId", Required = false)] SanctionSummary? summary, RequestTime time) =>
         Written.Append(stream, DecideAppealDecision.Decide(command, stream.Aggregate!, time.Now));
 }

@@ -1,4 +1,6 @@
 using Cases.Api.Employees;
+using Cases.Domain.Calendars;
+using Cases.Domain.Employees;
 using Cases.Domain.Sanctions;
 using Cases.Projections.Meetings;
 using Marten;
@@ -16,18 +18,27 @@ public static class ImposeSanctionEndpoint
     public static async Task<ImpositionContext?> LoadAsync(ImposeSanction command, IDocumentSession session, IOptions<SanctionRuleSettings> rules,
         CancellationToken ct)
     {
-        await EmployeeRecords.LockAsync(session, command.PersonnelNumber ?? "", ct);
-        var @case = await session.Events.AggregateStreamAsync<Case>(command.CaseId, token: ct);
-        var decision = command.DecisionId is { } decisionId ? await session.LoadAsync<DecisionSummary>(decisionId, ct) : null;
-        if (@case is null || (command.DecisionId is not null && decision is null)) return null;
         var personnelNumber = command.PersonnelNumber?.Trim() ?? "";
-        var existing = await session.Events.FetchStreamStateAsync(StreamIds.Sanction(session.TenantId, command.CaseId, personnelNumber), ct);
+        await session.BeginTransactionAsync(ct);
+        var batch = session.CreateBatchQuery();
+        EmployeeRecords.Hold(batch, session, personnelNumber);
+        var caseStream = batch.Events.FetchStreamState(command.CaseId);
+        var @case = batch.Events.FetchLatest<Case>(command.CaseId);
+        var decision = command.DecisionId is { } decisionId ? batch.Load<DecisionSummary>(decisionId) : Task.FromResult<DecisionSummary?>(null);
+        var existing = batch.Events.FetchStreamState(StreamIds.Sanction(session.TenantId, command.CaseId, personnelNumber));
+        var employee = batch.Events.FetchLatest<Employee>(StreamIds.Employee(session.TenantId, personnelNumber));
+        var calendar = batch.Load<OrganisationCalendar>(StreamIds.Calendar(session.TenantId));
+        await batch.Execute(ct);
+
+        // An archived case is out of reach, as it is for every command.
+        if (await caseStream is null or { IsArchived: true } || await @case is not { } found) return null;
+        if (command.DecisionId is not null && await decision is null) return null;
         return new ImpositionContext(
-            @case,
-            decision is null ? null : new DecisionBasis(decision.Id, decision.ProtocolNumber, decision.CaseId, decision.Kind),
-            existing is not null,
-            await EmployeeRecords.AbsencesAsync(personnelNumber, session, ct),
-            await OrganisationRules.CalendarAsync(session, ct),
+            found,
+            await decision is { } basis ? new DecisionBasis(basis.Id, basis.ProtocolNumber, basis.CaseId, basis.Kind) : null,
+            await existing is not null,
+            Employee.AbsencesOf(await employee),
+            OrganisationCalendar.WorkingOf(await calendar),
             OrganisationRules.Sanctions(session, rules));
     }
 

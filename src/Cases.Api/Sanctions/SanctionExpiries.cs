@@ -3,6 +3,7 @@ using JasperFx;
 using Marten;
 using Wolverine;
 using Wolverine.Attributes;
+using Cases.Projections.Sanctions;
 
 namespace Cases.Api.Sanctions;
 
@@ -26,12 +27,14 @@ public static class SanctionExpiries
 
 public static class SanctionExpiryDueHandler
 {
+    public static Task<Employees.EmployeeRecords.OfSanction> LoadAsync(SanctionExpiryDue due, IDocumentSession session, CancellationToken ct) =>
+        Employees.EmployeeRecords.LockForSanctionAsync(due.SanctionId, session, ct);
+
     [RetryNow(typeof(ConcurrencyException), 50, 200, 1000)]
     public static async Task<OutgoingMessages> Handle(SanctionExpiryDue due,
-        [WriteAggregate(nameof(SanctionExpiryDue.SanctionId))] IEventStream<Sanction> stream,
+        [WriteAggregate(nameof(SanctionExpiryDue.SanctionId))] IEventStream<Sanction> stream, [ReadAggregate(nameof(SanctionExpiryDue.SanctionId), Required = false)] SanctionSummary? summary,
         IMessageContext context, OrganisationClock clock, IDocumentSession session, CancellationToken ct)
     {
-        await Employees.EmployeeRecords.LockAsync(session, stream.Aggregate!.PersonnelNumber, ct);
         var time = clock.For(context.TenantId);
         var state = stream.Aggregate!;
         if (SanctionExpiry.Decide(due, state, time.Now) is { } expired)
