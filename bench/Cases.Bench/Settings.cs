@@ -5,10 +5,11 @@ namespace Cases.Bench;
 
 /// <summary>
 /// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
-/// <c>--only rebuild</c> loads the large size and times its full rebuild alone.
+/// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only reads</c> loads the small and
+/// the large size and measures start-up and the reads at each.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, bool RebuildOnly)
+    TimeSpan Duration, int Reads, string Output, string? Only)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
@@ -33,10 +34,17 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             Path.GetFullPath(Arg("out", "bench/out")),
             Arg("only", "") switch
             {
-                "" => false,
-                "rebuild" => true,
-                var other => throw new ArgumentException($"--only {other}: the only part that runs alone is rebuild")
+                "" => null,
+                var part and (Parts.Rebuild or Parts.Reads) => part,
+                var other => throw new ArgumentException($"--only {other}: the parts that run alone are {Parts.Rebuild} and {Parts.Reads}")
             });
+    }
+
+    /// <summary>The parts of the run that <c>--only</c> runs alone.</summary>
+    public static class Parts
+    {
+        public const string Rebuild = "rebuild";
+        public const string Reads = "reads";
     }
 
     public static string Token(string organisation, params string[] roles) =>
