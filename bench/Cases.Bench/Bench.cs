@@ -14,7 +14,8 @@ namespace Cases.Bench;
 /// One run, one PostgreSQL, one table: the insert ceiling, appends in process and through the API, projection
 /// rebuilds, reads at the small and the large size, projection lag under load, start-up and peak memory; or, with
 /// <c>--only rebuild</c>, the large size loaded and its full rebuild timed; or, with <c>--only reads</c>, start-up and
-/// the reads at the small and the large size (the projections are rebuilt after each load, untimed).
+/// the reads at the small and the large size (the projections are rebuilt after each load, untimed), or with
+/// <c>--reuse</c> on what the schema already holds.
 /// </summary>
 public static class Bench
 {
@@ -32,6 +33,16 @@ public static class Bench
             ? $"Cases benchmark, {only} only: {settings.Events:N0} events, schema {settings.Schema}, {Environment.ProcessorCount} cores"
             : $"Cases benchmark: {settings.Events:N0} events (reads also at {settings.Small:N0}), {settings.Clients} clients, " +
               $"{settings.Duration.TotalSeconds:0} s per throughput measure, schema {settings.Schema}, {Environment.ProcessorCount} cores");
+
+        if (settings.Reuse)
+        {
+            if (settings.Only != Settings.Parts.Reads) throw new ArgumentException("--reuse goes with --only reads");
+            using var existing = StoreHost(settings);
+            await MeasureReadsAsync(settings, log, new Loader((DocumentStore)existing.Services.GetRequiredService<IDocumentStore>(),
+                settings.ConnectionString, settings.Schema));
+            await PrintAsync(settings, args);
+            return 0;
+        }
 
         await ExecuteAsync(settings, $"drop schema if exists {settings.Schema} cascade; drop schema if exists {settings.Schema}_raw cascade; " +
                                      $"drop schema if exists {settings.Schema}_pgbench cascade");
@@ -116,12 +127,20 @@ public static class Bench
                 await Task.WhenAll(store.Options.Projections.All.Select(p =>
                     daemon.RebuildProjectionAsync(p.ImplementationType, TimeSpan.FromMinutes(30), CancellationToken.None)));
             }
-            await using var service = await Service.StartAsync(settings, log, Settings.Port);
-            Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
-            var p99 = await ReadsAsync(service, settings, await loader.CountAsync());
+            var p99 = await MeasureReadsAsync(settings, log, loader);
             if (size == settings.Small) smallP99 = p99;
             else Report("ratio read p99 at the large size / at the small size (worst of the three reads)", $"{p99 / smallP99:0.00}", "≈ 1 (flat)");
         }
+    }
+
+    /// <summary>Start-up (elapsed and processor time) and the three reads on what the store holds; returns the worst p99.</summary>
+    private static async Task<double> MeasureReadsAsync(Settings settings, string log, Loader loader)
+    {
+        var events = await loader.CountAsync();
+        await using var service = await Service.StartAsync(settings, log, Settings.Port);
+        Report($"start-up to first answered request, {events:N0} events", Ms(service.StartUp), "< 1,500 ms");
+        Report($"processor time of the start-up (user and system), {events:N0} events", Ms(service.StartUpCpu), "");
+        return await ReadsAsync(service, settings, events);
     }
 
     /// <summary>The service's own store configuration (projections, schema, event names), built without starting the service.</summary>

@@ -6,10 +6,11 @@ namespace Cases.Bench;
 /// <summary>
 /// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
 /// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only reads</c> loads the small and
-/// the large size and measures start-up and the reads at each.
+/// the large size and measures start-up and the reads at each; with <c>--reuse</c>, it measures them once on what the
+/// schema already holds, neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, string? Only)
+    TimeSpan Duration, int Reads, string Output, string? Only, bool Reuse)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
@@ -37,7 +38,8 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
                 "" => null,
                 var part and (Parts.Rebuild or Parts.Reads) => part,
                 var other => throw new ArgumentException($"--only {other}: the parts that run alone are {Parts.Rebuild} and {Parts.Reads}")
-            });
+            },
+            args.Contains("--reuse"));
     }
 
     /// <summary>The parts of the run that <c>--only</c> runs alone.</summary>
