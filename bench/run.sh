@@ -4,7 +4,7 @@
 #  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
 #     publishes it in Release, ReadyToRun, as a production build would be made;
 #  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
-# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|reads [--reuse]]
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|reads [--reuse]] [--port 5091]
 #  --only rebuild: loads the large size and times its full rebuild alone.
 #  --only reads: loads the small size, then the large one, rebuilds the projections after each load (untimed: the loader
 #    writes events only), and measures start-up (elapsed and processor time) and the three reads (a case, an employee,

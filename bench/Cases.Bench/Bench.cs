@@ -46,7 +46,7 @@ public static class Bench
 
         await ExecuteAsync(settings, $"drop schema if exists {settings.Schema} cascade; drop schema if exists {settings.Schema}_raw cascade; " +
                                      $"drop schema if exists {settings.Schema}_pgbench cascade");
-        await using (var first = await Service.StartAsync(settings, log, Settings.Port, migrate: true))
+        await using (var first = await Service.StartAsync(settings, log, settings.Port, migrate: true))
         {
             Report("start-up, empty database (creates the schema)", Ms(first.StartUp), "");
         }
@@ -77,7 +77,7 @@ public static class Bench
         await RebuildAsync(store, loader, "small", parallel: false);
         await RebuildAsync(store, loader, "small", parallel: true);
         double apiRate, oneOrganisationRate, smallP99;
-        await using (var service = await Service.StartAsync(settings, log, Settings.Port))
+        await using (var service = await Service.StartAsync(settings, log, settings.Port))
         {
             Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
             smallP99 = await ReadsAsync(service, settings, await loader.CountAsync());
@@ -96,7 +96,7 @@ public static class Bench
         await LoadAsync(loader, settings.Events, organisations);
         var rebuildRate = await RebuildAsync(store, loader, "large", parallel: true);
         double largeP99;
-        await using (var service = await Service.StartAsync(settings, log, Settings.Port))
+        await using (var service = await Service.StartAsync(settings, log, settings.Port))
         {
             Report($"start-up to first answered request, {await loader.CountAsync():N0} events", Ms(service.StartUp), "< 1,500 ms");
             largeP99 = await ReadsAsync(service, settings, await loader.CountAsync());
@@ -137,7 +137,7 @@ public static class Bench
     private static async Task<double> MeasureReadsAsync(Settings settings, string log, Loader loader)
     {
         var events = await loader.CountAsync();
-        await using var service = await Service.StartAsync(settings, log, Settings.Port);
+        await using var service = await Service.StartAsync(settings, log, settings.Port);
         Report($"start-up to first answered request, {events:N0} events", Ms(service.StartUp), "< 1,500 ms");
         Report($"processor time of the start-up (user and system), {events:N0} events", Ms(service.StartUpCpu), "");
         return await ReadsAsync(service, settings, events);

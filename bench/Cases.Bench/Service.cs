@@ -45,6 +45,19 @@ public sealed class Service : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Marten__MigrateOnStart"] = migrate ? "true" : "false";
 
+        using (var probe = new System.Net.Sockets.TcpClient())
+        {
+            try
+            {
+                await probe.ConnectAsync("127.0.0.1", port);
+                throw new InvalidOperationException($"Something already listens on port {port} (another run?): give the bench a --port of its own.");
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Free: the service about to start is the only one that can answer there.
+            }
+        }
+
         var started = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         var output = new StreamWriter(log, append: true) { AutoFlush = true };

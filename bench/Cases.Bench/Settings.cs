@@ -10,12 +10,10 @@ namespace Cases.Bench;
 /// schema already holds, neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, string? Only, bool Reuse)
+    TimeSpan Duration, int Reads, string Output, string? Only, bool Reuse, int Port)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
-
-    public const int Port = 5091;
 
     public static Settings Parse(string[] args)
     {
@@ -39,7 +37,9 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
                 var part and (Parts.Rebuild or Parts.Reads) => part,
                 var other => throw new ArgumentException($"--only {other}: the parts that run alone are {Parts.Rebuild} and {Parts.Reads}")
             },
-            args.Contains("--reuse"));
+            args.Contains("--reuse"),
+            // Each run on a shared machine needs a port of its own: a service left by another run would answer instead.
+            int.Parse(Arg("port", "5091")));
     }
 
     /// <summary>The parts of the run that <c>--only</c> runs alone.</summary>
