@@ -86,6 +86,10 @@ public sealed class Service : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but the first answer took longer than the client waits (a loaded machine): ask again.
+            }
             await Task.Delay(10);
         }
         throw new TimeoutException($"The service did not answer within two minutes: see {log}");
