@@ -4,7 +4,14 @@
 #  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
 #     publishes it in Release, ReadyToRun, as a production build would be made;
 #  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
-# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild]
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|reads [--reuse]] [--port 5091]
+#  --only rebuild: loads the large size and times its full rebuild alone.
+#  --only reads: loads the small size, then the large one, rebuilds the projections after each load (untimed: the loader
+#    writes events only), and measures start-up (elapsed and processor time) and the three reads (a case, an employee,
+#    a year of statistics) at each.
+#  --only reads --reuse: the same measures once, on what the schema already holds (neither dropped nor loaded): run it
+#    after a full `--only reads`, on the commit before a change and on the change, to compare two builds back to back
+#    on the same data. A change to the schema needs the full run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"

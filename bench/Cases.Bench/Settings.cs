@@ -5,15 +5,15 @@ namespace Cases.Bench;
 
 /// <summary>
 /// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
-/// <c>--only rebuild</c> loads the large size and times its full rebuild alone.
+/// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only reads</c> loads the small and
+/// the large size and measures start-up and the reads at each; with <c>--reuse</c>, it measures them once on what the
+/// schema already holds, neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, bool RebuildOnly)
+    TimeSpan Duration, int Reads, string Output, string? Only, bool Reuse, int Port)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
-
-    public const int Port = 5091;
 
     public static Settings Parse(string[] args)
     {
@@ -33,10 +33,20 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             Path.GetFullPath(Arg("out", "bench/out")),
             Arg("only", "") switch
             {
-                "" => false,
-                "rebuild" => true,
-                var other => throw new ArgumentException($"--only {other}: the only part that runs alone is rebuild")
-            });
+                "" => null,
+                var part and (Parts.Rebuild or Parts.Reads) => part,
+                var other => throw new ArgumentException($"--only {other}: the parts that run alone are {Parts.Rebuild} and {Parts.Reads}")
+            },
+            args.Contains("--reuse"),
+            // Each run on a shared machine needs a port of its own: a service left by another run would answer instead.
+            int.Parse(Arg("port", "5091")));
+    }
+
+    /// <summary>The parts of the run that <c>--only</c> runs alone.</summary>
+    public static class Parts
+    {
+        public const string Rebuild = "rebuild";
+        public const string Reads = "reads";
     }
 
     public static string Token(string organisation, params string[] roles) =>

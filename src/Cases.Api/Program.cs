@@ -128,6 +128,13 @@ app.MapWolverineEndpoints(opts =>
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));
 });
 
+// A plain start runs the service and nothing else: JasperFx's search of every loaded assembly for a command to run is
+// left to the verbs (demo, codegen, db-apply, ...), out of each node's start-up.
+if (args.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
 DemoCommand.QuietenCommandSearch(args);
 return await app.RunJasperFxCommands(args);
 
