@@ -88,7 +88,8 @@ public static class Persistence
                     .ConfigureStatistics()
                     .ConfigureContacts()
                     .ConfigurePrivacy()
-                    .ConfigureRetention();
+                    .ConfigureRetention()
+                    .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table(schema));
