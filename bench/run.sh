@@ -4,7 +4,9 @@
 #  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
 #     publishes it in Release, ReadyToRun, as a production build would be made;
 #  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
-# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild]
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|api]
+# --only rebuild loads the large size and times its full rebuild alone; --only api runs the pgbench ceiling and the two
+# API append measures (own organisations, one organisation) alone on an empty store, in a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"

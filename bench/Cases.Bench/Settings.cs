@@ -5,10 +5,11 @@ namespace Cases.Bench;
 
 /// <summary>
 /// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
-/// <c>--only rebuild</c> loads the large size and times its full rebuild alone.
+/// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only api</c> runs the insert ceiling
+/// and the two API append measures alone, on an empty store.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, bool RebuildOnly)
+    TimeSpan Duration, int Reads, string Output, Part Only)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
@@ -33,12 +34,21 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             Path.GetFullPath(Arg("out", "bench/out")),
             Arg("only", "") switch
             {
-                "" => false,
-                "rebuild" => true,
-                var other => throw new ArgumentException($"--only {other}: the only part that runs alone is rebuild")
+                "" => Part.All,
+                "rebuild" => Part.Rebuild,
+                "api" => Part.Api,
+                var other => throw new ArgumentException($"--only {other}: the parts that run alone are rebuild and api")
             });
     }
 
     public static string Token(string organisation, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, $"bench@{organisation}", DateTimeOffset.UtcNow, TimeSpan.FromHours(6));
+}
+
+/// <summary>What a run measures: everything, or one part alone to iterate on it quickly.</summary>
+public enum Part
+{
+    All,
+    Rebuild,
+    Api
 }
