@@ -1,7 +1,11 @@
+using System.Data.Common;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Internal.Operations;
 using Marten.Subscriptions;
+using Weasel.Postgresql;
+using Weasel.Storage;
 using Weasel.Postgresql.Tables;
 
 namespace Cases.Api.Audit;
@@ -148,8 +152,24 @@ public sealed class ChainWriter : SubscriptionBase
     public override Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        operations.QueueSqlCommand(_linkSql);
+        operations.QueueOperation(new Linking(_linkSql));
         return Task.FromResult(NullChangeListener.Instance);
+    }
+
+    /// <summary>
+    /// The linking block as one command of the batch that records the writer's progress: Marten's own SQL command
+    /// refuses a semicolon, which a block of statements needs. It returns no rows, and says so to the batch reader.
+    /// </summary>
+    private sealed class Linking(string sql) : Marten.Internal.Operations.IStorageOperation, NoDataReturnedCall
+    {
+        public void ConfigureCommand(ICommandBuilder builder, IStorageSession session) => builder.Append(sql);
+
+        /// <summary>No document's: what Marten's own SQL command gives, so that the batch ensures no document table for it.</summary>
+        public Type DocumentType => typeof(Marten.Storage.StorageFeatures);
+
+        public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
+
+        public Weasel.Core.OperationRole Role() => Weasel.Core.OperationRole.Other;
     }
 }
 
