@@ -4,8 +4,10 @@
 #  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
 #     publishes it in Release, ReadyToRun, as a production build would be made;
 #  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
-# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|reads [--reuse]] [--port 5091]
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|api|reads [--reuse]] [--port 5091]
 #  --only rebuild: loads the large size and times its full rebuild alone.
+#  --only api: runs the pgbench ceiling and the two API append measures (own organisations, one organisation) alone on
+#    an empty store, in a few minutes.
 #  --only reads: loads the small size, then the large one, rebuilds the projections after each load (untimed: the loader
 #    writes events only), and measures start-up (elapsed and processor time) and the three reads (a case, an employee,
 #    a year of statistics) at each.

@@ -5,12 +5,13 @@ namespace Cases.Bench;
 
 /// <summary>
 /// What one run measures, from the command line: <c>--events 1000000 --small 10000 --clients 8 --seconds 20</c>;
-/// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only reads</c> loads the small and
-/// the large size and measures start-up and the reads at each; with <c>--reuse</c>, it measures them once on what the
-/// schema already holds, neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
+/// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only api</c> runs the insert ceiling
+/// and the two API append measures alone, on an empty store; <c>--only reads</c> loads the small and the large size and
+/// measures start-up and the reads at each; with <c>--reuse</c>, it measures them once on what the schema already holds,
+/// neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
-    TimeSpan Duration, int Reads, string Output, string? Only, bool Reuse, int Port)
+    TimeSpan Duration, int Reads, string Output, Part Only, bool Reuse, int Port)
 {
     /// <summary>The key the benchmarked service validates tokens with: a throw-away one, given by configuration.</summary>
     public const string SigningKey = "cases-benchmark-signing-key-only-for-local-runs-0001";
@@ -33,22 +34,26 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
             Path.GetFullPath(Arg("out", "bench/out")),
             Arg("only", "") switch
             {
-                "" => null,
-                var part and (Parts.Rebuild or Parts.Reads) => part,
-                var other => throw new ArgumentException($"--only {other}: the parts that run alone are {Parts.Rebuild} and {Parts.Reads}")
+                "" => Part.All,
+                "rebuild" => Part.Rebuild,
+                "api" => Part.Api,
+                "reads" => Part.Reads,
+                var other => throw new ArgumentException($"--only {other}: the parts that run alone are rebuild, api and reads")
             },
             args.Contains("--reuse"),
             // Each run on a shared machine needs a port of its own: a service left by another run would answer instead.
             int.Parse(Arg("port", "5091")));
     }
 
-    /// <summary>The parts of the run that <c>--only</c> runs alone.</summary>
-    public static class Parts
-    {
-        public const string Rebuild = "rebuild";
-        public const string Reads = "reads";
-    }
-
     public static string Token(string organisation, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, $"bench@{organisation}", DateTimeOffset.UtcNow, TimeSpan.FromHours(6));
+}
+
+/// <summary>What a run measures: everything, or one part alone to iterate on it quickly.</summary>
+public enum Part
+{
+    All,
+    Rebuild,
+    Api,
+    Reads
 }

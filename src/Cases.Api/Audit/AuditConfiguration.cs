@@ -21,6 +21,9 @@ public static class AuditConfiguration
         opts.Schema.For<AuditEntry>().Index(x => x.Sequence).Index(x => x.CaseId).Index(x => x.User).Index(x => x.Time);
         opts.Storage.ExtendedSchemaObjects.Add(HashChain.Table(opts.DatabaseSchemaName));
         opts.Storage.ExtendedSchemaObjects.Add(HashChain.HeadTable(opts.DatabaseSchemaName));
+        opts.Storage.ExtendedSchemaObjects.Add(HashChain.PendingTable(opts.DatabaseSchemaName));
+        // The chain is linked behind the appends, by one writer in the async daemon, so appends never queue on it.
+        opts.Events.Subscribe(new ChainWriter(opts.DatabaseSchemaName));
         return opts.MapEventTypes(AuditEventNames.Stored);
     }
 }

@@ -50,8 +50,18 @@ public enum ChainProblem
 
 public sealed record BrokenLink(long Position, long? SeqId, ChainProblem Problem, string Detail);
 
-/// <summary>What verifying one organisation's chain found: how far it holds, its head, and the first break if any.</summary>
-public sealed record ChainReport(string Organisation, long Links, string HeadHash, bool Intact, BrokenLink? FirstBroken, double Seconds);
+/// <summary>
+/// The organisation's events the service appended and the chain writer has not linked yet: no break, the writer's lag.
+/// How many, the sequence number of the oldest, and how long ago its append began.
+/// </summary>
+public sealed record AwaitingLink(long Events, long OldestSeqId, double OldestSeconds);
+
+/// <summary>
+/// What verifying one organisation's chain found: how far it holds, its head, the first break if any, and the events
+/// that await their link (null when none do).
+/// </summary>
+public sealed record ChainReport(string Organisation, long Links, string HeadHash, bool Intact, BrokenLink? FirstBroken, double Seconds,
+    AwaitingLink? AwaitingLink);
 
 /// <summary>Checks an organisation's whole chain, link by link, in constant memory.</summary>
 public sealed class ChainVerifier(string connectionString, string schema)
@@ -69,6 +79,11 @@ public sealed class ChainVerifier(string connectionString, string schema)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
+        await foreach (var link in LinksAsync(connection, organisation, ct)) yield return link;
+    }
+
+    private async IAsyncEnumerable<ChainLink> LinksAsync(NpgsqlConnection connection, string organisation, [EnumeratorCancellation] CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand(LinksSql, connection) { Parameters = { new("organisation", organisation) } };
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -91,13 +106,20 @@ public sealed class ChainVerifier(string connectionString, string schema)
         return organisations;
     }
 
+    /// <summary>
+    /// Reads the links, the head, the marks and the events in one snapshot, so that the chain writer committing meanwhile
+    /// never makes the chain look cut short, nor a marked event look unlinked.
+    /// </summary>
     public async Task<ChainReport> VerifyAsync(string organisation, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var previous = HashChain.Genesis;
         long expectedPosition = 1, links = 0;
         BrokenLink? broken = null;
-        await foreach (var link in LinksAsync(organisation, ct))
+        await foreach (var link in LinksAsync(connection, organisation, ct))
         {
             links++;
             broken ??= link.Position != expectedPosition || link.PrevHash != previous
@@ -112,17 +134,39 @@ public sealed class ChainVerifier(string connectionString, string schema)
             previous = link.Hash;
             expectedPosition = link.Position + 1;
         }
-        broken ??= await HeadMismatchAsync(organisation, links, previous, ct);
-        broken = Earliest(broken, await FirstUnchainedAsync(organisation, ct));
+        broken ??= await HeadMismatchAsync(connection, organisation, links, previous, ct);
+        broken = Earliest(broken, await FirstUnchainedAsync(connection, organisation, ct));
+        var (awaiting, orphan) = await AwaitingLinkAsync(connection, organisation, links, ct);
+        broken = Earliest(broken, orphan);
         return new ChainReport(organisation, links, previous, broken is null, broken,
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, awaiting);
+    }
+
+    /// <summary>
+    /// The marked events not linked yet, and the first mark whose event row is gone: an event deleted before the writer
+    /// reached it, which no link can cover, so it is a break where its link would have been.
+    /// </summary>
+    private async Task<(AwaitingLink?, BrokenLink?)> AwaitingLinkAsync(NpgsqlConnection connection, string organisation, long links,
+        CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select count(*), min(p.seq_id), extract(epoch from now() - min(p.marked))::float8,
+                   min(p.seq_id) filter (where not exists (select 1 from {schema}.mt_events e where e.seq_id = p.seq_id))
+            from {schema}.{HashChain.PendingTableName} p
+            where p.tenant_id = @organisation
+            """, connection) { Parameters = { new("organisation", organisation) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var awaiting = reader.GetInt64(0) == 0 ? null : new AwaitingLink(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2));
+        var orphan = reader.IsDBNull(3) ? null : new BrokenLink(links + 1, reader.GetInt64(3), ChainProblem.EventMissing,
+            $"Event sequence {reader.GetInt64(3)} was appended by the service and is gone before it was linked.");
+        return (awaiting, orphan);
     }
 
     /// <summary>The chain must end where its head says: links cut from its end leave the head pointing past them.</summary>
-    private async Task<BrokenLink?> HeadMismatchAsync(string organisation, long links, string lastHash, CancellationToken ct)
+    private async Task<BrokenLink?> HeadMismatchAsync(NpgsqlConnection connection, string organisation, long links, string lastHash,
+        CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"select position, hash from {schema}.{HashChain.HeadTableName} where tenant_id = @organisation",
             connection) { Parameters = { new("organisation", organisation) } };
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -135,11 +179,9 @@ public sealed class ChainVerifier(string connectionString, string schema)
 
     private static BrokenLink? Earliest(BrokenLink? a, BrokenLink? b) => a is null ? b : b is null ? a : a.Position <= b.Position ? a : b;
 
-    /// <summary>The first event row without a link, placed at the link it comes before.</summary>
-    private async Task<BrokenLink?> FirstUnchainedAsync(string organisation, CancellationToken ct)
+    /// <summary>The first event row with neither a link nor the service's mark, placed at the link it comes before.</summary>
+    private async Task<BrokenLink?> FirstUnchainedAsync(NpgsqlConnection connection, string organisation, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
             select e.seq_id,
                    coalesce((select min(c.position) from {schema}.{HashChain.TableName} c where c.tenant_id = @organisation and c.seq_id > e.seq_id),
@@ -147,6 +189,7 @@ public sealed class ChainVerifier(string connectionString, string schema)
             from {schema}.mt_events e
             where e.tenant_id = @organisation
               and not exists (select 1 from {schema}.{HashChain.TableName} c where c.seq_id = e.seq_id)
+              and not exists (select 1 from {schema}.{HashChain.PendingTableName} p where p.seq_id = e.seq_id)
             order by e.seq_id limit 1
             """, connection) { Parameters = { new("organisation", organisation) } };
         await using var reader = await command.ExecuteReaderAsync(ct);

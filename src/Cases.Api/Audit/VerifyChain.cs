@@ -8,7 +8,10 @@ namespace Cases.Api.Audit;
 [Tags(ApiTags.Audit)]
 public static class VerifyChainEndpoint
 {
-    /// <summary>Checks the organisation's whole hash chain and reports its head and the first broken link, if any.</summary>
+    /// <summary>
+    /// Checks the organisation's whole hash chain and reports its head, the first broken link, if any, and the events
+    /// appended and not linked yet (the chain writer's lag, no break).
+    /// </summary>
     [WolverineGet("/api/audit/chain", OperationId = "VerifyChain")]
     [EndpointSummary("Verify the hash chain")]
     [Authorize(Roles = Roles.Auditor)]

@@ -24,6 +24,11 @@ public class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             Console.WriteLine(report.Intact
                 ? $"{organisation}: {report.Links} links intact in {report.Seconds:F2} s ({report.Links / Math.Max(report.Seconds, 1e-6):F0} events/s), head {report.HeadHash}"
                 : $"{organisation}: BROKEN at link {report.FirstBroken!.Position} ({report.FirstBroken.Problem}): {report.FirstBroken.Detail}");
+            if (report.AwaitingLink is { } awaiting)
+            {
+                Console.WriteLine($"{organisation}: {awaiting.Events} event(s) awaiting their link, the oldest sequence {awaiting.OldestSeqId}, " +
+                                  $"appended {awaiting.OldestSeconds:F1} s ago");
+            }
         }
         return intact;
     }

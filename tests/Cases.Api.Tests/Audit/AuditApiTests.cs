@@ -9,7 +9,15 @@ public abstract class AuditApiTests(AuditApiApp app) : ApiTests<AuditApiApp>(app
 {
     protected string AuditorToken => App.Token(Org, Roles.Auditor);
 
-    protected Task<ChainReport> VerifyAsync(string? token = null) => GetAsync<ChainReport>("/api/audit/chain", token ?? AuditorToken);
+    /// <summary>Verifies the chain once the chain writer has linked every event appended so far.</summary>
+    protected async Task<ChainReport> VerifyAsync(string? token = null)
+    {
+        await App.ChainLinkedAsync();
+        return await VerifyNowAsync(token);
+    }
+
+    /// <summary>Verifies the chain as it stands, events awaiting their link included.</summary>
+    protected Task<ChainReport> VerifyNowAsync(string? token = null) => GetAsync<ChainReport>("/api/audit/chain", token ?? AuditorToken);
 
     protected Task<object?> SqlAsync(string sql) => App.ScalarAsync(sql.Replace("{schema}", App.Schema));
 

@@ -7,7 +7,7 @@ namespace Cases.Api.Tests.Hardening;
 /// <summary>
 /// Tokens signed with the right key, for the right audience and in date, whose claims or header do not fit: each is
 /// refused before any endpoint runs, with ProblemDetails, and leaves no row anywhere (no event, no tombstone, no
-/// stream, no link of the hash chain).
+/// stream, no link of the hash chain nor mark awaiting one).
 /// </summary>
 public class when_a_token_is_malformed(CaseApiApp app) : CaseApiTests(app)
 {
@@ -63,9 +63,10 @@ public class when_a_token_is_malformed(CaseApiApp app) : CaseApiTests(app)
         (await App.ScalarAsync($"select user_name from {App.Schema}.mt_events")).ShouldBe("eve");
     }
 
-    /// <summary>Every row a write leaves: events (tombstones too), streams and the hash chain's links.</summary>
-    private async Task<(long Events, long Streams, long Links)> RowsAsync() =>
+    /// <summary>Every row a write leaves: events (tombstones too), streams, and the hash chain's links and marks.</summary>
+    private async Task<(long Events, long Streams, long Links, long Marks)> RowsAsync() =>
         ((long)(await App.ScalarAsync($"select count(*) from {App.Schema}.mt_events"))!,
          (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.mt_streams"))!,
-         (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.{HashChain.TableName}"))!);
+         (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.{HashChain.TableName}"))!,
+         (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.{HashChain.PendingTableName}"))!);
 }

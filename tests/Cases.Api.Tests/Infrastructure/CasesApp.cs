@@ -128,7 +128,7 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
                 try
                 {
                     await Store.Advanced.ResetAllData(CancellationToken.None);
-                    await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+                    await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{HashChain.PendingTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
                     break;
                 }
                 catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && waited.Elapsed < Patience)
@@ -172,6 +172,14 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             $"select coalesce(min(last_seq_id), 0) from {Schema}.mt_event_progression where name like '%:All'"))! >= last,
             $"the async projections to reach event {last}");
     }
+
+    /// <summary>
+    /// Waits until the chain writer has linked every event the service appended so far: none is marked as awaiting its
+    /// link (a mark and its event commit together, and a link replaces its mark in one transaction).
+    /// </summary>
+    public Task ChainLinkedAsync() => UntilAsync(async () =>
+            (long)(await ScalarAsync($"select count(*) from {Schema}.{HashChain.PendingTableName}"))! == 0,
+        "the chain writer to link every appended event");
 
     /// <summary>
     /// Every event of every organisation, to prove a refused request wrote nothing. Marten's tombstones (placeholders

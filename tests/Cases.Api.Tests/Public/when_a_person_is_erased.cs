@@ -91,6 +91,7 @@ public class when_a_person_is_erased(PublicApiApp app) : PublicApiTests(app)
         (await GetCaseAsync(caseId)).ComplainantErased.ShouldBeTrue();
         var everything = await EverythingAsync(caseId);
         foreach (var value in Personal.Append("Aigerim")) everything.ShouldNotContain(value);
+        await App.ChainLinkedAsync();
         var chain = await GetAsync<ChainReport>("/api/audit/chain", Auditor);
         chain.Intact.ShouldBeTrue();
         chain.Links.ShouldBe(await App.CountAllEventsAsync());

@@ -42,6 +42,7 @@ public class when_archiving_closed_cases(PublicApiApp app) : PublicApiTests(app)
         ((long)(await App.ScalarAsync($"select count(*) from {App.Schema}.mt_events where stream_id = '{old}' and not is_archived"))!).ShouldBe(0);
         await App.ProjectionsCaughtUpAsync();
         (await GetAsync<Paged<AuditEntry>>($"/api/audit?caseId={old}&eventType=case_archived", Auditor)).Items.ShouldHaveSingleItem();
+        await App.ChainLinkedAsync();
         var chain = await GetAsync<ChainReport>("/api/audit/chain", Auditor);
         chain.Intact.ShouldBeTrue();
         chain.Links.ShouldBe(await App.CountAllEventsAsync());
