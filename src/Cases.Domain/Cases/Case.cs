@@ -40,8 +40,9 @@ public sealed partial record Case
     public IReadOnlyDictionary<string, DateOnly> PendingExplanations { get; init; } = new Dictionary<string, DateOnly>();
 
     /// <summary>Subjects who gave an explanation or refused to, by personnel number.</summary>
-    /// An immutable set rather than an interface, so that the case's snapshot reads back from its JSON.
-    public ImmutableHashSet<string> HeardSubjects { get; init; } = [];
+    /// An immutable set rather than an interface, so that the case's snapshot reads back from its JSON; sorted, so that the
+    /// JSON is the same on every rebuild (a hash set's order follows string hashes, which differ from process to process).
+    public ImmutableSortedSet<string> HeardSubjects { get; init; } = [];
 
     /// <summary>The finding of the current investigation (cleared when the case is reopened).</summary>
     public bool? ViolationFound { get; init; }

@@ -33,14 +33,16 @@ public class when_a_projection_meets_trouble(AuditApiApp app, ITestOutputHelper 
 
         (await SqlAsync($"select count(*) from {{schema}}.mt_doc_auditentry where data ->> 'streamId' = '{after.Id}'")).ShouldBe(1L);
         (await SqlAsync($"select count(*) from {{schema}}.mt_doc_auditentry where data ->> 'streamId' = '{poison}'")).ShouldBe(0L);
-        (await SqlAsync($"select count(*) from {{schema}}.mt_doc_deadletterevent where data ->> 'eventSequence' = '{poisonSequence}'"))
-            .ShouldBe(1L);
+        // Set aside by the audit trail once (the chain writer, which links by SQL, sets its own copy aside too).
+        (await SqlAsync($"select count(*) from {{schema}}.mt_doc_deadletterevent where data ->> 'eventSequence' = '{poisonSequence}' " +
+                        "and data ->> 'projectionName' = 'AuditTrailProjection'")).ShouldBe(1L);
     }
 
     [Fact]
     public async Task a_rebuild_killed_as_it_runs_runs_again_to_the_same_trail()
     {
-        const int events = 6_000;
+        // More than a page, so that pages are committed before the one the rebuild is killed in.
+        const int events = global::Cases.Api.Infrastructure.Rebuilds.PageSize + 1_000;
         await using (var session = App.Store.LightweightSession(Org))
         {
             var caseId = (await RegisterAsync()).Id;
@@ -60,9 +62,9 @@ public class when_a_projection_meets_trouble(AuditApiApp app, ITestOutputHelper 
             await RebuildAsync();
             (await CountEntriesAsync()).ShouldBe(events + 1);
             var trail = await TrailFingerprintAsync();
-            // The entry halfway down the trail: the rebuild is held as it writes it again, and killed there.
-            var held = (Guid)(await SqlAsync(
-                "select id from {schema}.mt_doc_auditentry order by (data ->> 'sequence')::bigint offset (select count(*) / 2 from {schema}.mt_doc_auditentry) limit 1"))!;
+            // The trail's last entry, in a later page than the first (a page is Rebuilds.PageSize events, fewer than
+            // those written): the rebuild is held as it writes it again, and killed there.
+            var held = (Guid)(await SqlAsync("select id from {schema}.mt_doc_auditentry order by (data ->> 'sequence')::bigint desc limit 1"))!;
             // Wiped first (Marten rebuilds a hand-written projection over its documents), so the trail's regrowth is seen.
             await SqlAsync($"delete from {{schema}}.mt_doc_auditentry where id <> '{held}'");
             await using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(App.ConnectionString) { Pooling = false }.ConnectionString))

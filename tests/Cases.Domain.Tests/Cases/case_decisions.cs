@@ -120,6 +120,20 @@ public class recording_explanations
     }
 
     [Fact]
+    public void the_subjects_heard_are_kept_in_one_order_whatever_order_they_were_heard_in()
+    {
+        var state = Investigating();
+        var oneWay = state.Apply(new ExplanationReceived(Id, "E-2", new DateOnly(2021, 3, 11), "a"))
+            .Apply(new ExplanationReceived(Id, "E-10", new DateOnly(2021, 3, 12), "b"));
+        var otherWay = state.Apply(new ExplanationReceived(Id, "E-10", new DateOnly(2021, 3, 11), "b"))
+            .Apply(new ExplanationReceived(Id, "E-2", new DateOnly(2021, 3, 12), "a"));
+
+        // The snapshot's JSON lists them in this order, so rebuilds in any process write the same document.
+        System.Text.Json.JsonSerializer.Serialize(oneWay.HeardSubjects).ShouldBe(System.Text.Json.JsonSerializer.Serialize(otherWay.HeardSubjects));
+        oneWay.HeardSubjects.ShouldBe(["E-10", "E-2"]);
+    }
+
+    [Fact]
     public void a_refusal_is_recorded_as_an_act_with_witnesses_once_two_working_days_passed()
     {
         // Requested on Wednesday 10 March 2021: Thursday and Friday are the two working days.
