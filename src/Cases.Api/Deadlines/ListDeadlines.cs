@@ -42,7 +42,8 @@ public static class ListDeadlinesEndpoint
     {
         var horizon = time.Today.AddDays(query.Days);
         var kind = KebabEnum.Parse<DeadlineKind>(query.Kind);
-        var open = session.Query<Deadline>().Where(d => d.DueOn == null || d.DueOn <= horizon);
+        // Whatever was recorded before the question is in the answer: the daemon is waited for, not raced.
+        var open = session.QueryForNonStaleData<Deadline>(ProjectionWait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon);
         if (kind is { } only) open = open.Where(d => d.Kind == only);
         // Sanctions are on the employee's record: only those who may read it see their deadlines.
         if (!Roles.RecordReaders.Split(',').Any(user.IsInRole)) open = open.Where(d => !SanctionKinds.Contains(d.Kind));

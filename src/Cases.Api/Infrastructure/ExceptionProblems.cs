@@ -40,6 +40,13 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 Detail = "The event store cannot be reached just now. Retry after the time given, with the same Idempotency-Key: " +
                          "the request may have been recorded if the connection broke as it committed."
             },
+            // The wait for an async read model (ProjectionWait) ran out: the daemon is down or far behind.
+            TimeoutException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The figures are still being brought up to date with what was recorded. Retry after the time given."
+            },
             _ => null
         };
         if (problem is null) return false;

@@ -4,6 +4,7 @@ using Cases.Domain.Sanctions;
 using Cases.Domain.Meetings;
 using Cases.Projections.Statistics;
 using Marten;
+using Marten.Events;
 
 namespace Cases.Api.Statistics;
 
@@ -40,6 +41,9 @@ public sealed record StatisticsData(
     /// </summary>
     public static async Task<StatisticsData> LoadAsync(IQuerySession session, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
     {
+        // Whatever was recorded before the question is in the figures: the daemon is waited for, not raced. (Marten's
+        // QueryForNonStaleData does the same for a LINQ query; the figures are read by SQL.)
+        await session.Database.WaitForNonStaleProjectionDataAsync(typeof(StatisticFact), ProjectionWait.Timeout, ct);
         var end = lastMonth.AddMonths(1).AddDays(-1);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var stored = (await session.AdvancedSql.QueryAsync<Stored>($"""

@@ -58,8 +58,17 @@ public sealed class Deadline
 /// Opens a deadline when a fact starts a clock, and closes it when the fact it waits for is recorded. The reporter's
 /// clocks are those configured (<see cref="ReporterDeadlines"/>), given at registration, so a rebuild counts the same.
 /// </summary>
-public sealed partial class DeadlineProjection(ReporterDeadlines reporter) : EventProjection
+public sealed partial class DeadlineProjection : EventProjection
 {
+    private readonly ReporterDeadlines reporter;
+
+    public DeadlineProjection(ReporterDeadlines reporter)
+    {
+        this.reporter = reporter;
+        // Named, so that the watch can wait for the projection that writes them (Marten finds it by this type).
+        RegisterPublishedType(typeof(Deadline));
+    }
+
     /// <summary>The stream an event's deadline is counted from: its case's, sanction's or decision's.</summary>
     private readonly StreamHistory.Pages history = new(e => e.Data switch
     {

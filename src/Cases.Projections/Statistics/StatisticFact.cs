@@ -73,8 +73,13 @@ public sealed partial class StatisticsProjection : EventProjection
     public const string Violation = "violation";
     public const string NoViolation = "no-violation";
 
-    // Archived cases still count in the periods they belong to, also when the figures are rebuilt.
-    public StatisticsProjection() => IncludeArchivedEvents = true;
+    public StatisticsProjection()
+    {
+        // Archived cases still count in the periods they belong to, also when the figures are rebuilt.
+        IncludeArchivedEvents = true;
+        // Named, so that a report can wait for the projection that writes the facts (Marten finds it by this type).
+        RegisterPublishedType(typeof(StatisticFact));
+    }
 
     /// <summary>The stream whose earlier events an event's facts are counted with: its case's, meeting's or sanction's.</summary>
     private readonly StreamHistory.Pages history = new(e => e.Data switch

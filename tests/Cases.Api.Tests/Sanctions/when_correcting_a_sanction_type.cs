@@ -102,6 +102,8 @@ public class when_correcting_a_sanction_type(SanctionApiApp app) : SanctionApiTe
     {
         var imposed = await ImposeAsync(Order(await OffenceAsync(), type: "dismissal", orderDate: "2021-11-10"));
         await CorrectAsync(imposed.Id, 1, "severe-reprimand");
+        // The facts and the deadlines are the daemon's: read once it has caught up, as the service's reports wait for it.
+        await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
         var store = (DocumentStore)App.Store;
