@@ -14,10 +14,16 @@ public static class Roles
     /// <summary>The data protection officer: erases personal data and applies the retention period; reads nothing else.</summary>
     public const string DataProtection = "dpo";
 
+    /// <summary>
+    /// The compliance service's officers: they keep the anti-corruption programme (monitoring, call logs, risk analyses,
+    /// action plans, mobile groups), and read nothing of the cases.
+    /// </summary>
+    public const string Compliance = "compliance";
+
     /// <summary>The one cross-organisation role: the figures of the organisations its own oversees, and nothing else of theirs.</summary>
     public const string Regional = "regional";
 
-    public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst, Regional, DataProtection];
+    public static readonly IReadOnlyList<string> All = [Registrar, Investigator, Hr, Secretary, Member, Auditor, Analyst, Regional, DataProtection, Compliance];
 
     /// <summary>Role names are exact: a role in another case, or one the service does not grant, is no role (403).</summary>
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
