@@ -8,6 +8,7 @@ using Cases.Api.Contacts;
 using Cases.Api.Deadlines;
 using Cases.Api.Employees;
 using Cases.Api.Meetings;
+using Cases.Api.Monitoring;
 using Cases.Api.Privacy;
 using Cases.Api.Public;
 using Cases.Api.Retention;
@@ -87,6 +88,7 @@ public static class Persistence
                     .ConfigureAudit()
                     .ConfigureStatistics()
                     .ConfigureContacts()
+                    .ConfigureMonitoring()
                     .ConfigurePrivacy()
                     .ConfigureRetention()
                     .ConfigureRebuilds();

@@ -40,6 +40,7 @@ public static class ApiTags
     public const string Calendar = "Calendar";
     public const string Deadlines = "Deadlines";
     public const string Contacts = "Contacts";
+    public const string Monitoring = "Monitoring";
     public const string Statistics = "Statistics";
     public const string Audit = "Audit";
     public const string Public = "Public";
@@ -57,6 +58,7 @@ public static class ApiTags
         (Calendar, "The organisation's working-day calendar."),
         (Deadlines, "What is overdue or falls due soon."),
         (Contacts, "Calls, messages and visits the intake handled."),
+        (Monitoring, "The anti-corruption programme's monitoring of social networks, the website, the media and public procurement."),
         (Statistics, "A period's figures, as JSON, CSV, text or a chart."),
         (Audit, "The audit trail, replays and the tamper-evident hash chain."),
         (Public, "Reporting and following a case without an account, and the thread with the reporter."),

@@ -1,0 +1,107 @@
+using Cases.Domain.Monitoring;
+using Cases.Projections.Monitoring;
+using Marten;
+using Wolverine.Persistence;
+
+namespace Cases.Api.Monitoring;
+
+public static class MonitoringReaders
+{
+    /// <summary>The compliance service, auditors, and the analysts who report the programme's figures.</summary>
+    public const string Readers = $"{Roles.Compliance},{Roles.Auditor},{Roles.Analyst}";
+
+    public const string Missing = "Monitoring round {Id} was not found.";
+
+    /// <summary>Rounds whose period overlaps the window: a round of March to May counts in a report of January to April.</summary>
+    public static IQueryable<MonitoringRound> Within(this IQueryable<MonitoringRound> rounds, DateOnly? from, DateOnly? to)
+    {
+        if (from is { } start) rounds = rounds.Where(r => r.To >= start);
+        if (to is { } end) rounds = rounds.Where(r => r.From <= end);
+        return rounds;
+    }
+
+    public static FieldErrors Window(this FieldErrors fields, DateOnly? from, DateOnly? to) =>
+        fields.When(to < from, "to", "Must not be before from.");
+}
+
+[Tags(ApiTags.Monitoring)]
+public static class GetMonitoringRoundEndpoint
+{
+    [WolverineGet("/api/monitoring/rounds/{roundId}", OperationId = "GetMonitoringRound")]
+    [EndpointSummary("Read a monitoring round")]
+    [Authorize(Roles = MonitoringReaders.Readers)]
+    public static MonitoringRound Get([Entity("roundId", MissingMessage = MonitoringReaders.Missing)] MonitoringRound round) => round;
+}
+
+/// <summary>Filters of the round list, all optional.</summary>
+public sealed record MonitoringRoundQuery(DateOnly? From = null, DateOnly? To = null, string? Kind = null, int Page = 1,
+    int PageSize = MonitoringRoundQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+}
+
+[Tags(ApiTags.Monitoring)]
+public static class ListMonitoringRoundsEndpoint
+{
+    public static ProblemDetails Validate(MonitoringRoundQuery query) => new FieldErrors()
+        .Window(query.From, query.To)
+        .OneOf<MonitoringKind>("kind", query.Kind)
+        .Pages(query.Page, query.PageSize, MonitoringRoundQuery.MaxPageSize)
+        .ToProblem();
+
+    /// <summary>Rounds whose period overlaps the window, latest period first, a page at a time.</summary>
+    [WolverineGet("/api/monitoring/rounds", OperationId = "ListMonitoringRounds")]
+    [EndpointSummary("List monitoring rounds")]
+    [Authorize(Roles = MonitoringReaders.Readers)]
+    public static Task<Paged<MonitoringRound>> List([FromQuery] MonitoringRoundQuery query, IQuerySession session, CancellationToken ct)
+    {
+        var rounds = session.Query<MonitoringRound>().Within(query.From, query.To);
+        if (KebabEnum.Parse<MonitoringKind>(query.Kind) is { } kind) rounds = rounds.Where(r => r.Kind == kind);
+        return rounds.OrderByDescending(r => r.To).ThenBy(r => r.Id).PageAsync(query.Page, query.PageSize, ct);
+    }
+}
+
+/// <summary>A kind of monitoring's figures over a window; procurement's only for public procurement.</summary>
+public sealed record MonitoringKindFigures(
+    MonitoringKind Kind,
+    int Rounds,
+    long ItemsReviewed,
+    int Findings,
+    int? ProcurementsChecked = null,
+    int? Violations = null,
+    int? ViolationsAffectingResult = null);
+
+/// <summary>Every kind of monitoring, held or not: a kind with no round says so with zeros.</summary>
+public sealed record MonitoringSummary(DateOnly? From, DateOnly? To, IReadOnlyList<MonitoringKindFigures> Kinds);
+
+/// <summary>The summary's window.</summary>
+public sealed record MonitoringSummaryQuery(DateOnly? From = null, DateOnly? To = null);
+
+[Tags(ApiTags.Monitoring)]
+public static class GetMonitoringSummaryEndpoint
+{
+    public static ProblemDetails Validate(MonitoringSummaryQuery query) => new FieldErrors().Window(query.From, query.To).ToProblem();
+
+    /// <summary>Per kind: rounds held, items reviewed, findings, and procurement's checks, violations and those that affected the result.</summary>
+    [WolverineGet("/api/monitoring/summary", OperationId = "GetMonitoringSummary")]
+    [EndpointSummary("Summarise monitoring")]
+    [Authorize(Roles = MonitoringReaders.Readers)]
+    public static async Task<MonitoringSummary> Get([FromQuery] MonitoringSummaryQuery query, IQuerySession session, CancellationToken ct)
+    {
+        var rounds = await session.Query<MonitoringRound>().Within(query.From, query.To).ToListAsync(ct);
+        return new MonitoringSummary(query.From, query.To, Enum.GetValues<MonitoringKind>().Select(kind =>
+        {
+            var held = rounds.Where(r => r.Kind == kind).ToList();
+            var procurement = kind == MonitoringKind.PublicProcurement;
+            return new MonitoringKindFigures(
+                kind,
+                held.Count,
+                held.Sum(r => (long)r.ItemsReviewed),
+                held.Sum(r => r.Findings.Length),
+                procurement ? held.Sum(r => r.Procurement?.Checked ?? 0) : null,
+                procurement ? held.Sum(r => r.Procurement?.Violations ?? 0) : null,
+                procurement ? held.Sum(r => r.Procurement?.AffectingResult ?? 0) : null);
+        }).ToList());
+    }
+}
