@@ -5,6 +5,7 @@ using Cases.Domain.Commissions;
 using Cases.Domain.Contacts;
 using Cases.Domain.Employees;
 using Cases.Domain.Meetings;
+using Cases.Domain.Monitoring;
 using Cases.Domain.Privacy;
 using Cases.Domain.Public;
 using Cases.Domain.Retention;
@@ -73,6 +74,8 @@ public static class BusinessDates
         [typeof(InvestigatorReplied)] = Undated,
         [typeof(SensitiveRecordRead)] = Undated,
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
+        // A round is done, and its findings known, at the end of the period it covers.
+        [typeof(MonitoringRoundRecorded)] = On<MonitoringRoundRecorded>(e => e.To),
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),
         [typeof(CommissionMemberAppointed)] = On<CommissionMemberAppointed>(e => e.From),
