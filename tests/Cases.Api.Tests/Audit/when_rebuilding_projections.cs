@@ -42,6 +42,12 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
     public async Task every_projection_rebuilds_to_the_same_documents()
     {
         await EveryKindOfRecordAsync();
+        await PostAsync<Api.Monitoring.MonitoringRoundRecordedResponse>("/api/monitoring/rounds", new
+        {
+            kind = "public-procurement", from = "2021-01-01", to = "2021-10-31", sources = new[] { "goszakup.gov.kz" }, itemsReviewed = 148,
+            findings = new[] { new { description = "Late delivery accepted", ledTo = "referral", referredTo = "Internal audit" } },
+            procurement = new { @checked = 148, violations = 1, affectingResult = 0 }
+        }, App.Token(Org, Roles.Compliance), 201);
         await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
@@ -65,6 +71,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         after.Keys.ShouldBe(before.Keys);
         foreach (var (key, json) in before) after[key].ShouldBe(json, key);
         before.Keys.Count(k => k.StartsWith("mt_doc_employeehistory/")).ShouldBeGreaterThan(0);
+        before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_statisticfact/")).ShouldBeGreaterThan(10);
     }
 }
