@@ -11,6 +11,7 @@ using Cases.Api.Meetings;
 using Cases.Api.Privacy;
 using Cases.Api.Public;
 using Cases.Api.Retention;
+using Cases.Api.RiskAnalysis;
 using Cases.Api.Sanctions;
 using Cases.Api.Statistics;
 using JasperFx.Events;
@@ -89,6 +90,7 @@ public static class Persistence
                     .ConfigureContacts()
                     .ConfigurePrivacy()
                     .ConfigureRetention()
+                    .ConfigureRiskAnalysis()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

@@ -40,6 +40,9 @@ public static class Roles
     public const string RecordReaders = $"{Hr},{Investigator},{Secretary},{Member},{Auditor}";
 
     /// <summary>Who watches deadlines: everyone whose work has them.</summary>
+    /// <summary>The compliance service keeps the risk analyses; auditors and analysts read them.</summary>
+    public const string RiskAnalysisReaders = $"{Compliance},{Auditor},{Analyst}";
+
     public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";
 
     /// <summary>Who may read execution figures: the commission's readers and the analysts who report them.</summary>
