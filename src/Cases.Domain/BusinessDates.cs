@@ -8,6 +8,7 @@ using Cases.Domain.Meetings;
 using Cases.Domain.Privacy;
 using Cases.Domain.Public;
 using Cases.Domain.Retention;
+using Cases.Domain.RiskAnalysis;
 using Cases.Domain.Sanctions;
 
 namespace Cases.Domain;
@@ -73,6 +74,11 @@ public static class BusinessDates
         [typeof(InvestigatorReplied)] = Undated,
         [typeof(SensitiveRecordRead)] = Undated,
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
+        [typeof(RiskAnalysisStarted)] = On<RiskAnalysisStarted>(e => e.StartedOn),
+        [typeof(CorruptionRiskIdentified)] = On<CorruptionRiskIdentified>(e => e.IdentifiedOn),
+        [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
+        [typeof(RiskActionAssigned)] = On<RiskActionAssigned>(e => e.AssignedOn),
+        [typeof(RiskActionReported)] = On<RiskActionReported>(e => e.ReportedOn),
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),
         [typeof(CommissionMemberAppointed)] = On<CommissionMemberAppointed>(e => e.From),
