@@ -9,6 +9,7 @@ using Cases.Domain.Monitoring;
 using Cases.Domain.Privacy;
 using Cases.Domain.Public;
 using Cases.Domain.Retention;
+using Cases.Domain.RiskAnalysis;
 using Cases.Domain.Sanctions;
 
 namespace Cases.Domain;
@@ -76,6 +77,11 @@ public static class BusinessDates
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
         // A round is done, and its findings known, at the end of the period it covers.
         [typeof(MonitoringRoundRecorded)] = On<MonitoringRoundRecorded>(e => e.To),
+        [typeof(RiskAnalysisStarted)] = On<RiskAnalysisStarted>(e => e.StartedOn),
+        [typeof(CorruptionRiskIdentified)] = On<CorruptionRiskIdentified>(e => e.IdentifiedOn),
+        [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
+        [typeof(RiskActionAssigned)] = On<RiskActionAssigned>(e => e.AssignedOn),
+        [typeof(RiskActionReported)] = On<RiskActionReported>(e => e.ReportedOn),
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),
         [typeof(CommissionMemberAppointed)] = On<CommissionMemberAppointed>(e => e.From),

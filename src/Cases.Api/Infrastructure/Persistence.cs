@@ -12,6 +12,7 @@ using Cases.Api.Monitoring;
 using Cases.Api.Privacy;
 using Cases.Api.Public;
 using Cases.Api.Retention;
+using Cases.Api.RiskAnalysis;
 using Cases.Api.Sanctions;
 using Cases.Api.Statistics;
 using JasperFx.Events;
@@ -91,6 +92,7 @@ public static class Persistence
                     .ConfigureMonitoring()
                     .ConfigurePrivacy()
                     .ConfigureRetention()
+                    .ConfigureRiskAnalysis()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

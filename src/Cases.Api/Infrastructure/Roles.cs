@@ -39,6 +39,9 @@ public static class Roles
     /// <summary>Who may read an employee's disciplinary record and sanctions: HR, the people who judge cases, auditors.</summary>
     public const string RecordReaders = $"{Hr},{Investigator},{Secretary},{Member},{Auditor}";
 
+    /// <summary>The compliance service keeps the risk analyses; auditors and analysts read them.</summary>
+    public const string RiskAnalysisReaders = $"{Compliance},{Auditor},{Analyst}";
+
     /// <summary>Who watches deadlines: everyone whose work has them.</summary>
     public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";
 

@@ -91,6 +91,13 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["GET /api/public/{organisation}/report"] = Anyone,
         ["POST /api/public/{organisation}/report/messages"] = Anyone,
         ["POST /api/retention/archival"] = "dpo",
+        ["GET /api/risk-analyses"] = "compliance auditor analyst",
+        ["POST /api/risk-analyses"] = "compliance",
+        ["GET /api/risk-analyses/{analysisId}"] = "compliance auditor analyst",
+        ["POST /api/risk-analyses/{analysisId}/approval"] = "compliance",
+        ["POST /api/risk-analyses/{analysisId}/risks"] = "compliance",
+        ["POST /api/risk-analyses/{analysisId}/risks/{riskNumber}/action"] = "compliance",
+        ["POST /api/risk-analyses/{analysisId}/risks/{riskNumber}/action/report"] = "compliance",
         ["GET /api/sanctions"] = "hr investigator secretary member auditor",
         ["POST /api/sanctions"] = "hr",
         ["GET /api/sanctions/{sanctionId}"] = "hr investigator secretary member auditor",
@@ -167,6 +174,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         {
             "year" => "2021",
             "personnelNumber" => "E-1042",
+            "riskNumber" => "1",
             _ => Guid.CreateVersion7().ToString()
         });
         return (method, url);

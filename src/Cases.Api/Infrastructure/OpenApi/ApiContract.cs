@@ -46,6 +46,7 @@ public static class ApiTags
     public const string Public = "Public";
     public const string Privacy = "Privacy";
     public const string Retention = "Retention";
+    public const string RiskAnalysis = "RiskAnalysis";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -64,6 +65,7 @@ public static class ApiTags
         (Public, "Reporting and following a case without an account, and the thread with the reporter."),
         (Privacy, "The complainant's personal data: reading it, and erasing it."),
         (Retention, "Archiving cases closed longer than the retention period."),
+        (RiskAnalysis, "Internal analyses of corruption risks, their approval, and the actions on their recommendations."),
     ];
 }
 
