@@ -48,6 +48,16 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
             findings = new[] { new { description = "Late delivery accepted", ledTo = "referral", referredTo = "Internal audit" } },
             procurement = new { @checked = 148, violations = 1, affectingResult = 0 }
         }, App.Token(Org, Roles.Compliance), 201);
+        var analysis = await PostAsync<Api.RiskAnalysis.RiskAnalysisStartedResponse>("/api/risk-analyses", new
+        {
+            title = "Internal analysis of corruption risks", periodFrom = "2021-01-01", periodTo = "2021-10-31", startedOn = "2021-11-01",
+            workingGroup = new[] { new { name = "Kanat Satybayev", position = "First Deputy Chairman of the Board" } }
+        }, App.Token(Org, Roles.Compliance), 201);
+        await PostAsync<Written>($"/api/risk-analyses/{analysis.Id}/risks", new
+        {
+            expectedVersion = 1, area = "medical-activity", description = "Planned hospitalisation out of turn",
+            conditions = "The waiting list is kept by hand", recommendation = "Publish the waiting list", identifiedOn = "2021-11-05"
+        }, App.Token(Org, Roles.Compliance));
         await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
@@ -72,6 +82,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         foreach (var (key, json) in before) after[key].ShouldBe(json, key);
         before.Keys.Count(k => k.StartsWith("mt_doc_employeehistory/")).ShouldBeGreaterThan(0);
         before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(1);
+        before.Keys.Count(k => k.StartsWith("mt_doc_riskanalysissummary/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_statisticfact/")).ShouldBeGreaterThan(10);
     }
 }
