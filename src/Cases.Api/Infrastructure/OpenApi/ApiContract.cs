@@ -24,6 +24,7 @@ public static class ApiContract
         {
             options.AddSchemaTransformer<ContractSchemas>();
             options.AddOperationTransformer<ContractOperations>();
+            options.AddOperationTransformer<Calls.LogCallsRequestBody>();
             options.AddDocumentTransformer<ContractDocument>();
         });
 }
@@ -40,6 +41,7 @@ public static class ApiTags
     public const string Calendar = "Calendar";
     public const string Deadlines = "Deadlines";
     public const string Contacts = "Contacts";
+    public const string Calls = "Calls";
     public const string Statistics = "Statistics";
     public const string Audit = "Audit";
     public const string Public = "Public";
@@ -57,6 +59,7 @@ public static class ApiTags
         (Calendar, "The organisation's working-day calendar."),
         (Deadlines, "What is overdue or falls due soon."),
         (Contacts, "Calls, messages and visits the intake handled."),
+        (Calls, "Phone lines and their calls, logged a day at a time."),
         (Statistics, "A period's figures, as JSON, CSV, text or a chart."),
         (Audit, "The audit trail, replays and the tamper-evident hash chain."),
         (Public, "Reporting and following a case without an account, and the thread with the reporter."),
