@@ -35,7 +35,7 @@ public static class LogCallsEndpoint
     [RequestSizeLimit(MaxBodyBytes)]
     [Authorize(Roles = Roles.Compliance)]
     public static async Task<IResult> Post(string lineId, DateOnly date, HttpRequest request, IDocumentSession session,
-        RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
+        [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var dateErrors = new FieldErrors().NotInFuture("date", date, time.Today).When(date.Year < 2000, "date", "Must be in 2000 or later.");
         if (dateErrors.Any) return Results.Problem(dateErrors.ToProblem());
