@@ -1,5 +1,6 @@
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
+using Cases.Domain.Calls;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Contacts;
@@ -73,6 +74,8 @@ public static class BusinessDates
         [typeof(InvestigatorReplied)] = Undated,
         [typeof(SensitiveRecordRead)] = Undated,
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
+        [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
+        [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),
         [typeof(CommissionMemberAppointed)] = On<CommissionMemberAppointed>(e => e.From),

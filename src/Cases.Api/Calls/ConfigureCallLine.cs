@@ -11,23 +11,23 @@ public static partial class ConfigureCallLineEndpoint
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     public static partial Regex LineIdPattern();
 
-    public static Task<IEventStream<CallLine>> LoadAsync(string lineId, IDocumentSession session, CancellationToken ct) =>
-        session.Events.FetchForWriting<CallLine>(StreamIds.CallLine(session.TenantId, lineId), ct);
+    public static Task<IEventStream<CallLine>> LoadAsync(string line, IDocumentSession session, CancellationToken ct) =>
+        session.Events.FetchForWriting<CallLine>(StreamIds.CallLine(session.TenantId, line), ct);
 
-    public static ProblemDetails Validate(string lineId, ConfigureCallLine command) => new FieldErrors()
-        .When(!LineIdPattern().IsMatch(lineId), "lineId", "1 to 64 lower-case letters, digits and dashes, starting with a letter or digit.")
+    public static ProblemDetails Validate(string line, ConfigureCallLine command) => new FieldErrors()
+        .When(!LineIdPattern().IsMatch(line), "line", "1 to 64 lower-case letters, digits and dashes, starting with a letter or digit.")
         .Text("name", command.Name)
         .ToProblem();
 
     /// <summary>Configures a phone line whose calls are logged (the call-centre, the compliance phone, the 1424 line), or renames it.</summary>
-    [WolverinePut("/api/call-lines/{lineId}", OperationId = "ConfigureCallLine")]
+    [WolverinePut("/api/call-lines/{line}", OperationId = "ConfigureCallLine")]
     [EndpointSummary("Configure a phone line")]
     [Authorize(Roles = Roles.Compliance)]
-    public static CallLine Put(string lineId, ConfigureCallLine command, IEventStream<CallLine> stream)
+    public static CallLine Put(string line, ConfigureCallLine command, IEventStream<CallLine> stream)
     {
-        var events = ConfigureCallLineDecision.Decide(command, lineId, stream.Aggregate);
+        var events = ConfigureCallLineDecision.Decide(command, line, stream.Aggregate);
         stream.AppendMany(events);
-        return events.Aggregate(stream.Aggregate ?? new CallLine { Id = stream.Id }, (line, e) => line.Apply(e));
+        return events.Aggregate(stream.Aggregate ?? new CallLine { Id = stream.Id }, (configured, e) => configured.Apply(e));
     }
 }
 

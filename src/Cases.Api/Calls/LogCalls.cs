@@ -24,7 +24,7 @@ public static class LogCallsEndpoint
     /// Logs a line's calls of one day in one event, from JSON or from a telephony export's CSV (<c>text/csv</c>).
     /// The same calls sent again answer 200 with the day as logged; other calls for a logged day are refused.
     /// </summary>
-    [WolverinePost("/api/call-lines/{lineId}/days/{date}/calls", OperationId = "LogCalls")]
+    [WolverinePost("/api/call-lines/{line}/days/{date}/calls", OperationId = "LogCalls")]
     [EndpointSummary("Log a line's calls of one day, as JSON or CSV")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status200OK, "application/json")]
@@ -34,7 +34,7 @@ public static class LogCallsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [RequestSizeLimit(MaxBodyBytes)]
     [Authorize(Roles = Roles.Compliance)]
-    public static async Task<IResult> Post(string lineId, DateOnly date, HttpRequest request, IDocumentSession session,
+    public static async Task<IResult> Post(string line, DateOnly date, HttpRequest request, IDocumentSession session,
         [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var dateErrors = new FieldErrors().NotInFuture("date", date, time.Today).When(date.Year < 2000, "date", "Must be in 2000 or later.");
@@ -44,14 +44,14 @@ public static class LogCallsEndpoint
         if (unsupported) return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "The body is JSON or text/csv.");
         if (errors.Any) return Results.Problem(errors.ToProblem());
 
-        if (await session.LoadAsync<CallLine>(StreamIds.CallLine(session.TenantId, lineId), ct) is null)
+        if (await session.LoadAsync<CallLine>(StreamIds.CallLine(session.TenantId, line), ct) is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Line {lineId} was not found.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Line {line} was not found.");
         }
 
-        var dayId = StreamIds.CallDay(session.TenantId, lineId, date);
+        var dayId = StreamIds.CallDay(session.TenantId, line, date);
         var existing = (await session.Events.FetchStreamAsync(dayId, token: ct)).Select(e => e.Data).OfType<CallsLogged>().FirstOrDefault();
-        var record = LogCallsDecision.Record(lineId, date, calls.Select(c => (c.At, c.Duration, c.Topic, c.AboutCorruption)).ToArray());
+        var record = LogCallsDecision.Record(line, date, calls.Select(c => (c.At, c.Duration, c.Topic, c.AboutCorruption)).ToArray());
         if (existing is not null && LogCallsDecision.Check(record, existing) is { } violation) return Results.Problem(Problems.Rule(violation));
         if (LogCallsDecision.Decide(record, existing) is not { } logged) return Results.Ok(Answer(dayId, existing!));
         // A twin import racing this one starts the same stream, and the second start fails.
