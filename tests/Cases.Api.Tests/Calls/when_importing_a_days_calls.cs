@@ -34,7 +34,7 @@ public class when_importing_a_days_calls(CaseApiApp app) : CaseApiTests(app)
     {
         calls = Enumerable.Range(0, count).Select(i => new
         {
-            at = TimeOnly.FromTimeSpan(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(2 * i)).ToString("HH:mm"),
+            at = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(8 * 3600 + 10 * i)).ToString("HH:mm:ss"),
             durationSeconds = 60 + i,
             topic = "Appointment times",
             aboutCorruption = corruptFirst && i == 0
