@@ -1,5 +1,6 @@
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
+using Cases.Domain.Calls;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
 using Cases.Domain.Contacts;
@@ -82,6 +83,8 @@ public static class BusinessDates
         [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
         [typeof(RiskActionAssigned)] = On<RiskActionAssigned>(e => e.AssignedOn),
         [typeof(RiskActionReported)] = On<RiskActionReported>(e => e.ReportedOn),
+        [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
+        [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),
         [typeof(CommissionMemberAppointed)] = On<CommissionMemberAppointed>(e => e.From),

@@ -19,6 +19,12 @@ public static class StreamIds
     public static Guid Sanction(string organisation, Guid caseId, string personnelNumber) =>
         For(organisation, "sanction", $"{caseId:N}/{personnelNumber}");
 
+    public static Guid CallLine(string organisation, string lineId) => For(organisation, "call-line", lineId);
+
+    /// <summary>A line's calls of one day: the day is logged once, so a second import finds the stream there.</summary>
+    public static Guid CallDay(string organisation, string lineId, DateOnly date) =>
+        For(organisation, "call-day", $"{lineId}/{date:yyyy-MM-dd}");
+
     private static Guid For(string organisation, string kind, string key)
     {
         var name = Encoding.UTF8.GetBytes($"{organisation}\n{kind}\n{key}");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cases.Api.Audit;
 using Cases.Api.Calendars;
+using Cases.Api.Calls;
 using Cases.Api.Cases;
 using Cases.Api.Commissions;
 using Cases.Api.Contacts;
@@ -90,6 +91,7 @@ public static class Persistence
                     .ConfigureStatistics()
                     .ConfigureContacts()
                     .ConfigureMonitoring()
+                    .ConfigureCalls()
                     .ConfigurePrivacy()
                     .ConfigureRetention()
                     .ConfigureRiskAnalysis()

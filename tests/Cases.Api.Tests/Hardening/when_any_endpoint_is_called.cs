@@ -52,6 +52,10 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["GET /api/commissions/{commissionId}"] = "secretary member hr auditor",
         ["POST /api/commissions/{commissionId}/appointments"] = "secretary",
         ["POST /api/commissions/{commissionId}/releases"] = "secretary",
+        ["PUT /api/call-lines/{line}"] = "compliance",
+        ["GET /api/call-lines"] = "compliance auditor analyst",
+        ["POST /api/call-lines/{line}/days/{date}/calls"] = "compliance",
+        ["GET /api/call-lines/summary"] = "compliance auditor analyst",
         ["POST /api/contacts"] = "registrar investigator",
         ["GET /api/contacts/{contactId}"] = "registrar investigator auditor",
         ["POST /api/monitoring/rounds"] = "compliance",
@@ -173,6 +177,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         var url = System.Text.RegularExpressions.Regex.Replace(endpoint[(method.Length + 1)..], "{(\\w+)}", m => m.Groups[1].Value switch
         {
             "year" => "2021",
+            "date" => "2021-03-01",
             "personnelNumber" => "E-1042",
             "riskNumber" => "1",
             _ => Guid.CreateVersion7().ToString()
@@ -185,6 +190,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         var result = await App.Host.Scenario(s =>
         {
             if (method == "GET") s.Get.Url(url);
+            else if (method == "PUT") s.Put.Json(new { }).ToUrl(url);
             else s.Post.Json(new { }).ToUrl(url);
             if (token is not null) s.WithBearerToken(token);
             s.IgnoreStatusCode();

@@ -24,6 +24,7 @@ public static class ApiContract
         {
             options.AddSchemaTransformer<ContractSchemas>();
             options.AddOperationTransformer<ContractOperations>();
+            options.AddOperationTransformer<Calls.LogCallsRequestBody>();
             options.AddDocumentTransformer<ContractDocument>();
         });
 }
@@ -41,6 +42,7 @@ public static class ApiTags
     public const string Deadlines = "Deadlines";
     public const string Contacts = "Contacts";
     public const string Monitoring = "Monitoring";
+    public const string Calls = "Calls";
     public const string Statistics = "Statistics";
     public const string Audit = "Audit";
     public const string Public = "Public";
@@ -60,6 +62,7 @@ public static class ApiTags
         (Deadlines, "What is overdue or falls due soon."),
         (Contacts, "Calls, messages and visits the intake handled."),
         (Monitoring, "The anti-corruption programme's monitoring of social networks, the website, the media and public procurement."),
+        (Calls, "Phone lines and their calls, logged a day at a time."),
         (Statistics, "A period's figures, as JSON, CSV, text or a chart."),
         (Audit, "The audit trail, replays and the tamper-evident hash chain."),
         (Public, "Reporting and following a case without an account, and the thread with the reporter."),
