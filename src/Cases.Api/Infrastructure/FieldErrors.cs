@@ -73,6 +73,14 @@ public sealed partial class FieldErrors
             ? Add(field, KebabEnum.Expected(typeof(T)))
             : this;
 
+    /// <summary>A period of a report: <c>from</c> and <c>to</c> both given, in 2000 to 2100, <c>from</c> not after <c>to</c>.</summary>
+    public FieldErrors Period(DateOnly? from, DateOnly? to) => this
+        .When(from is null, "from", "Required.")
+        .When(to is null, "to", "Required.")
+        .When(from?.Year is < 2000 or > 2100, "from", "Between 2000 and 2100.")
+        .When(to?.Year is < 2000 or > 2100, "to", "Between 2000 and 2100.")
+        .When(from > to, "from", "Must not be after to.");
+
     public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
     public bool Any => _errors.Count > 0;

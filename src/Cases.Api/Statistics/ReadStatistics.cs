@@ -10,11 +10,7 @@ public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null)
     public const int MaxMonths = 120;
 
     public ProblemDetails Check() => new FieldErrors()
-        .When(From is null, "from", "Required.")
-        .When(To is null, "to", "Required.")
-        .When(From?.Year is < 2000 or > 2100, "from", "Between 2000 and 2100.")
-        .When(To?.Year is < 2000 or > 2100, "to", "Between 2000 and 2100.")
-        .When(From > To, "from", "Must not be after to.")
+        .Period(From, To)
         .When(Months(From ?? default, To ?? default) > MaxMonths, "to", $"At most {MaxMonths} months.")
         .ToProblem();
 
