@@ -33,7 +33,7 @@ public static class CallsSummaryEndpoint
     /// <summary>The calls per line in a period, from the logged days: "200-250 calls a day, none about corruption, none to the compliance phone".</summary>
     [WolverineGet("/api/call-lines/summary", OperationId = "SummariseCalls")]
     [EndpointSummary("Calls per line and day in a period")]
-    [Authorize(Roles = CallsRoles.Readers)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static async Task<CallsSummary> Get([FromQuery] CallsSummaryQuery query, IQuerySession session, CancellationToken ct)
     {
         var (from, to) = (query.From!.Value, query.To!.Value);

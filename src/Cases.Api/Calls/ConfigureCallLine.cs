@@ -37,13 +37,7 @@ public static class ListCallLinesEndpoint
     /// <summary>The organisation's configured lines, by line id.</summary>
     [WolverineGet("/api/call-lines", OperationId = "ListCallLines")]
     [EndpointSummary("List the phone lines")]
-    [Authorize(Roles = CallsRoles.Readers)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static async Task<IReadOnlyList<CallLine>> Get(IQuerySession session, CancellationToken ct) =>
         await session.Query<CallLine>().OrderBy(l => l.LineId).ToListAsync(ct);
-}
-
-public static class CallsRoles
-{
-    /// <summary>Who reads the lines and their figures: the compliance service, auditors, and the analysts who report them.</summary>
-    public const string Readers = $"{Roles.Compliance},{Roles.Auditor},{Roles.Analyst}";
 }

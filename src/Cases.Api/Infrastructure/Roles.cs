@@ -39,8 +39,11 @@ public static class Roles
     /// <summary>Who may read an employee's disciplinary record and sanctions: HR, the people who judge cases, auditors.</summary>
     public const string RecordReaders = $"{Hr},{Investigator},{Secretary},{Member},{Auditor}";
 
-    /// <summary>The compliance service keeps the risk analyses; auditors and analysts read them.</summary>
-    public const string RiskAnalysisReaders = $"{Compliance},{Auditor},{Analyst}";
+    /// <summary>
+    /// Who reads the anti-corruption programme (monitoring, call logs, risk analyses): the compliance service that keeps
+    /// it, auditors, and the analysts who report its figures.
+    /// </summary>
+    public const string ProgrammeReaders = $"{Compliance},{Auditor},{Analyst}";
 
     /// <summary>Who watches deadlines: everyone whose work has them.</summary>
     public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";

@@ -7,9 +7,6 @@ namespace Cases.Api.Monitoring;
 
 public static class MonitoringReaders
 {
-    /// <summary>The compliance service, auditors, and the analysts who report the programme's figures.</summary>
-    public const string Readers = $"{Roles.Compliance},{Roles.Auditor},{Roles.Analyst}";
-
     public const string Missing = "Monitoring round {Id} was not found.";
 
     /// <summary>Rounds whose period overlaps the window: a round of March to May counts in a report of January to April.</summary>
@@ -29,7 +26,7 @@ public static class GetMonitoringRoundEndpoint
 {
     [WolverineGet("/api/monitoring/rounds/{roundId}", OperationId = "GetMonitoringRound")]
     [EndpointSummary("Read a monitoring round")]
-    [Authorize(Roles = MonitoringReaders.Readers)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static MonitoringRound Get([Entity("roundId", MissingMessage = MonitoringReaders.Missing)] MonitoringRound round) => round;
 }
 
@@ -53,7 +50,7 @@ public static class ListMonitoringRoundsEndpoint
     /// <summary>Rounds whose period overlaps the window, latest period first, a page at a time.</summary>
     [WolverineGet("/api/monitoring/rounds", OperationId = "ListMonitoringRounds")]
     [EndpointSummary("List monitoring rounds")]
-    [Authorize(Roles = MonitoringReaders.Readers)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static Task<Paged<MonitoringRound>> List([FromQuery] MonitoringRoundQuery query, IQuerySession session, CancellationToken ct)
     {
         var rounds = session.Query<MonitoringRound>().Within(query.From, query.To);
@@ -86,7 +83,7 @@ public static class GetMonitoringSummaryEndpoint
     /// <summary>Per kind: rounds held, items reviewed, findings, and procurement's checks, violations and those that affected the result.</summary>
     [WolverineGet("/api/monitoring/summary", OperationId = "GetMonitoringSummary")]
     [EndpointSummary("Summarise monitoring")]
-    [Authorize(Roles = MonitoringReaders.Readers)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static async Task<MonitoringSummary> Get([FromQuery] MonitoringSummaryQuery query, IQuerySession session, CancellationToken ct)
     {
         var rounds = await session.Query<MonitoringRound>().Within(query.From, query.To).ToListAsync(ct);

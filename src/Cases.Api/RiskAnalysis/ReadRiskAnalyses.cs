@@ -34,7 +34,7 @@ public static class GetRiskAnalysisEndpoint
 {
     [WolverineGet("/api/risk-analyses/{analysisId}", OperationId = "GetRiskAnalysis")]
     [EndpointSummary("Read a corruption-risk analysis")]
-    [Authorize(Roles = Roles.RiskAnalysisReaders)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static RiskAnalysisView Get([Entity("analysisId", MissingMessage = RiskAnalysisChecks.Missing)] RiskAnalysisSummary analysis, RequestTime time) =>
         RiskAnalysisView.Of(analysis, time.Today);
 }
@@ -54,7 +54,7 @@ public static class ListRiskAnalysesEndpoint
     /// <summary>Analyses, latest period first, a page at a time.</summary>
     [WolverineGet("/api/risk-analyses", OperationId = "ListRiskAnalyses")]
     [EndpointSummary("List corruption-risk analyses")]
-    [Authorize(Roles = Roles.RiskAnalysisReaders)]
+    [Authorize(Roles = Roles.ProgrammeReaders)]
     public static async Task<Paged<RiskAnalysisView>> List([FromQuery] RiskAnalysisQuery query, IQuerySession session, RequestTime time, CancellationToken ct)
     {
         var page = await session.Query<RiskAnalysisSummary>().OrderByDescending(a => a.PeriodTo).ThenBy(a => a.Id).PageAsync(query.Page, query.PageSize, ct);
