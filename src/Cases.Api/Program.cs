@@ -1,5 +1,6 @@
 using Cases.Api.Demo;
 using Cases.Api.Infrastructure;
+using Cases.Api.Localization;
 using Cases.Api.Operations;
 using Cases.Api.Public;
 using Cases.Api.Retention;
@@ -49,6 +50,7 @@ builder.Services.AddOptions<ReporterDeadlines>()
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameTheFields);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddJsonContract();
+builder.Services.AddLanguages();
 builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
@@ -101,6 +103,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(Problems.StatusCodePage);
 // A path that is not the canonical spelling of a resource is refused before a token is even read.
 app.UseMiddleware<CanonicalRequests>();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

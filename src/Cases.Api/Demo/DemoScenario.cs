@@ -9,7 +9,10 @@ namespace Cases.Api.Demo;
 /// January to October 2021 at the National Research Oncology Center, recorded through the HTTP API as its staff
 /// would: seven appeals about medical care heard at five meetings of the commission on appeals (thirty protocol
 /// decisions, twenty-seven executed by their due date), and eight disciplinary offences heard at four meetings of the
-/// disciplinary commission and sanctioned by HR. Its narrative report states the figures of the seed document.
+/// disciplinary commission and sanctioned by HR. Around them, the compliance service's programme: social networks, the
+/// website and the media monitored with nothing found, 200-250 calls a day to the call-centre and none to the compliance
+/// phone, public procurement monitored with no violation, and a risk analysis that found no causes or conditions of
+/// corruption. Its narrative report states the figures of the seed document.
 /// </summary>
 public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFor)
 {
@@ -69,6 +72,56 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
                 await ReportExecutedAsync(decisions[k].Id, day.AddDays(1), ct);
             }
         }
+
+        await ProgrammeAsync(ct);
+    }
+
+    public static readonly DateOnly First = new(2021, 1, 1);
+    public static readonly DateOnly Last = new(2021, 10, 31);
+
+    /// <summary>Calls to the call-centre on a day: 200 to 250, every value of that range taken in the ten months.</summary>
+    public static int CallsOn(DateOnly day) => 200 + day.DayNumber * 37 % 51;
+
+    private async Task ProgrammeAsync(CancellationToken ct)
+    {
+        foreach (var (kind, sources, items) in new[]
+                 {
+                     ("social-networks", new[] { "Facebook", "Instagram", "VKontakte" }, 1_240),
+                     ("own-website", ["nroc.kz"], 310),
+                     ("media", ["Kazinform", "Tengrinews", "Zakon.kz"], 520)
+                 })
+        {
+            await PostAsync("/api/monitoring/rounds", new { kind, from = First, to = Last, sources, itemsReviewed = items }, Roles.Compliance, ct);
+        }
+        await PostAsync("/api/monitoring/rounds", new
+        {
+            kind = "public-procurement", from = First, to = Last, sources = new[] { "goszakup.gov.kz" }, itemsReviewed = 186,
+            procurement = new { @checked = 186, violations = 0, affectingResult = 0 }
+        }, Roles.Compliance, ct);
+
+        await EnsureAsync(await SendAsync(HttpMethod.Put, "/api/call-lines/call-centre", new { name = "Call-centre", kind = "call-centre" }, Roles.Compliance, ct), ct);
+        await EnsureAsync(await SendAsync(HttpMethod.Put, "/api/call-lines/compliance", new { name = "Compliance service", kind = "compliance-phone" }, Roles.Compliance, ct), ct);
+        for (var day = First; day <= Last; day = day.AddDays(1))
+        {
+            var csv = new System.Text.StringBuilder("time,duration,topic,about_corruption\n");
+            var calls = CallsOn(day);
+            for (var i = 0; i < calls; i++)
+            {
+                csv.Append($"{8 + i * 10 / calls:00}:{i * 600 / calls % 60:00},{60 + i % 240},{(i % 3 == 0 ? "Appointment" : "Test results")},false\n");
+            }
+            await EnsureAsync(await SendAsync(HttpMethod.Post, $"/api/call-lines/call-centre/days/{day:yyyy-MM-dd}/calls",
+                new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"), Roles.Compliance, ct), ct);
+        }
+
+        var analysis = await PostAsync("/api/risk-analyses", new
+        {
+            title = "Internal analysis of corruption risks, 2021", periodFrom = First, periodTo = Last, startedOn = "2021-10-01",
+            workingGroup = new[] { new { name = "K. Satybayev", position = "First Deputy Chairman of the Board" } }
+        }, Roles.Compliance, ct);
+        await PostAsync($"/api/risk-analyses/{analysis.GetProperty("id").GetGuid()}/approval", new
+        {
+            expectedVersion = analysis.GetProperty("version").GetInt64(), approvedOn = "2021-10-29", approvedBy = "Chairman of the Board", noRisksFound = true
+        }, Roles.Compliance, ct);
     }
 
     private async Task<Guid> AppealAsync(string receivedOn, string channel, CancellationToken ct)
@@ -211,7 +264,7 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, string role, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        var request = new HttpRequestMessage(method, url) { Content = body switch { null => null, HttpContent content => content, _ => JsonContent.Create(body) } };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenFor(role));
         request.Headers.Add("X-Reason", "demo");
         return client.SendAsync(request, ct);

@@ -18,6 +18,13 @@ public sealed class OrganisationSettings
 
     public string NameOf(string organisation) => Names.GetValueOrDefault(organisation, organisation);
 
+    /// <summary>The name in another language than English, per language (<c>ru</c>, <c>kk</c>) and organisation id.</summary>
+    public Dictionary<string, Dictionary<string, string>> NamesIn { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The name in the request's language, else the English one.</summary>
+    public string NameOf(string organisation, System.Globalization.CultureInfo language) =>
+        NamesIn.GetValueOrDefault(language.Name)?.GetValueOrDefault(organisation) ?? NameOf(organisation);
+
     /// <summary>The organisations each organisation oversees (a regional commission's state bodies and districts).</summary>
     public Dictionary<string, string[]> Oversees { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,3 +1,5 @@
+using Cases.Api.Localization;
+using Microsoft.Extensions.Localization;
 using Marten;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -12,15 +14,15 @@ public static class TrendChart
     public const int Width = 900;
     public const int Height = 450;
 
-    public static string Svg(string title, IReadOnlyList<StatisticLine> months)
+    public static string Svg(IStringLocalizer texts, DateOnly firstMonth, DateOnly lastMonth, IReadOnlyList<StatisticLine> months)
     {
-        var model = new PlotModel { Title = title };
+        var model = new PlotModel { Title = texts.Format("Chart.Title", $"{firstMonth:yyyy-MM}", $"{lastMonth:yyyy-MM}") };
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight });
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = months.Select(m => m.Period).ToArray() });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, AbsoluteMinimum = 0, Title = "per month" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, AbsoluteMinimum = 0, Title = texts["Chart.PerMonth"] });
         foreach (var (name, figure) in new (string, Func<StatisticLine, int>)[]
                  {
-                     ("Appeals", m => m.Appeals), ("Protocol decisions", m => m.DecisionsAdopted), ("Sanctions", m => m.Sanctions)
+                     (texts["Chart.Appeals"], m => m.Appeals), (texts["Chart.Decisions"], m => m.DecisionsAdopted), (texts["Chart.Sanctions"], m => m.Sanctions)
                  })
         {
             var series = new LineSeries { Title = name, MarkerType = MarkerType.Circle };
@@ -40,10 +42,13 @@ public static class ReadChartEndpoint
     [EndpointSummary("Monthly trend of a period, as SVG")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "image/svg+xml")]
     [Authorize(Roles = Roles.ExecutionReaders)]
-    public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, RequestTime time, CancellationToken ct)
+    [Localized]
+    public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, RequestTime time, IStringLocalizer<Reports> texts,
+        HttpResponse response, CancellationToken ct)
     {
         var months = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today).Months;
-        return Results.Text(TrendChart.Svg($"Appeals, decisions and sanctions, {query.FirstMonth:yyyy-MM} to {query.LastMonth:yyyy-MM}", months),
+        Languages.Answered(response);
+        return Results.Text(TrendChart.Svg(texts, query.FirstMonth, query.LastMonth, months),
             "image/svg+xml; charset=utf-8");
     }
 }

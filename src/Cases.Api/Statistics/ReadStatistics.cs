@@ -1,3 +1,5 @@
+using Cases.Api.Localization;
+using Microsoft.Extensions.Localization;
 using System.Text;
 using Cases.Projections.Statistics;
 using Marten;
@@ -5,7 +7,8 @@ using Marten;
 namespace Cases.Api.Statistics;
 
 /// <summary>The months to report, from the month of <see cref="From"/> to the month of <see cref="To"/>, both included.</summary>
-public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null)
+/// <summary>The months from <see cref="From"/>'s to <see cref="To"/>'s, and the language of any text, when not Accept-Language's.</summary>
+public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null, Language? Lang = null)
 {
     public const int MaxMonths = 120;
 
@@ -29,19 +32,21 @@ public static class ReadStatisticsEndpoint
 
     /// <summary>
     /// The organisation's figures for a range of months, month by month and in total: JSON, or CSV when the client
-    /// asks for <c>text/csv</c>.
+    /// asks for <c>text/csv</c>, its header in the request's language.
     /// </summary>
     [WolverineGet("/api/statistics", OperationId = "ReadStatistics")]
     [EndpointSummary("Figures of a period, as JSON or CSV")]
     [ProducesResponseType<StatisticsReport>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [Authorize(Roles = Roles.ExecutionReaders)]
+    [Localized]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, HttpRequest request, RequestTime time,
-        CancellationToken ct)
+        IStringLocalizer<Reports> texts, CancellationToken ct)
     {
         var report = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
         request.HttpContext.Response.Headers.Vary = "Accept";
+        Languages.Answered(request.HttpContext.Response);
         return PrefersCsv(request)
-            ? Results.Text(StatisticsCsv.Of(report), "text/csv; charset=utf-8", Encoding.UTF8)
+            ? Results.Text(StatisticsCsv.Of(report, texts), "text/csv; charset=utf-8", Encoding.UTF8)
             : Results.Ok(report);
     }
 

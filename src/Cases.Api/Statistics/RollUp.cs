@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cases.Api.Localization;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +22,11 @@ public static class ReadRollUpEndpoint
     [WolverineGet("/api/statistics/rollup", OperationId = "ReadRollUp")]
     [EndpointSummary("Figures of the organisations overseen")]
     [Authorize(Roles = Roles.Regional)]
+    [Localized]
     public static async Task<RollUpReport> Get([FromQuery] StatisticsQuery query, IQuerySession session, IDocumentStore store,
-        IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, CancellationToken ct)
+        IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, HttpResponse response, CancellationToken ct)
     {
+        Languages.Answered(response);
         var parts = new List<(string Organisation, StatisticsData Data)>();
         foreach (var organisation in organisations.Value.OverseenBy(session.TenantId).Prepend(session.TenantId).Distinct())
         {
@@ -32,7 +36,7 @@ public static class ReadRollUpEndpoint
         // Each organisation's decisions are judged due or not on its own calendar day; the total on the caller's.
         var total = StatisticsData.Merge(query.FirstMonth, query.LastMonth, parts.Select(p => p.Data).ToArray()).Report(time.Today);
         return new RollUpReport(total.From, total.To, total.Total,
-            parts.Select(p => new OrganisationLine(p.Organisation, organisations.Value.NameOf(p.Organisation),
+            parts.Select(p => new OrganisationLine(p.Organisation, organisations.Value.NameOf(p.Organisation, CultureInfo.CurrentUICulture),
                 p.Data.Report(clock.For(p.Organisation).Today).Total)).ToArray());
     }
 }

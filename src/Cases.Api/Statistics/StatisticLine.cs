@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -67,9 +68,9 @@ public static class StatisticsCsv
         .Select(p => (StatisticsData.KeyName(p.Name!), typeof(StatisticLine).GetProperty(p.Name!)!))
         .ToArray();
 
-    public static string Of(StatisticsReport report)
+    public static string Of(StatisticsReport report, IStringLocalizer texts)
     {
-        var csv = new StringBuilder("period,figure,key,value\n");
+        var csv = new StringBuilder().AppendJoin(',', new[] { "Csv.Period", "Csv.Figure", "Csv.Key", "Csv.Value" }.Select(h => texts[h].Value)).Append('\n');
         foreach (var line in report.Months.Append(report.Total))
         {
             void Row(string figure, string key, object? value) =>

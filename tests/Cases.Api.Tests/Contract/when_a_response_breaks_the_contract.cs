@@ -41,8 +41,8 @@ public class when_a_response_breaks_the_contract(CaseApiApp app) : CaseApiTests(
 
     [Fact]
     public async Task a_content_type_the_document_does_not_give_is_refused() =>
-        (await CheckAsync("ReadNarrative", 200, "text/html", "<p>figures</p>"))
-        .ShouldStartWith("GET /api/statistics/narrative answered 200 with a body of type 'text/html', which the document does not give it (text/plain)");
+        (await CheckAsync("ExportAuditTrail", 200, "text/html", "<p>trail</p>"))
+        .ShouldStartWith("GET /api/audit/export answered 200 with a body of type 'text/html', which the document does not give it (text/csv");
 
     [Fact]
     public async Task a_refusal_that_is_no_problem_details_is_refused() =>

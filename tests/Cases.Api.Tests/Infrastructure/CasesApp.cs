@@ -1,4 +1,5 @@
 using Cases.Api.Audit;
+using Cases.Api.Demo;
 using Cases.Api.Infrastructure;
 using Marten;
 using Marten.Events.Daemon.Coordination;
@@ -334,4 +335,25 @@ public sealed class PublicApiApp() : CasesApp("tests_public")
 public sealed class PublicApiCollection : ICollectionFixture<PublicApiApp>
 {
     public const string Name = "public api";
+}
+
+/// <summary>
+/// The host of the seeds' reports: the demo is loaded once, as a user's first run loads it, and every test of the
+/// collection only reads it (so none resets it).
+/// </summary>
+public sealed class DemoApp() : CasesApp("tests_demo")
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ResetAsync();
+        await new DemoScenario(Host.Server.CreateClient(), role => Token(DemoScenario.Organisation, role)).LoadAsync(CancellationToken.None);
+        await ProjectionsCaughtUpAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoApp>
+{
+    public const string Name = "demo";
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Cases.Api.Cases;
 using Cases.Api.Demo;
 using Cases.Api.Infrastructure;
@@ -13,53 +12,6 @@ public class when_reporting_a_period(MeetingApiApp app) : MeetingApiTests(app)
 
     private Task LoadDemoAsync() =>
         new DemoScenario(App.Host.Server.CreateClient(), role => App.Token(DemoScenario.Organisation, role)).LoadAsync(CancellationToken.None);
-
-    private async Task<(string Text, string? ContentType)> ReadAsync(string url, string token)
-    {
-        var result = await App.Host.Scenario(s =>
-        {
-            s.Get.Url(url);
-            s.WithBearerToken(token);
-            s.StatusCodeShouldBe(200);
-        });
-        return (await result.ReadAsTextAsync(), result.Context.Response.ContentType);
-    }
-
-    [Fact]
-    public async Task the_demo_states_the_seeds_figures()
-    {
-        await LoadDemoAsync();
-
-        var (narrative, type) = await ReadAsync($"/api/statistics/narrative?{Period}", App.Token(DemoScenario.Organisation, Roles.Analyst));
-
-        type.ShouldBe("text/plain; charset=utf-8");
-        narrative.ShouldBe(
-            "From January 2021 to October 2021, the National Research Oncology Center (NROC) received 7 appeals (complaints), " +
-            "5 meetings were held on them, 30 protocol decisions were made. Execution was 90%. " +
-            "All appeals related to the provision of medical care, there are no complaints about corruption. " +
-            "4 meetings of the disciplinary commission were held, 8 disciplinary sanctions were imposed, " +
-            "but no facts of violation of the code of business ethics were revealed.\n");
-        var figures = await GetAsync<StatisticsReport>($"/api/statistics?{Period}", App.Token(DemoScenario.Organisation, Roles.Analyst));
-        figures.Total.ExecutionByCommission["Commission on appeals"].RatePercent.ShouldBe(90m);
-        figures.Total.ExecutionByCommission["Disciplinary commission"].RatePercent.ShouldBe(100m);
-        await Should.ThrowAsync<InvalidOperationException>(LoadDemoAsync);
-    }
-
-    [Fact]
-    public async Task the_chart_is_a_real_drawing_of_the_monthly_trend()
-    {
-        await LoadDemoAsync();
-
-        var (svg, type) = await ReadAsync($"/api/statistics/chart?{Period}", App.Token(DemoScenario.Organisation, Roles.Analyst));
-
-        type.ShouldBe("image/svg+xml; charset=utf-8");
-        svg.Length.ShouldBeGreaterThan(10_000);
-        var root = XDocument.Parse(svg).Root!;
-        root.Name.LocalName.ShouldBe("svg");
-        root.Attribute("width")!.Value.ShouldBe(TrendChart.Width.ToString());
-        root.Descendants().Count(e => e.Name.LocalName is "polyline" or "path").ShouldBeGreaterThanOrEqualTo(3);
-        svg.ShouldContain("Protocol decisions");
-    }
 
     [Fact]
     public async Task a_regional_role_sees_the_roll_up_and_each_overseen_line_and_nothing_else_of_theirs()

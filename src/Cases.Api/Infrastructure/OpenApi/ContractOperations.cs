@@ -65,6 +65,8 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
             headers.Add(Header(EventMetadata.ReasonHeader,
                 $"Why the change is made, recorded on every event: percent-encoded UTF-8, at most {EventMetadata.MaxReasonLength} characters once decoded."));
         }
+        var localized = metadata.OfType<Localization.LocalizedAttribute>().Any();
+        if (localized) headers.Add(Header("Accept-Language", Localization.LocalizedAttribute.AcceptLanguageDescription));
         foreach (var header in metadata.OfType<RequestHeaderAttribute>())
         {
             headers.Add(Header(header.Name, header.Description, header.Required));
@@ -76,7 +78,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         }
 
         var responses = operation.Responses ??= new OpenApiResponses();
-        await DescribeSuccessAsync(responses, chain, idempotent, context, cancellationToken);
+        await DescribeSuccessAsync(responses, chain, idempotent, localized, context, cancellationToken);
 
         // The refusals the endpoint declares itself, then those of the pipeline around it. Wolverine's own guesses (a
         // 400 for any endpoint with middleware, a 404 for any that returns a body) give way to these.
@@ -113,7 +115,7 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
     /// The success answers: those the endpoint declares itself (<c>[ProducesResponseType]</c>) replace what Wolverine
     /// infers from a method returning <see cref="IResult"/> or writing its own body; text bodies are strings.
     /// </summary>
-    private static async Task DescribeSuccessAsync(OpenApiResponses responses, HttpChain chain, bool idempotent,
+    private static async Task DescribeSuccessAsync(OpenApiResponses responses, HttpChain chain, bool idempotent, bool localized,
         OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var declared = Declared(chain).Select(a => a.StatusCode.ToString()).Where(IsSuccess).ToHashSet();
@@ -149,6 +151,11 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
                 answer.Headers[Idempotency.ReplayedHeader] = ResponseHeader(
                     "`true` when this is the response kept for an earlier request with the same Idempotency-Key; nothing was recorded again.",
                     required: false, values: ["true"]);
+            }
+            if (localized)
+            {
+                answer.Headers["Content-Language"] = ResponseHeader("The language the answer is written in.", required: true, values: ["en", "ru", "kk"]);
+                answer.Headers["Vary"] = ResponseHeader("`Accept-Language`: the answer depends on the language asked for.", required: true);
             }
             if (answer.Headers.Count == 0) answer.Headers = null;
         }
