@@ -38,6 +38,7 @@ public static class ListMobileGroupsEndpoint
     {
         var groups = session.Query<MobileGroupDetails>().AsQueryable();
         if (query.Area?.Trim() is { Length: > 0 } area) groups = groups.Where(g => g.Area == area);
+        // Working on the day: started by then, and not disbanded on or before it.
         if (query.ActiveOn is { } day) groups = groups.Where(g => g.StartsOn <= day && (g.DisbandedOn == null || g.DisbandedOn > day));
         return groups.OrderBy(g => g.Area).ThenBy(g => g.Name).ThenBy(g => g.Id).PageAsync(query.Page, query.PageSize, ct);
     }

@@ -36,9 +36,6 @@ public sealed class MobileGroupDetails : IChangeTracked
     public DateOnly? DisbandedOn { get; set; }
     public string? DisbandmentReason { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
-
-    /// <summary>Working on the day: started, and not disbanded by then.</summary>
-    public bool ActiveOn(DateOnly day) => StartsOn <= day && (DisbandedOn is null || DisbandedOn > day);
 }
 
 public sealed class MobileGroupMember
