@@ -6,6 +6,7 @@ using Cases.Domain.Commissions;
 using Cases.Domain.Contacts;
 using Cases.Domain.Employees;
 using Cases.Domain.Meetings;
+using Cases.Domain.MobileGroups;
 using Cases.Domain.Monitoring;
 using Cases.Domain.Privacy;
 using Cases.Domain.Public;
@@ -83,6 +84,12 @@ public static class BusinessDates
         [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
         [typeof(RiskActionAssigned)] = On<RiskActionAssigned>(e => e.AssignedOn),
         [typeof(RiskActionReported)] = On<RiskActionReported>(e => e.ReportedOn),
+        [typeof(MobileGroupFormed)] = On<MobileGroupFormed>(e => e.FormedOn),
+        [typeof(GroupMemberJoined)] = On<GroupMemberJoined>(e => e.JoinedOn),
+        [typeof(GroupMemberLeft)] = On<GroupMemberLeft>(e => e.LeftOn),
+        [typeof(VisitScheduleApproved)] = On<VisitScheduleApproved>(e => e.ApprovedOn),
+        [typeof(GroupVisitHeld)] = On<GroupVisitHeld>(e => e.HeldOn),
+        [typeof(MobileGroupDisbanded)] = On<MobileGroupDisbanded>(e => e.DisbandedOn),
         [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
         [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,
@@ -98,6 +105,7 @@ public static class BusinessDates
         [typeof(MemberRecused)] = InSession,
         [typeof(VoteCast)] = InSession,
         [typeof(ItemResolved)] = InSession,
+        [typeof(HearingRecorded)] = InSession,
         [typeof(MinutesSigned)] = On<MinutesSigned>(e => e.SignedOn),
         [typeof(DecisionAdopted)] = On<DecisionAdopted>(e => e.AdoptedOn),
         [typeof(ExecutionReported)] = On<ExecutionReported>(e => e.ReportedOn),

@@ -9,6 +9,7 @@ using Cases.Api.Contacts;
 using Cases.Api.Deadlines;
 using Cases.Api.Employees;
 using Cases.Api.Meetings;
+using Cases.Api.MobileGroups;
 using Cases.Api.Monitoring;
 using Cases.Api.Privacy;
 using Cases.Api.Public;
@@ -95,6 +96,7 @@ public static class Persistence
                     .ConfigurePrivacy()
                     .ConfigureRetention()
                     .ConfigureRiskAnalysis()
+                    .ConfigureMobileGroups()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

@@ -40,7 +40,7 @@ public static class Roles
     public const string RecordReaders = $"{Hr},{Investigator},{Secretary},{Member},{Auditor}";
 
     /// <summary>
-    /// Who reads the anti-corruption programme (monitoring, call logs, risk analyses): the compliance service that keeps
+    /// Who reads the anti-corruption programme (monitoring, call logs, risk analyses, mobile groups): the compliance service that keeps
     /// it, auditors, and the analysts who report its figures.
     /// </summary>
     public const string ProgrammeReaders = $"{Compliance},{Auditor},{Analyst}";

@@ -30,6 +30,7 @@ public sealed partial record Meeting
     public IReadOnlyList<MemberRecused> Recusals { get; init; } = [];
     public IReadOnlyList<VoteCast> Votes { get; init; } = [];
     public IReadOnlyList<ItemResolved> Resolutions { get; init; } = [];
+    public IReadOnlyList<HearingRecorded> Hearings { get; init; } = [];
 
     public string Reference => Number > 0 ? $"{Number}/{HeldOn!.Value.Year}" : $"of {ScheduledOn:yyyy-MM-dd}";
     public DateOnly ScheduledOn => Rules.Today(ScheduledFor);
@@ -79,6 +80,8 @@ public sealed partial record Meeting
     public Meeting Apply(VoteCast e) => this with { Votes = [.. Votes, e] };
 
     public Meeting Apply(ItemResolved e) => this with { Resolutions = [.. Resolutions, e] };
+
+    public Meeting Apply(HearingRecorded e) => this with { Hearings = [.. Hearings, e] };
 
     public Meeting Apply(MinutesSigned _) => this with { Status = MeetingStatus.Closed };
 

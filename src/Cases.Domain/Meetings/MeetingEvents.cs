@@ -64,6 +64,12 @@ public sealed record ItemResolved(
     Guid? DecisionId,
     string? ProtocolNumber) : IMeetingFact;
 
+/// <summary>
+/// Someone heard on an agenda item: who (name, position, the body they head or come from) and on what ("the head of the
+/// regional health care department Mukashev O. was heard on the state of work on eliminating corruption risks").
+/// </summary>
+public sealed record HearingRecorded(Guid MeetingId, int ItemNumber, string FullName, string Position, string Body, string Subject) : IMeetingFact;
+
 /// <summary>The chair and the secretary signed the minutes: the meeting is closed and its record final.</summary>
 public sealed record MinutesSigned(Guid MeetingId, DateOnly SignedOn) : IMeetingFact;
 
@@ -111,6 +117,7 @@ public static class MeetingEventNames
         [typeof(ItemResolved)] = "item_resolved",
         [typeof(MinutesSigned)] = "minutes_signed",
         [typeof(MinutesCorrected)] = "minutes_corrected",
+        [typeof(HearingRecorded)] = "hearing_recorded",
         [typeof(DecisionAdopted)] = "decision_adopted",
         [typeof(ExecutionReported)] = "execution_reported",
         [typeof(ExtensionRequested)] = "extension_requested",

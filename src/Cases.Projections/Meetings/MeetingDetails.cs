@@ -47,11 +47,16 @@ public sealed class AgendaEntry
     public string? CaseNumber { get; set; }
     public List<Recusal> Recusals { get; set; } = [];
     public List<MemberVote> Votes { get; set; } = [];
+
+    /// <summary>Who was heard on the item and on what, in the order they were heard.</summary>
+    public List<Hearing> Heard { get; set; } = [];
     public ItemOutcome? Outcome { get; set; }
     public AdoptedDecision? Decision { get; set; }
 }
 
 public sealed record Recusal(string PersonnelNumber, RecusalGround Ground, string Reason);
+
+public sealed record Hearing(string FullName, string Position, string Body, string Subject);
 
 public sealed record ItemOutcome(bool Adopted, int For, int Against, int Abstained, bool CastingVoteUsed);
 
@@ -105,6 +110,9 @@ public sealed partial class MeetingDetailsProjection : ChangeTrackedMultiStreamP
     public void Apply(MemberRecused e, MeetingDetails view) => Item(view, e.ItemNumber)?.Recusals.Add(new Recusal(e.PersonnelNumber, e.Ground, e.Reason));
 
     public void Apply(VoteCast e, MeetingDetails view) => Item(view, e.ItemNumber)?.Votes.Add(new MemberVote(e.PersonnelNumber, e.Vote));
+
+    public void Apply(HearingRecorded e, MeetingDetails view) =>
+        Item(view, e.ItemNumber)?.Heard.Add(new Hearing(e.FullName, e.Position, e.Body, e.Subject));
 
     public void Apply(ItemResolved e, MeetingDetails view) =>
         Item(view, e.ItemNumber)?.Outcome = new ItemOutcome(e.Adopted, e.For, e.Against, e.Abstained, e.CastingVoteUsed);

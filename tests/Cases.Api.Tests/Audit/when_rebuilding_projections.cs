@@ -41,7 +41,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
     [Fact]
     public async Task every_projection_rebuilds_to_the_same_documents()
     {
-        await EveryKindOfRecordAsync();
+        var estate = await EveryKindOfRecordAsync();
         await PostAsync<Api.Monitoring.MonitoringRoundRecordedResponse>("/api/monitoring/rounds", new
         {
             kind = "public-procurement", from = "2021-01-01", to = "2021-10-31", sources = new[] { "goszakup.gov.kz" }, itemsReviewed = 148,
@@ -58,6 +58,28 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
             expectedVersion = 1, area = "medical-activity", description = "Planned hospitalisation out of turn",
             conditions = "The waiting list is kept by hand", recommendation = "Publish the waiting list", identifiedOn = "2021-11-05"
         }, App.Token(Org, Roles.Compliance));
+        var group = await PostAsync<Api.MobileGroups.MobileGroupFormedResponse>("/api/mobile-groups", new
+        {
+            name = "Mobile group of Ekibastuz", area = "Ekibastuz", formedOn = "2017-09-15", startsOn = "2017-10-01",
+            members = new object[] { new { fullName = "A. Akhmetov", body = "City akimat", role = "head" }, new { fullName = "B. Seitova", body = "Nur Otan party branch" } }
+        }, App.Token(Org, Roles.Compliance), 201);
+        await PostAsync<Written>($"/api/mobile-groups/{group.Id}/schedule", new
+        {
+            expectedVersion = 1, approvedOn = "2017-09-20", approvedBy = "Akim", visits = new[] { new { date = "2017-10-05", place = "City polyclinic", topic = "Free medicines" } }
+        }, App.Token(Org, Roles.Compliance));
+        await PostAsync<Written>($"/api/mobile-groups/{group.Id}/visits", new
+        {
+            expectedVersion = 2, heldOn = "2017-10-05", place = "City polyclinic", @checked = "Free medicines", plannedVisit = 1,
+            findings = new[] { new { description = "The list was not posted", ledTo = "referral", referredTo = "Health care department" } }
+        }, App.Token(Org, Roles.Compliance));
+        await PostAsync<Written>($"/api/mobile-groups/{group.Id}/departures", new { expectedVersion = 3, fullName = "B. Seitova", leftOn = "2017-11-01" },
+            App.Token(Org, Roles.Compliance));
+        var (heard, heardVersion) = await OpenMeetingAsync(estate.CommissionId, Voters);
+        await MeetingCommandAsync(heard, "hearings", new
+        {
+            expectedVersion = heardVersion, itemNumber = 1, fullName = "Mukashev O.", position = "Head of the department", body = "Regional health care department",
+            subject = "Eliminating corruption risks"
+        });
         await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
