@@ -9,7 +9,8 @@ public static class AppointMemberEndpoint
         CommissionChecks.Answer(new FieldErrors()
                 .PersonnelNumber("personnelNumber", command.PersonnelNumber)
                 .Text("fullName", command.FullName)
-                .Text("userName", command.UserName, 100, required: false),
+                .Text("userName", command.UserName, 100, required: false)
+                .Text("position", command.Position, required: false),
             command.ExpectedVersion, stream, state => AppointMemberDecision.Check(command, state));
 
     [WolverinePost("/api/commissions/{commissionId}/appointments", OperationId = "AppointMember")]

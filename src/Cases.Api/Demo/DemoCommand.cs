@@ -9,7 +9,7 @@ public class DemoInput : NetCoreInput
     public string UrlFlag { get; set; } = "http://localhost:5080";
 }
 
-[Description("Loads January-October 2021 of the seed organisation through the running service's API and prints its report (Development only)", Name = Verb)]
+[Description("Loads the two seed organisations through the running service's API and prints their reports in English, Russian and Kazakh (Development only)", Name = Verb)]
 public class DemoCommand : JasperFxAsyncCommand<DemoInput>
 {
     public const string Verb = "demo";
@@ -43,11 +43,14 @@ public class DemoCommand : JasperFxAsyncCommand<DemoInput>
             return false;
         }
         using var client = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
-        string Token(string role) => DevelopmentTokens.Mint(key, DemoScenario.Organisation, [role], $"demo.{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
+        Func<string, string> TokensOf(string organisation) => role =>
+            DevelopmentTokens.Mint(key, organisation, [role], $"demo.{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
 
+        Guid session;
         try
         {
-            await new DemoScenario(client, Token).LoadAsync(CancellationToken.None);
+            await new DemoScenario(client, TokensOf(DemoScenario.Organisation)).LoadAsync(CancellationToken.None);
+            session = await new RegionalDemoScenario(client, TokensOf(RegionalDemoScenario.Organisation)).LoadAsync(CancellationToken.None);
         }
         catch (InvalidOperationException refused)
         {
@@ -55,11 +58,23 @@ public class DemoCommand : JasperFxAsyncCommand<DemoInput>
             return false;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/statistics/narrative?from=2021-01-01&to=2021-10-31");
-        request.Headers.Authorization = new("Bearer", Token(Roles.Analyst));
-        var narrative = await client.SendAsync(request);
-        Console.WriteLine(await narrative.Content.ReadAsStringAsync());
-        Console.WriteLine($"Chart: {input.UrlFlag}/api/statistics/chart?from=2021-01-01&to=2021-10-31 (as an analyst of {DemoScenario.Organisation})");
-        return narrative.IsSuccessStatusCode;
+        var reports = new (string Organisation, string Url)[]
+        {
+            (DemoScenario.Organisation, "/api/statistics/narrative?from=2021-01-01&to=2021-10-31"),
+            (RegionalDemoScenario.Organisation, $"/api/meetings/{session}/report")
+        };
+        foreach (var language in new[] { "en", "ru", "kk" })
+        {
+            foreach (var (organisation, url) in reports)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}{(url.Contains('?') ? '&' : '?')}lang={language}");
+                request.Headers.Authorization = new("Bearer", TokensOf(organisation)(Roles.Analyst));
+                var answer = await client.SendAsync(request);
+                Console.WriteLine(await answer.Content.ReadAsStringAsync());
+                if (!answer.IsSuccessStatusCode) return false;
+            }
+        }
+        Console.WriteLine($"Chart: {input.UrlFlag}/api/statistics/chart?from=2021-01-01&to=2021-10-31 (as an analyst of {DemoScenario.Organisation}; add lang=ru or lang=kk)");
+        return true;
     }
 }

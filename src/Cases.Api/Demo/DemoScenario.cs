@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Cases.Api.Demo;
@@ -14,7 +11,7 @@ namespace Cases.Api.Demo;
 /// phone, public procurement monitored with no violation, and a risk analysis that found no causes or conditions of
 /// corruption. Its narrative report states the figures of the seed document.
 /// </summary>
-public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFor)
+public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFor) : DemoApi(client, tokenFor)
 {
     public const string Organisation = "nroc";
 
@@ -234,49 +231,5 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
         }, Roles.Hr, ct);
         await AtCurrentVersionAsync($"/api/sanctions/{imposed.GetProperty("id").GetGuid()}", "announcement", Roles.Hr,
             new { announcedOn = orderDate.AddDays(1) }, ct);
-    }
-
-    /// <summary>
-    /// A command on a stream the service also writes by itself (a decision turning overdue, a sanction expiring, when
-    /// loading dates long past): read the version, send, and on a lost race read again.
-    /// </summary>
-    private async Task AtCurrentVersionAsync(string resource, string action, string role, object body, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-            fields["expectedVersion"] = (await GetAsync(resource, ct)).GetProperty("version").GetInt64();
-            var response = await SendAsync(HttpMethod.Post, $"{resource}/{action}", fields, role, ct);
-            if (response.StatusCode != HttpStatusCode.Conflict || attempt == 5)
-            {
-                await EnsureAsync(response, ct);
-                return;
-            }
-            await Task.Delay(100 * attempt, ct);
-        }
-    }
-
-    private async Task<JsonElement> PostAsync(string url, object body, string role, CancellationToken ct) =>
-        await EnsureAsync(await SendAsync(HttpMethod.Post, url, body, role, ct), ct);
-
-    private async Task<JsonElement> GetAsync(string url, CancellationToken ct) =>
-        await EnsureAsync(await SendAsync(HttpMethod.Get, url, null, Roles.Auditor, ct), ct);
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, string role, CancellationToken ct)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body switch { null => null, HttpContent content => content, _ => JsonContent.Create(body) } };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenFor(role));
-        request.Headers.Add("X-Reason", "demo");
-        return client.SendAsync(request, ct);
-    }
-
-    private static async Task<JsonElement> EnsureAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri} answered {(int)response.StatusCode}: {text}");
-        }
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -6,7 +6,8 @@ public sealed record AppointMember(
     string FullName,
     MemberRole Role,
     DateOnly From,
-    string? UserName = null);
+    string? UserName = null,
+    string? Position = null);
 
 public static class AppointMemberDecision
 {
@@ -30,6 +31,6 @@ public static class AppointMemberDecision
     {
         Rules.Ensure(Check(command, state));
         return new CommissionMemberAppointed(state.Id, command.PersonnelNumber.Trim(), command.FullName.Trim(),
-            command.UserName?.Trim(), command.Role, command.From);
+            command.UserName?.Trim(), command.Role, command.From, command.Position?.Trim());
     }
 }

@@ -1,7 +1,7 @@
 namespace Cases.Domain.Commissions;
 
 /// <summary>A member's period in office, both ends included; <see cref="Until"/> is null while still in office.</summary>
-public sealed record Membership(string PersonnelNumber, string FullName, string? UserName, MemberRole Role, DateOnly From, DateOnly? Until)
+public sealed record Membership(string PersonnelNumber, string FullName, string? UserName, MemberRole Role, DateOnly From, DateOnly? Until, string? Position = null)
 {
     public bool InOfficeOn(DateOnly day) => From <= day && (Until is null || day <= Until);
 }
@@ -42,7 +42,7 @@ public sealed partial record Commission
 
     public Commission Apply(CommissionMemberAppointed e) => this with
     {
-        Members = [.. Members, new Membership(e.PersonnelNumber, e.FullName, e.UserName, e.Role, e.From, null)]
+        Members = [.. Members, new Membership(e.PersonnelNumber, e.FullName, e.UserName, e.Role, e.From, null, e.Position)]
     };
 
     public Commission Apply(CommissionMemberReleased e) => this with

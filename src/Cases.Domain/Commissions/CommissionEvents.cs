@@ -12,13 +12,15 @@ public sealed record CommissionEstablished(
     bool ChairHasCastingVote,
     DateOnly EstablishedOn);
 
+/// <summary><see cref="Position"/> is the office the member holds outside the commission ("akim of the region"), if given.</summary>
 public sealed record CommissionMemberAppointed(
     Guid CommissionId,
     string PersonnelNumber,
     string FullName,
     string? UserName,
     MemberRole Role,
-    DateOnly From);
+    DateOnly From,
+    string? Position = null);
 
 /// <summary>The member's last day in office was <see cref="Until"/>.</summary>
 public sealed record CommissionMemberReleased(Guid CommissionId, string PersonnelNumber, DateOnly Until);

@@ -28,7 +28,7 @@ public sealed record MeetingCancelled(Guid MeetingId, string Reason, DateOnly Ca
 public sealed record AttendanceRecorded(Guid MeetingId, IReadOnlyList<string> Present) : IMeetingFact;
 
 /// <summary>A member in office on the day of the meeting, as the commission's composition stood then.</summary>
-public sealed record SittingMember(string PersonnelNumber, string FullName, string? UserName, Commissions.MemberRole Role)
+public sealed record SittingMember(string PersonnelNumber, string FullName, string? UserName, Commissions.MemberRole Role, string? Position = null)
 {
     public bool Votes => Role != Commissions.MemberRole.Secretary;
 }

@@ -7,7 +7,7 @@ public sealed record OpenMeeting(long ExpectedVersion, DateOnly? HeldOn = null);
 public static class OpenMeetingDecision
 {
     public static IReadOnlyList<SittingMember> InOffice(Commission commission, DateOnly day) =>
-        commission.InOffice(day).Select(m => new SittingMember(m.PersonnelNumber, m.FullName, m.UserName, m.Role)).ToArray();
+        commission.InOffice(day).Select(m => new SittingMember(m.PersonnelNumber, m.FullName, m.UserName, m.Role, m.Position)).ToArray();
 
     public static DateOnly HeldOn(OpenMeeting command, DateTimeOffset now) => command.HeldOn ?? Rules.Today(now);
 
