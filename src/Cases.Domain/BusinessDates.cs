@@ -1,3 +1,4 @@
+using Cases.Domain.ActionPlans;
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
 using Cases.Domain.Calls;
@@ -83,6 +84,10 @@ public static class BusinessDates
         [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
         [typeof(RiskActionAssigned)] = On<RiskActionAssigned>(e => e.AssignedOn),
         [typeof(RiskActionReported)] = On<RiskActionReported>(e => e.ReportedOn),
+        // Items in force from the plan's approval (or their addition); a report on the day it was made.
+        [typeof(ActionPlanAdopted)] = On<ActionPlanAdopted>(e => e.ApprovedOn),
+        [typeof(PlanItemAdded)] = On<PlanItemAdded>(e => e.AddedOn),
+        [typeof(PlanItemReported)] = On<PlanItemReported>(e => e.ReportedOn),
         [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
         [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,

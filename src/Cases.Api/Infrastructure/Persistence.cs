@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Api.ActionPlans;
 using Cases.Api.Audit;
 using Cases.Api.Calendars;
 using Cases.Api.Calls;
@@ -95,6 +96,7 @@ public static class Persistence
                     .ConfigurePrivacy()
                     .ConfigureRetention()
                     .ConfigureRiskAnalysis()
+                    .ConfigureActionPlans()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

@@ -49,6 +49,7 @@ public static class ApiTags
     public const string Privacy = "Privacy";
     public const string Retention = "Retention";
     public const string RiskAnalysis = "RiskAnalysis";
+    public const string ActionPlans = "ActionPlans";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -69,6 +70,7 @@ public static class ApiTags
         (Privacy, "The complainant's personal data: reading it, and erasing it."),
         (Retention, "Archiving cases closed longer than the retention period."),
         (RiskAnalysis, "Internal analyses of corruption risks, their approval, and the actions on their recommendations."),
+        (ActionPlans, "Anti-corruption action plans, their items and terms, the responsible bodies' reports, and their execution."),
     ];
 }
 
