@@ -95,6 +95,12 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["GET /api/public/{organisation}/report"] = Anyone,
         ["POST /api/public/{organisation}/report/messages"] = Anyone,
         ["POST /api/retention/archival"] = "dpo",
+        ["GET /api/action-plans"] = "compliance auditor analyst",
+        ["POST /api/action-plans"] = "compliance",
+        ["GET /api/action-plans/{planId}"] = "compliance auditor analyst",
+        ["GET /api/action-plans/{planId}/execution"] = "compliance auditor analyst",
+        ["POST /api/action-plans/{planId}/items"] = "compliance",
+        ["POST /api/action-plans/{planId}/items/{itemNumber}/reports"] = "compliance",
         ["GET /api/risk-analyses"] = "compliance auditor analyst",
         ["POST /api/risk-analyses"] = "compliance",
         ["GET /api/risk-analyses/{analysisId}"] = "compliance auditor analyst",
@@ -179,7 +185,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
             "year" => "2021",
             "date" => "2021-03-01",
             "personnelNumber" => "E-1042",
-            "riskNumber" => "1",
+            "riskNumber" or "itemNumber" => "1",
             _ => Guid.CreateVersion7().ToString()
         });
         return (method, url);
