@@ -13,8 +13,17 @@ namespace Cases.Api.ActionPlans;
 public sealed record PlanItemBodyView(string Body, string? Organisation, PlanItemProgress? Progress, DateOnly? ReportedOn, bool Overdue,
     IReadOnlyList<DateOnly> MissedDueDates);
 
+/// <summary>
+/// A term as answered, every field present and null where its kind has none (the request's optional fields would be
+/// described as never null).
+/// </summary>
+public sealed record TermView(TermKind Kind, DateOnly? Date, int? Year, int? Part, ReportingRhythm? Reporting)
+{
+    public static TermView Of(Term term) => new(term.Kind, term.Date, term.Year, term.Part, term.Reporting);
+}
+
 /// <summary>An item with its term's last day (none for an ongoing one), its reports, and each responsible body's standing.</summary>
-public sealed record PlanItemView(int Number, string Text, IReadOnlyList<ResponsibleBody> Responsible, Term Term, string? Indicator, DateOnly AddedOn,
+public sealed record PlanItemView(int Number, string Text, IReadOnlyList<ResponsibleBody> Responsible, TermView Term, string? Indicator, DateOnly AddedOn,
     DateOnly? LastDay, IReadOnlyList<PlanItemReport> Reports, IReadOnlyList<PlanItemBodyView> Bodies, bool Overdue);
 
 /// <summary>A plan as read on the request's day, with the version to send with the next command on it and its execution so far.</summary>
@@ -38,7 +47,7 @@ public sealed record ActionPlanView(Guid Id, long Version, string Title, string?
                         return new PlanItemBodyView(body.Body, body.Organisation, latest?.Progress, latest?.ReportedOn, missed.Length > 0, missed);
                     })
                 ];
-                return new PlanItemView(item.Number, item.Text, item.Responsible, item.Term, item.Indicator, item.AddedOn, item.Term.LastDay, item.Reports,
+                return new PlanItemView(item.Number, item.Text, item.Responsible, TermView.Of(item.Term), item.Indicator, item.AddedOn, item.Term.LastDay, item.Reports,
                     bodies, bodies.Any(b => b.Overdue));
             })
         ];

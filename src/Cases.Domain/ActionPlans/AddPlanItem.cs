@@ -1,12 +1,12 @@
 namespace Cases.Domain.ActionPlans;
 
 /// <summary>An item as a request words it, in a new plan or added to one; without a number, the next after the highest.</summary>
-public sealed record PlanItemDraft(int? Number, string Text, IReadOnlyList<ResponsibleBody> Responsible, Term Term, string? Indicator = null);
+public sealed record PlanItemDraft(string Text, IReadOnlyList<ResponsibleBody> Responsible, Term Term, string? Indicator = null, int? Number = null);
 
-public sealed record AddPlanItem(long ExpectedVersion, int? Number, string Text, IReadOnlyList<ResponsibleBody> Responsible, Term Term,
-    string? Indicator = null, DateOnly? AddedOn = null)
+public sealed record AddPlanItem(long ExpectedVersion, string Text, IReadOnlyList<ResponsibleBody> Responsible, Term Term, string? Indicator = null,
+    int? Number = null, DateOnly? AddedOn = null)
 {
-    public PlanItemDraft Draft => new(Number, Text, Responsible, Term, Indicator);
+    public PlanItemDraft Draft => new(Text, Responsible, Term, Indicator, Number);
 }
 
 public static class AddPlanItemDecision
