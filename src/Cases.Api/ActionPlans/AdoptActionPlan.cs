@@ -7,6 +7,8 @@ public sealed record ActionPlanAdoptedResponse(Guid Id, long Version) : Creation
 [Tags(ApiTags.ActionPlans)]
 public static class AdoptActionPlanEndpoint
 {
+    public const int MaxYears = 10;
+
     public static ProblemDetails Validate(AdoptActionPlan command, RequestTime time)
     {
         var dates = command.PeriodFrom is not null || command.PeriodTo is not null;
@@ -34,6 +36,12 @@ public static class AdoptActionPlanEndpoint
                 .When(command.FirstYear is < 2000 or > 2100, "firstYear", "Between 2000 and 2100.")
                 .When(command.LastYear is < 2000 or > 2100, "lastYear", "Between 2000 and 2100.")
                 .When(command.LastYear < command.FirstYear, "lastYear", "Must not be before firstYear.");
+        }
+        // An ongoing item owes a report per period for the plan's whole run: a plan of decades is a typo, and too many to judge on a read.
+        var given = dates ? command.PeriodFrom is not null && command.PeriodTo is not null : command.FirstYear is not null && command.LastYear is not null;
+        if (dates != years && given && command.From.Year is >= 2000 and <= 2100)
+        {
+            fields.When(command.To > command.From.AddYears(MaxYears), years ? "lastYear" : "periodTo", $"A period of at most {MaxYears} years.");
         }
         for (var i = 0; i < items.Count && items.Count <= ActionPlanChecks.MaxItems; i++) fields.Item($"items[{i}].", items[i]);
         return fields.Any ? fields.ToProblem() : Problems.RuleOrContinue(AdoptActionPlanDecision.Check(command));

@@ -139,6 +139,9 @@ public class when_following_an_action_plan(MeetingApiApp app) : MeetingApiTests(
         invalid.Errors!.Keys.ShouldBe(["title", "lastYear", "items[0].responsible", "items[0].term.year", "items[0].term.part",
             "items[1].responsible[0].organisation", "items[1].term.reporting"], ignoreOrder: true);
 
+        (await RefusedAsync("/api/action-plans", new { title = "For ever", approvedBy = "Chairman", approvedOn = "2021-01-15", periodFrom = "2021-01-01", periodTo = "2041-12-31" },
+            400, Compliance)).Errors!.Keys.ShouldBe(["periodTo"]);
+
         var id = (await AdoptAsync()).Id;
         (await RefusedAsync($"/api/action-plans/{id}/items/2/reports", Report(4, "Compliance service", "executed", "2021-07-02", periodFrom: "2021-04-01"), 400, Compliance))
             .Errors!.Keys.ShouldBe(["periodTo"]);
