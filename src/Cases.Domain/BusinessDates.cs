@@ -1,3 +1,4 @@
+using Cases.Domain.ActionPlans;
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
 using Cases.Domain.Calls;
@@ -90,6 +91,10 @@ public static class BusinessDates
         [typeof(VisitScheduleApproved)] = On<VisitScheduleApproved>(e => e.ApprovedOn),
         [typeof(GroupVisitHeld)] = On<GroupVisitHeld>(e => e.HeldOn),
         [typeof(MobileGroupDisbanded)] = On<MobileGroupDisbanded>(e => e.DisbandedOn),
+        // Items in force from the plan's approval (or their addition); a report on the day it was made.
+        [typeof(ActionPlanAdopted)] = On<ActionPlanAdopted>(e => e.ApprovedOn),
+        [typeof(PlanItemAdded)] = On<PlanItemAdded>(e => e.AddedOn),
+        [typeof(PlanItemReported)] = On<PlanItemReported>(e => e.ReportedOn),
         [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
         [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cases.Api.ActionPlans;
 using Cases.Api.Audit;
 using Cases.Api.Calendars;
 using Cases.Api.Calls;
@@ -97,6 +98,7 @@ public static class Persistence
                     .ConfigureRetention()
                     .ConfigureRiskAnalysis()
                     .ConfigureMobileGroups()
+                    .ConfigureActionPlans()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

@@ -80,6 +80,21 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
             expectedVersion = heardVersion, itemNumber = 1, fullName = "Mukashev O.", position = "Head of the department", body = "Regional health care department",
             subject = "Eliminating corruption risks"
         });
+        var plan = await PostAsync<Api.ActionPlans.ActionPlanAdoptedResponse>("/api/action-plans", new
+        {
+            title = "Regional plan of activities for 2018-2020", implements = "Anti-Corruption Strategy 2015-2025", firstYear = 2018, lastYear = 2020,
+            approvedBy = "Akim of the oblast", approvedOn = "2017-12-20",
+            items = new[]
+            {
+                new { text = "Monitor public services", responsible = new[] { new { body = "Akimat of Ekibastuz", organisation = "ekibastuz" } },
+                    term = new { kind = "ongoing", reporting = "half-yearly" } }
+            }
+        }, App.Token(Org, Roles.Compliance), 201);
+        await PostAsync<Written>($"/api/action-plans/{plan.Id}/items/1/reports", new
+        {
+            expectedVersion = 2, body = "Akimat of Ekibastuz", organisation = "ekibastuz", progress = "executed", report = "Held", reportedOn = "2018-07-05",
+            periodFrom = "2018-01-01", periodTo = "2018-06-30"
+        }, App.Token(Org, Roles.Compliance));
         await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
@@ -105,6 +120,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         before.Keys.Count(k => k.StartsWith("mt_doc_employeehistory/")).ShouldBeGreaterThan(0);
         before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_riskanalysissummary/")).ShouldBe(1);
+        before.Keys.Count(k => k.StartsWith("mt_doc_actionplansummary/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_statisticfact/")).ShouldBeGreaterThan(10);
     }
 }

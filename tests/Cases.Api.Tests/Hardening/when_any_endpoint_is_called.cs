@@ -105,6 +105,12 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["POST /api/mobile-groups/{groupId}/members"] = "compliance",
         ["POST /api/mobile-groups/{groupId}/schedule"] = "compliance",
         ["POST /api/mobile-groups/{groupId}/visits"] = "compliance",
+        ["GET /api/action-plans"] = "compliance auditor analyst",
+        ["POST /api/action-plans"] = "compliance",
+        ["GET /api/action-plans/{planId}"] = "compliance auditor analyst",
+        ["GET /api/action-plans/{planId}/execution"] = "compliance auditor analyst",
+        ["POST /api/action-plans/{planId}/items"] = "compliance",
+        ["POST /api/action-plans/{planId}/items/{itemNumber}/reports"] = "compliance",
         ["GET /api/risk-analyses"] = "compliance auditor analyst",
         ["POST /api/risk-analyses"] = "compliance",
         ["GET /api/risk-analyses/{analysisId}"] = "compliance auditor analyst",
@@ -189,7 +195,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
             "year" => "2021",
             "date" => "2021-03-01",
             "personnelNumber" => "E-1042",
-            "riskNumber" => "1",
+            "riskNumber" or "itemNumber" => "1",
             _ => Guid.CreateVersion7().ToString()
         });
         return (method, url);

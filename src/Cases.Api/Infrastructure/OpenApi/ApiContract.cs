@@ -50,6 +50,7 @@ public static class ApiTags
     public const string Retention = "Retention";
     public const string RiskAnalysis = "RiskAnalysis";
     public const string MobileGroups = "MobileGroups";
+    public const string ActionPlans = "ActionPlans";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -71,6 +72,7 @@ public static class ApiTags
         (Retention, "Archiving cases closed longer than the retention period."),
         (RiskAnalysis, "Internal analyses of corruption risks, their approval, and the actions on their recommendations."),
         (MobileGroups, "Anti-corruption mobile groups: their members and the bodies they come from, schedules of visits, and the visits held."),
+        (ActionPlans, "Anti-corruption action plans, their items and terms, the responsible bodies' reports, and their execution."),
     ];
 }
 
