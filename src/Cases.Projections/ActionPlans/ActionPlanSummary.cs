@@ -21,7 +21,7 @@ public sealed class ActionPlanSummary : IChangeTracked
     public DateTimeOffset LastChangedAt { get; set; }
 
     /// <summary>Every body's obligations under every item, in item order.</summary>
-    public IEnumerable<PlanObligation> Obligations() => Items.SelectMany(i => i.Obligations(this));
+    public IEnumerable<PlanObligation> Obligations(DateOnly? reportedBy = null) => Items.SelectMany(i => i.Obligations(this, reportedBy));
 }
 
 /// <summary>A numbered item and the reports on it, in the order they were made.</summary>
@@ -35,8 +35,12 @@ public sealed class PlanItem
     public DateOnly AddedOn { get; set; }
     public List<PlanItemReport> Reports { get; set; } = [];
 
-    public IEnumerable<PlanObligation> Obligations(ActionPlanSummary plan) => PlanObligations.Of(Number, Term, AddedOn, plan.PeriodFrom, plan.PeriodTo,
-        Responsible, [.. Reports.Select(r => new ItemReport(new ResponsibleBody(r.Body, r.Organisation), r.Progress, r.ReportedOn, r.PeriodFrom))]);
+    /// <summary>What each responsible body owes, with the reports made by <paramref name="reportedBy"/> (all, when not given).</summary>
+    public IEnumerable<PlanObligation> Obligations(ActionPlanSummary plan, DateOnly? reportedBy = null) => PlanObligations.Of(Number, Term, AddedOn,
+        plan.PeriodFrom, plan.PeriodTo, Responsible, [
+            .. Reports.Where(r => reportedBy is null || r.ReportedOn <= reportedBy)
+                .Select(r => new ItemReport(new ResponsibleBody(r.Body, r.Organisation), r.Progress, r.ReportedOn, r.PeriodFrom))
+        ]);
 }
 
 public sealed class PlanItemReport
