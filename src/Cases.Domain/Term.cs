@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cases.Domain;
 
 public enum TermKind
@@ -61,6 +63,8 @@ public sealed record Term(TermKind Kind, DateOnly? Date = null, int? Year = null
     }
 
     /// <summary>The first day of the term; null for a date or an ongoing term, which begin when they are given.</summary>
+    // Derived, so never stored with the term nor sent with it.
+    [JsonIgnore]
     public DateOnly? FirstDay => Kind switch
     {
         TermKind.Quarter => new DateOnly(Year!.Value, (Part!.Value - 1) * 3 + 1, 1),
@@ -70,6 +74,7 @@ public sealed record Term(TermKind Kind, DateOnly? Date = null, int? Year = null
     };
 
     /// <summary>The last day it may be done on; null for an ongoing term, which has reports due instead.</summary>
+    [JsonIgnore]
     public DateOnly? LastDay => Kind switch
     {
         TermKind.ByDate => Date,
