@@ -5,7 +5,9 @@ namespace Cases.Domain.Meetings;
 /// <see cref="DueDate"/> or a <see cref="Term"/> as commissions word it ("in the first half of 2019", "on an ongoing
 /// basis"). A regional commission's instruction names its <see cref="Addressees"/>, bodies of its own organisation or
 /// of those it oversees, each reporting its execution apart; <see cref="AllOverseen"/> addresses every organisation it
-/// oversees as well ("all state bodies, akims of cities and districts").
+/// oversees as well ("all state bodies, akims of cities and districts"), expanded into addressees by the caller, which
+/// knows the organisations, before the decision sees the command. <see cref="Executor"/> stays the body that answers
+/// for the decision to the commission (for a joint instruction, the one named first).
 /// </summary>
 public sealed record ResolveItem(
     long ExpectedVersion,
