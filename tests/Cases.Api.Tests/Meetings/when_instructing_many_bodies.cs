@@ -4,6 +4,8 @@ using Cases.Api.Tests.Infrastructure;
 using Cases.Domain;
 using Cases.Domain.Meetings;
 using Cases.Projections.Meetings;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Cases.Api.Tests.Meetings;
 
@@ -107,6 +109,32 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
             d => d.ExecutedOn.ShouldBe(new DateOnly(2022, 6, 20)),
             d => d.Addressees.ShouldAllBe(a => a.Status == DecisionStatus.Executed && a.ExecutedOnTime == true));
         (await GetAsync<InstructionSummary>($"/api/instructions/{received.Id}", CentreSecretary)).IsExecuted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_redelivered_message_appends_nothing_and_the_service_records_the_forwarded_report()
+    {
+        var decisionId = await InstructedAsync();
+        var received = await ReceivedAsync();
+        await PostAsync<Written>($"/api/instructions/{received.Id}/execution", new
+        {
+            expectedVersion = 1, progress = "partially-executed", report = "Half of the akims heard", evidence = Array.Empty<string>()
+        }, CentreSecretary);
+        var decision = await EventuallyAsync(() => DecisionAsync(decisionId), d => d.Reports.Count == 1);
+        var report = (await GetAsync<InstructionSummary>($"/api/instructions/{received.Id}", CentreSecretary)).Reports.Single();
+        using var scope = App.Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+
+        await bus.InvokeForTenantAsync(Org, new InstructionIssued(decisionId, OtherOrg, received.ProtocolNumber, received.Kind, received.Text,
+            received.Term, received.DueDate, received.AdoptedOn, [.. received.Addressees.Select(a => a.Addressee)]));
+        await bus.InvokeForTenantAsync(OtherOrg, new InstructionExecutionForwarded(decisionId, report.ReportId, report.By, report.Progress,
+            report.Report, report.Evidence, report.ReportedOn));
+
+        (await GetAsync<Paged<InstructionSummary>>("/api/instructions", CentreSecretary)).Items.Single().Version.ShouldBe(2);
+        (await DecisionAsync(decisionId)).Version.ShouldBe(decision.Version);
+        decision.Reports.Single().ReportId.ShouldBe(report.ReportId);
+        (await App.ScalarAsync($"select user_name from {App.Schema}.mt_events where type = 'execution_reported'")).ShouldBe("service");
+        (await App.ScalarAsync($"select user_name from {App.Schema}.mt_events where type = 'instruction_received'")).ShouldBe("service");
     }
 
     /// <summary>As in <see cref="when_a_decision_falls_due"/>: adopted two seconds before the end of its due date, the
