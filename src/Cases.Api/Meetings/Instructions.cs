@@ -108,7 +108,10 @@ public static class ExecutionByBodyEndpoint
         var decisions = session.Query<DecisionSummary>().Where(d => d.DueDate >= from && d.DueDate <= to);
         if (query.CommissionId is { } commission) decisions = decisions.Where(d => d.CommissionId == commission);
         var due = await decisions.ToListAsync(ct);
-        return due.SelectMany(d => d.Addressees.Select(a => (a.Addressee, Due: new DueDecision(d.DueDate, a.ExecutedOn))))
+        // A document stored before addressees were projected lists none until it is rebuilt: its executor is the body.
+        return due.SelectMany(d => d.Addressees.Count == 0
+                ? [(d.Executor, Due: new DueDecision(d.DueDate, d.ExecutedOn))]
+                : d.Addressees.Select(a => (Addressee: a.Addressee, Due: new DueDecision(d.DueDate, a.ExecutedOn))))
             .GroupBy(x => x.Addressee)
             .Select(g => new BodyExecution(g.Key.Kind, g.Key.Name, g.Key.Organisation, ExecutionRate.Compute(from, to, g.Select(x => x.Due), time.Today)))
             .OrderBy(b => b.Organisation, StringComparer.Ordinal).ThenBy(b => b.Name, StringComparer.Ordinal)
