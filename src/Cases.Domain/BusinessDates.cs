@@ -118,6 +118,9 @@ public static class BusinessDates
         [typeof(ExtensionGranted)] = On<ExtensionGranted>(e => e.GrantedOn),
         [typeof(ExtensionRefused)] = On<ExtensionRefused>(e => e.RefusedOn),
         [typeof(DecisionBecameOverdue)] = On<DecisionBecameOverdue>(e => DecisionDeadline.OverdueFrom(e.DueDate)),
+        // The instruction was given on the day the commission adopted it, whenever the message brought it here.
+        [typeof(InstructionReceived)] = On<InstructionReceived>(e => e.AdoptedOn),
+        [typeof(InstructionExecutionReported)] = On<InstructionExecutionReported>(e => e.ReportedOn),
         [typeof(SanctionImposed)] = On<SanctionImposed>(e => e.OrderDate),
         [typeof(SanctionAnnounced)] = On<SanctionAnnounced>(e => e.AnnouncedOn),
         [typeof(SanctionAppealed)] = On<SanctionAppealed>(e => e.FiledOn),

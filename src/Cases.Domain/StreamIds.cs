@@ -25,6 +25,9 @@ public static class StreamIds
     public static Guid CallDay(string organisation, string lineId, DateOnly date) =>
         For(organisation, "call-day", $"{lineId}/{date:yyyy-MM-dd}");
 
+    /// <summary>A regional decision as one organisation it addresses keeps it: a redelivered message finds it there.</summary>
+    public static Guid Instruction(string organisation, Guid decisionId) => For(organisation, "instruction", decisionId.ToString("N"));
+
     private static Guid For(string organisation, string kind, string key)
     {
         var name = Encoding.UTF8.GetBytes($"{organisation}\n{kind}\n{key}");

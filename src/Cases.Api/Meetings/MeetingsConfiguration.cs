@@ -9,7 +9,7 @@ public static class MeetingsConfiguration
 {
     /// <summary>
     /// The meetings' and decisions' events, each meeting and decision kept as a snapshot written with them (a command
-    /// reads that one row, not the whole stream), the minutes and the decisions' execution, looked up as the endpoints filter them.
+    /// reads that one row, not the whole stream), the minutes and the decisions' execution (and the instructions other organisations' commissions addressed to this one), looked up as the endpoints filter them.
     /// </summary>
     public static StoreOptions ConfigureMeetings(this StoreOptions opts)
     {
@@ -23,6 +23,9 @@ public static class MeetingsConfiguration
             .Index(x => x.CaseId)
             .Index(x => x.ExecutorName)
             .Index(x => x.CommissionId);
+        opts.Projections.Snapshot<ReceivedInstruction>(SnapshotLifecycle.Inline);
+        opts.Projections.Add<InstructionSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<InstructionSummary>().Index(x => x.DueDate);
         return opts.MapEventTypes(MeetingEventNames.Stored);
     }
 }

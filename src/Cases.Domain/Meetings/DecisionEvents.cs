@@ -37,7 +37,9 @@ public sealed record DecisionAdopted(
     string? CaseNumber,
     Executor Executor,
     DateOnly DueDate,
-    DateOnly AdoptedOn) : IMeetingFact;
+    DateOnly AdoptedOn,
+    IReadOnlyList<Executor>? Addressees = null,
+    Term? Term = null) : IMeetingFact;
 
 public enum ExecutionProgress
 {
@@ -45,13 +47,19 @@ public enum ExecutionProgress
     PartiallyExecuted
 }
 
-/// <summary>The executor reported on the decision; <see cref="Evidence"/> lists the documents that prove it.</summary>
+/// <summary>
+/// The executor reported on the decision; <see cref="Evidence"/> lists the documents that prove it. On a decision with
+/// addressees, <see cref="By"/> names the one reporting; <see cref="ReportId"/> names the report it forwards from that
+/// addressee's own organisation (<see cref="InstructionExecutionReported"/>), if it came from there.
+/// </summary>
 public sealed record ExecutionReported(
     Guid DecisionId,
     ExecutionProgress Progress,
     string Report,
     IReadOnlyList<string> Evidence,
-    DateOnly ReportedOn);
+    DateOnly ReportedOn,
+    Executor? By = null,
+    Guid? ReportId = null);
 
 public sealed record ExtensionRequested(Guid DecisionId, DateOnly ProposedDueDate, string Reason, DateOnly RequestedOn);
 

@@ -124,6 +124,8 @@ public static class MeetingEventNames
         [typeof(ExtensionGranted)] = "extension_granted",
         [typeof(ExtensionRefused)] = "extension_refused",
         [typeof(DecisionBecameOverdue)] = "decision_became_overdue",
-        [typeof(DecisionOverdueRetracted)] = "decision_overdue_retracted"
+        [typeof(DecisionOverdueRetracted)] = "decision_overdue_retracted",
+        [typeof(InstructionReceived)] = "instruction_received",
+        [typeof(InstructionExecutionReported)] = "instruction_execution_reported"
     };
 }

@@ -1,3 +1,4 @@
+using Cases.Domain;
 using Cases.Domain.Meetings;
 
 namespace Cases.Projections.Meetings;
@@ -43,6 +44,12 @@ public sealed class DecisionSummary : IChangeTracked
     public bool? ExecutedOnTime { get; set; }
     /// <summary>The first day the decision was overdue, if it was: never for one executed by its due date.</summary>
     public DateOnly? OverdueFrom { get; set; }
+    /// <summary>"In the first half of 2019", "on an ongoing basis": the term the decision was worded with, if any.</summary>
+    public Term? Term { get; set; }
+
+    /// <summary>Each body that reports execution and how its own stands: the addressees, or the executor alone.</summary>
+    public List<AddresseeExecution> Addressees { get; set; } = [];
+
     public List<ExecutionReported> Reports { get; set; } = [];
     public List<ExtensionEntry> Extensions { get; set; } = [];
     public DateTimeOffset LastChangedAt { get; set; }
@@ -57,6 +64,13 @@ public enum ExtensionAnswer
     /// <summary>The decision was executed before the request was answered.</summary>
     Lapsed
 }
+
+/// <summary>
+/// One addressee's execution of a decision: executed when it reported so (on time or not, against the decision's due
+/// date in force), overdue while it has not once the decision was found overdue.
+/// </summary>
+public sealed record AddresseeExecution(Executor Addressee, DecisionStatus Status, DateOnly? ExecutedOn = null, bool? ExecutedOnTime = null,
+    DateOnly? OverdueFrom = null);
 
 public sealed record ExtensionEntry(DateOnly ProposedDueDate, string Reason, DateOnly RequestedOn, ExtensionAnswer Answer,
     DateOnly? AnsweredOn = null, DateOnly? GrantedDueDate = null, string? RefusalReason = null);
@@ -79,17 +93,19 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
         AdoptedOn = e.AdoptedOn,
         OriginalDueDate = e.DueDate,
         DueDate = e.DueDate,
-        Status = DecisionStatus.Open
+        Status = DecisionStatus.Open,
+        Term = e.Term,
+        Addressees = (e.Addressees is { Count: > 0 } named ? named : [e.Executor]).Select(a => new AddresseeExecution(a, DecisionStatus.Open)).ToList()
     };
 
     public void Apply(ExecutionReported e, DecisionSummary view)
     {
         view.Reports.Add(e);
-        if (e.Progress == ExecutionProgress.Executed)
+        if (ExecutedOnWith(e, view) is { } executedOn)
         {
             view.Status = DecisionStatus.Executed;
             view.IsExecuted = true;
-            view.ExecutedOn = e.ReportedOn;
+            view.ExecutedOn = executedOn;
             view.ExecutedOnTime = e.ReportedOn <= view.DueDate;
             // Judged on the report's date alone, whether or not the service's check had marked it overdue yet.
             view.OverdueFrom = view.ExecutedOnTime.Value ? null : DecisionDeadline.OverdueFrom(view.DueDate);
@@ -99,6 +115,36 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
         {
             view.Status = DecisionStatus.PartiallyExecuted;
         }
+        Judge(view);
+    }
+
+    /// <summary>The decision's execution day once this report is in: the report's own, or the last addressee's once all reported.</summary>
+    private static DateOnly? ExecutedOnWith(ExecutionReported e, DecisionSummary view)
+    {
+        if (e.Progress != ExecutionProgress.Executed) return null;
+        if (e.By is null) return e.ReportedOn;
+        var executed = view.Addressees.Select(a => a.Addressee == e.By ? e.ReportedOn : a.ExecutedOn).ToArray();
+        return executed.All(d => d is not null) ? executed.Max() : null;
+    }
+
+    /// <summary>Each addressee's standing, from its own reports (the executor's are all of a decision's without addressees) and the decision's due date.</summary>
+    private static void Judge(DecisionSummary view)
+    {
+        view.Addressees = view.Addressees.Select(a =>
+        {
+            var own = view.Reports.Where(r => r.By is null ? view.Addressees.Count == 1 : r.By == a.Addressee).ToArray();
+            if (own.FirstOrDefault(r => r.Progress == ExecutionProgress.Executed) is { } executed)
+            {
+                var onTime = executed.ReportedOn <= view.DueDate;
+                return a with { Status = DecisionStatus.Executed, ExecutedOn = executed.ReportedOn, ExecutedOnTime = onTime,
+                    OverdueFrom = onTime ? null : DecisionDeadline.OverdueFrom(view.DueDate) };
+            }
+            return a with
+            {
+                Status = view.OverdueFrom is not null ? DecisionStatus.Overdue : own.Length > 0 ? DecisionStatus.PartiallyExecuted : DecisionStatus.Open,
+                ExecutedOn = null, ExecutedOnTime = null, OverdueFrom = view.OverdueFrom
+            };
+        }).ToList();
     }
 
     public void Apply(ExtensionRequested e, DecisionSummary view) =>
@@ -113,6 +159,7 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
         {
             view.Status = view.Reports.Count > 0 ? DecisionStatus.PartiallyExecuted : DecisionStatus.Open;
         }
+        Judge(view);
     }
 
     public void Apply(ExtensionRefused e, DecisionSummary view) => CloseExtension(view, ExtensionAnswer.Refused, e.RefusedOn, null, e.Reason);
@@ -121,10 +168,15 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
     {
         view.Status = DecisionStatus.Overdue;
         view.OverdueFrom = DecisionDeadline.OverdueFrom(e.DueDate);
+        Judge(view);
     }
 
     /// <summary>The report recorded with it already shows the decision executed on time; nothing of the mark is left.</summary>
-    public void Apply(DecisionOverdueRetracted e, DecisionSummary view) => view.OverdueFrom = null;
+    public void Apply(DecisionOverdueRetracted e, DecisionSummary view)
+    {
+        view.OverdueFrom = null;
+        Judge(view);
+    }
 
     private static void CloseExtension(DecisionSummary view, ExtensionAnswer answer, DateOnly on, DateOnly? granted, string? refusal)
     {

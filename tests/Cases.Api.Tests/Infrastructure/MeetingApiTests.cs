@@ -24,8 +24,11 @@ public abstract class MeetingApiTests(MeetingApiApp app) : ApiTests<MeetingApiAp
     /// <summary>The meeting's day in the organisation's time zone (Asia/Almaty, UTC+6 in 2021) is the test clock's day.</summary>
     public const string MeetingTime = "2021-11-15T10:00:00+06:00";
 
-    protected string SecretaryToken => App.Token(Org, Roles.Secretary);
-    protected string MemberToken(string personnelNumber) => App.UserToken(Org, Login(personnelNumber), Roles.Member);
+    /// <summary>The organisation of the commission the helpers build and act for; a regional one's tests name theirs.</summary>
+    protected virtual string CommissionOrg => Org;
+
+    protected string SecretaryToken => App.Token(CommissionOrg, Roles.Secretary);
+    protected string MemberToken(string personnelNumber) => App.UserToken(CommissionOrg, Login(personnelNumber), Roles.Member);
     protected static string Login(string personnelNumber) => personnelNumber.ToLowerInvariant();
 
     protected async Task<Guid> CommissionAsync(string quorum = "more-than-half", string majority = "more-than-half-of-present",

@@ -29,6 +29,14 @@ internal sealed class ContractSchemas(IOptions<JsonOptions> json) : IOpenApiSche
         if (type.IsEnum)
         {
             DescribeEnum(schema, type);
+            // A nullable enum parameter with a default (a record's optional `Kind? X = null`) is described in place
+            // rather than by reference, so its nullability has to be said here.
+            if (context.JsonPropertyInfo is { } property && Nullable.GetUnderlyingType(property.PropertyType) is not null && schema.Default is null
+                && property.AssociatedParameter is { HasDefaultValue: true })
+            {
+                schema.Type |= JsonSchemaType.Null;
+                schema.Enum!.Add(null!);
+            }
         }
         else if (typeInfo.Kind == JsonTypeInfoKind.Object)
         {
