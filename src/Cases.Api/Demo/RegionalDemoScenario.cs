@@ -113,19 +113,19 @@ public sealed class RegionalDemoScenario(HttpClient client, Func<string, string>
         var id = plan.GetProperty("id").GetGuid();
         foreach (var akimat in akimats.SkipLast(2))
         {
-            await ReportAsync(id, 1, akimat.body, akimat.organisation, "executed", "2018-12-14", null, ct);
+            await ReportAsync(id, 1, akimat.body, akimat.organisation, "executed", "2018-12-14", ct);
         }
-        await ReportAsync(id, 2, "the regional finance department", null, "executed", "2018-06-29", "2018-01-01", ct);
-        await ReportAsync(id, 2, "the regional finance department", null, "executed", "2018-12-28", "2018-07-01", ct);
-        await ReportAsync(id, 3, Health, null, "executed", "2018-12-20", null, ct);
-        await ReportAsync(id, 4, Education, null, "executed", "2019-03-25", null, ct);
-        await ReportAsync(id, 4, YouthPolicy, null, "partially-executed", "2019-03-29", null, ct);
+        await ReportAsync(id, 2, "the regional finance department", null, "executed", "2018-06-29", ct);
+        await ReportAsync(id, 2, "the regional finance department", null, "executed", "2018-12-28", ct);
+        await ReportAsync(id, 3, Health, null, "executed", "2018-12-20", ct);
+        await ReportAsync(id, 4, Education, null, "executed", "2019-03-25", ct);
+        await ReportAsync(id, 4, YouthPolicy, null, "partially-executed", "2019-03-29", ct);
     }
 
-    private Task ReportAsync(Guid planId, int item, string body, string? organisation, string progress, string reportedOn, string? periodFrom,
-        CancellationToken ct) =>
+    /// <summary>A body's report; on the ongoing item, it covers the half-year it is dated in.</summary>
+    private Task ReportAsync(Guid planId, int item, string body, string? organisation, string progress, string reportedOn, CancellationToken ct) =>
         AtCurrentVersionAsync($"/api/action-plans/{planId}", $"items/{item}/reports", Roles.Compliance,
-            new { body, organisation, progress, report = "Reported to the commission's secretariat", reportedOn, periodFrom }, ct);
+            new { body, organisation, progress, report = "Reported to the commission's secretariat", reportedOn }, ct);
 
     private async Task<Guid> SessionAsync(CancellationToken ct)
     {

@@ -84,6 +84,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["GET /api/meetings"] = "secretary member hr auditor",
         ["POST /api/meetings"] = "secretary",
         ["GET /api/meetings/{meetingId}"] = "secretary member hr auditor",
+        ["GET /api/meetings/{meetingId}/report"] = "secretary member hr auditor analyst",
         ["GET /api/meetings/{meetingId}/as-of"] = "auditor",
         ["POST /api/meetings/{meetingId}/attendance"] = "secretary",
         ["POST /api/meetings/{meetingId}/cancellation"] = "secretary",

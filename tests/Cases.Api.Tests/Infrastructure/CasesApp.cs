@@ -343,11 +343,16 @@ public sealed class PublicApiCollection : ICollectionFixture<PublicApiApp>
 /// </summary>
 public sealed class DemoApp() : CasesApp("tests_demo")
 {
+    /// <summary>The regional commission's session of 21 May 2019.</summary>
+    public Guid Session { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await ResetAsync();
         await new DemoScenario(Host.Server.CreateClient(), role => Token(DemoScenario.Organisation, role)).LoadAsync(CancellationToken.None);
+        Session = await new RegionalDemoScenario(Host.Server.CreateClient(), role => Token(RegionalDemoScenario.Organisation, role))
+            .LoadAsync(CancellationToken.None);
         await ProjectionsCaughtUpAsync();
     }
 }

@@ -24,8 +24,12 @@ public class when_reporting_a_period(MeetingApiApp app) : MeetingApiTests(app)
 
         rollUp.Total.Appeals.ShouldBe(8);
         rollUp.Total.Sanctions.ShouldBe(8);
-        rollUp.Organisations.Select(o => (o.Organisation, o.Figures.Appeals)).ShouldBe([(OtherOrg, 1), (DemoScenario.Organisation, 7)]);
+        rollUp.Organisations.Where(o => o.Figures.Appeals > 0).Select(o => (o.Organisation, o.Figures.Appeals))
+            .ShouldBe([(OtherOrg, 1), (DemoScenario.Organisation, 7)]);
+        rollUp.Organisations.Count.ShouldBe(1 + RegionalDemoScenario.Areas.Length + 1);
         rollUp.Organisations[1].Name.ShouldBe("the National Research Oncology Center (NROC)");
+        (await GetAsync<RollUpReport>($"/api/statistics/rollup?{Period}&lang=ru", regional)).Organisations[1].Name
+            .ShouldBe("Национальный научный онкологический центр (ННОЦ)");
         (await GetAsync<Paged<Projections.Cases.CaseSummary>>("/api/cases", App.Token(OtherOrg, Roles.Investigator))).TotalItems.ShouldBe(1);
         await RefusedAsync("/api/cases", null, 403, regional);
         await RefusedAsync($"/api/statistics/rollup?{Period}", null, 403, App.Token(OtherOrg, Roles.Analyst));

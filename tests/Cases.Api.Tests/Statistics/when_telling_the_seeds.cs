@@ -12,12 +12,13 @@ public class when_telling_the_seeds(DemoApp app)
 {
     private const string Period = "from=2021-01-01&to=2021-10-31";
 
-    private async Task<(string Text, string? ContentType, string? Language)> ReadAsync(string url, string role, string? acceptLanguage = null)
+    private async Task<(string Text, string? ContentType, string? Language)> ReadAsync(string url, string role, string? acceptLanguage = null,
+        string organisation = DemoScenario.Organisation)
     {
         var result = await app.Host.Scenario(s =>
         {
             s.Get.Url(url);
-            s.WithBearerToken(app.Token(DemoScenario.Organisation, role));
+            s.WithBearerToken(app.Token(organisation, role));
             if (acceptLanguage is not null) s.WithRequestHeader("Accept-Language", acceptLanguage);
             s.StatusCodeShouldBe(200);
         });
@@ -148,5 +149,112 @@ public class when_telling_the_seeds(DemoApp app)
         language.ShouldBe("kk");
         text.ShouldStartWith("2021 жылғы қаңтардан");
         (await ReadAsync($"/api/statistics/narrative?{Period}", Roles.Analyst, "fr-FR")).Language.ShouldBe("en");
+    }
+
+    [Fact]
+    public async Task the_regional_session_in_english()
+    {
+        var (text, _, language) = await ReadAsync($"/api/meetings/{app.Session}/report", Roles.Secretary, organisation: RegionalDemoScenario.Organisation);
+        language.ShouldBe("en");
+        text.ShouldBe(
+            """
+            Session of the regional anti-corruption commission
+
+            On 21 May 2019, a meeting of the regional anti-corruption commission was held. It was chaired by the oblast akim B.Zh. Bakauov. The commission heard the head of the regional health care department O. Mukashev on the state of work on eliminating corruption risks and improving the quality of public services, and the measures taken to form a general rejection of corruption (the project Ertis – Adaldyk Alany). The commission heard the head of the education department of the region D. Bolathanuly on the state of anti-corruption work in education.
+
+            Following the meeting, the commission gave 8 instructions:
+            – to the regional health care department: strengthen control over the provision of medicines to citizens within the guaranteed volume of free medical care and the introduction of digitalisation by medical institutions (on an ongoing basis);
+            – to the regional education department and the regional youth policy department: ensure the transparency and relevance of the work of the anti-corruption commissions in educational institutions, including by including representatives of students and NGOs in them (on an ongoing basis);
+            – to the regional education department and the regional youth policy department: strengthen the work on forming an anti-corruption culture among students and youth (on an ongoing basis);
+            – to all the bodies the commission oversees and the regional administrations: hear reports of the akims of cities and districts of the region on health issues (in the first half of 2019);
+            – to all the bodies the commission oversees and the regional administrations: ensure the transparency of decisions, including in the field of public procurement (on an ongoing basis);
+            – to all the bodies the commission oversees and the regional administrations: intensify work aimed at the implementation of the project Regions free from corruption (on an ongoing basis);
+            – to all the bodies the commission oversees and the regional administrations: take control over the quality of public services and their provision in electronic format (on an ongoing basis);
+            – to all the bodies the commission oversees and the regional administrations: continue work on the implementation of the regional plan of activities for 2018-2020 and counteracting the shadow economy (during 2019).
+
+            13 anti-corruption mobile groups were formed (Akkuly district, Aksu, Aktogay district, Bayanaul district, Ekibastuz, Irtysh district, May district, Pavlodar, Pavlodar district, Sharbakty district, Terenkol district, Uspen district and Zhelezin district), with representatives of the local executive body, the Nur Otan party branch, the youth initiatives development centre, the public, the state agencies and the maslikhat deputies. Their schedules of visits were approved, and they began work in October 2017. By the day of the meeting they had made 26 visits. Under the regional plan of activities for 2018-2020, 18 obligations of the responsible bodies had fallen due by the day of the meeting: 15 executed (83.3%), 3 overdue.
+            """ + "\n");
+    }
+
+    [Fact]
+    public async Task the_regional_session_in_russian()
+    {
+        var (text, _, _) = await ReadAsync($"/api/meetings/{app.Session}/report?lang=ru", Roles.Analyst, organisation: RegionalDemoScenario.Organisation);
+        text.ShouldBe(
+            """
+            Заседание: the regional anti-corruption commission
+
+            21 мая 2019 года состоялось заседание комиссии «the regional anti-corruption commission». Председательствующий — the oblast akim B.Zh. Bakauov. Комиссия заслушала: the head (the regional health care department) O. Mukashev — «the state of work on eliminating corruption risks and improving the quality of public services, and the measures taken to form a general rejection of corruption (the project Ertis – Adaldyk Alany)». Комиссия заслушала: the head (the education department of the region) D. Bolathanuly — «the state of anti-corruption work in education».
+
+            По итогам заседания комиссия дала 8 поручений:
+            – the regional health care department: strengthen control over the provision of medicines to citizens within the guaranteed volume of free medical care and the introduction of digitalisation by medical institutions (на постоянной основе);
+            – the regional education department и the regional youth policy department: ensure the transparency and relevance of the work of the anti-corruption commissions in educational institutions, including by including representatives of students and NGOs in them (на постоянной основе);
+            – the regional education department и the regional youth policy department: strengthen the work on forming an anti-corruption culture among students and youth (на постоянной основе);
+            – всем подконтрольным органам и the regional administrations: hear reports of the akims of cities and districts of the region on health issues (в первом полугодии 2019 года);
+            – всем подконтрольным органам и the regional administrations: ensure the transparency of decisions, including in the field of public procurement (на постоянной основе);
+            – всем подконтрольным органам и the regional administrations: intensify work aimed at the implementation of the project Regions free from corruption (на постоянной основе);
+            – всем подконтрольным органам и the regional administrations: take control over the quality of public services and their provision in electronic format (на постоянной основе);
+            – всем подконтрольным органам и the regional administrations: continue work on the implementation of the regional plan of activities for 2018-2020 and counteracting the shadow economy (в течение 2019 года).
+
+            Создано 13 антикоррупционных мобильных групп (Akkuly district, Aksu, Aktogay district, Bayanaul district, Ekibastuz, Irtysh district, May district, Pavlodar, Pavlodar district, Sharbakty district, Terenkol district, Uspen district и Zhelezin district), в их состав вошли представители: the local executive body, the Nur Otan party branch, the youth initiatives development centre, the public, the state agencies и the maslikhat deputies. Графики их работы утверждены, работу они начали в октябре 2017 года. Ко дню заседания проведено 26 выездов. По плану «the regional plan of activities for 2018-2020» ко дню заседания наступил срок 18 обязательств ответственных органов: исполнено 15 (83,3%), просрочено 3.
+            """ + "\n");
+    }
+
+    [Fact]
+    public async Task the_regional_session_in_kazakh()
+    {
+        var (text, _, _) = await ReadAsync($"/api/meetings/{app.Session}/report", Roles.Member, "kk", organisation: RegionalDemoScenario.Organisation);
+        text.ShouldBe(
+            """
+            Отырыс: the regional anti-corruption commission
+
+            2019 жылғы 21 мамыр күні «the regional anti-corruption commission» комиссиясының отырысы өтті. Отырысқа the oblast akim B.Zh. Bakauov төрағалық етті. Комиссия тыңдады: the regional health care department the head O. Mukashev — «the state of work on eliminating corruption risks and improving the quality of public services, and the measures taken to form a general rejection of corruption (the project Ertis – Adaldyk Alany)». Комиссия тыңдады: the education department of the region the head D. Bolathanuly — «the state of anti-corruption work in education».
+
+            Отырыс қорытындысы бойынша комиссия 8 тапсырма берді:
+            – the regional health care department: strengthen control over the provision of medicines to citizens within the guaranteed volume of free medical care and the introduction of digitalisation by medical institutions (тұрақты негізде);
+            – the regional education department және the regional youth policy department: ensure the transparency and relevance of the work of the anti-corruption commissions in educational institutions, including by including representatives of students and NGOs in them (тұрақты негізде);
+            – the regional education department және the regional youth policy department: strengthen the work on forming an anti-corruption culture among students and youth (тұрақты негізде);
+            – комиссияның бақылауындағы барлық органдарға және the regional administrations: hear reports of the akims of cities and districts of the region on health issues (2019 жылдың бірінші жартыжылдығында);
+            – комиссияның бақылауындағы барлық органдарға және the regional administrations: ensure the transparency of decisions, including in the field of public procurement (тұрақты негізде);
+            – комиссияның бақылауындағы барлық органдарға және the regional administrations: intensify work aimed at the implementation of the project Regions free from corruption (тұрақты негізде);
+            – комиссияның бақылауындағы барлық органдарға және the regional administrations: take control over the quality of public services and their provision in electronic format (тұрақты негізде);
+            – комиссияның бақылауындағы барлық органдарға және the regional administrations: continue work on the implementation of the regional plan of activities for 2018-2020 and counteracting the shadow economy (2019 жыл ішінде).
+
+            Сыбайлас жемқорлыққа қарсы 13 мобильді топ құрылды (Akkuly district, Aksu, Aktogay district, Bayanaul district, Ekibastuz, Irtysh district, May district, Pavlodar, Pavlodar district, Sharbakty district, Terenkol district, Uspen district және Zhelezin district), олардың құрамына: the local executive body, the Nur Otan party branch, the youth initiatives development centre, the public, the state agencies және the maslikhat deputies өкілдері кірді. Олардың жұмыс кестелері бекітілді, жұмысты 2017 жылғы қазанда бастады. Отырыс күніне дейін 26 іс-сапар өткізілді. «the regional plan of activities for 2018-2020» жоспары бойынша отырыс күніне дейін жауапты органдардың 18 міндетінің мерзімі келді: 15 орындалды (83,3%), 3 мерзімі өтті.
+            """ + "\n");
+    }
+
+    [Fact]
+    public async Task a_session_not_held_has_no_report_and_an_unknown_one_is_404()
+    {
+        const string organisation = "aksu";
+        var secretary = app.Token(organisation, Roles.Secretary);
+        var commission = await (await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Ethics commission", kind = "ethics", establishedOn = "2021-01-04" }).ToUrl("/api/commissions");
+            s.WithBearerToken(secretary);
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJsonAsync<Api.Commissions.CommissionEstablishedResponse>();
+        var meeting = await (await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { commissionId = commission!.Id, scheduledFor = "2021-11-20T10:00:00+06:00", place = "Hall", agenda = new[] { new { question = "Plan" } } })
+                .ToUrl("/api/meetings");
+            s.WithBearerToken(secretary);
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJsonAsync<Api.Meetings.MeetingScheduledResponse>();
+
+        var refused = await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/meetings/{meeting!.Id}/report");
+            s.WithBearerToken(secretary);
+            s.StatusCodeShouldBe(409);
+        });
+        (await refused.ReadAsTextAsync()).ShouldContain("meeting-not-held");
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/meetings/{app.Session}/report");
+            s.WithBearerToken(secretary);
+            s.StatusCodeShouldBe(404);
+        });
     }
 }
