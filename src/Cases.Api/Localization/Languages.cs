@@ -92,11 +92,11 @@ public static class PluralCategory
 /// <summary>Reads texts in the request's language: plural forms, numbers and months as the resources write them.</summary>
 public static class LocalizedTexts
 {
-    /// <summary>The form of <paramref name="key"/> for the count (<c>Appeals.many</c>), with the count put in its place.</summary>
+    /// <summary>The form of <paramref name="key"/> for the count (<c>Report.Appeals:many</c>), with the count put in its place.</summary>
     public static string Plural(this IStringLocalizer texts, string key, long count)
     {
-        var form = texts[$"{key}.{PluralCategory.Of(CultureInfo.CurrentUICulture, count)}"];
-        if (form.ResourceNotFound) form = texts[$"{key}.other"];
+        var form = texts[$"{key}:{PluralCategory.Of(CultureInfo.CurrentUICulture, count)}"];
+        if (form.ResourceNotFound) form = texts[$"{key}:other"];
         return string.Format(CultureInfo.InvariantCulture, form.Value, count);
     }
 
