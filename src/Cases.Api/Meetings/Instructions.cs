@@ -86,7 +86,7 @@ public static class GetInstructionEndpoint
 }
 
 /// <summary>One body's execution of the decisions addressed to it and due in the period.</summary>
-public sealed record BodyExecution(ExecutorKind Kind, string Name, string? Organisation, ExecutionRate Execution);
+public sealed record DecisionExecutionByBody(ExecutorKind Kind, string Name, string? Organisation, ExecutionRate Execution);
 
 [Tags(ApiTags.Decisions)]
 public static class ExecutionByBodyEndpoint
@@ -101,7 +101,7 @@ public static class ExecutionByBodyEndpoint
     [WolverineGet("/api/decisions/execution-by-body", OperationId = "ExecutionByBody")]
     [EndpointSummary("Execution rate of a period per body")]
     [Authorize(Roles = Roles.ExecutionReaders)]
-    public static async Task<IReadOnlyList<BodyExecution>> ByBody([FromQuery] ExecutionQuery query, IQuerySession session, RequestTime time,
+    public static async Task<IReadOnlyList<DecisionExecutionByBody>> ByBody([FromQuery] ExecutionQuery query, IQuerySession session, RequestTime time,
         CancellationToken ct)
     {
         var (from, to) = (query.From!.Value, query.To!.Value);
@@ -113,7 +113,7 @@ public static class ExecutionByBodyEndpoint
                 ? [(d.Executor, Due: new DueDecision(d.DueDate, d.ExecutedOn))]
                 : d.Addressees.Select(a => (Addressee: a.Addressee, Due: new DueDecision(d.DueDate, a.ExecutedOn))))
             .GroupBy(x => x.Addressee)
-            .Select(g => new BodyExecution(g.Key.Kind, g.Key.Name, g.Key.Organisation, ExecutionRate.Compute(from, to, g.Select(x => x.Due), time.Today)))
+            .Select(g => new DecisionExecutionByBody(g.Key.Kind, g.Key.Name, g.Key.Organisation, ExecutionRate.Compute(from, to, g.Select(x => x.Due), time.Today)))
             .OrderBy(b => b.Organisation, StringComparer.Ordinal).ThenBy(b => b.Name, StringComparer.Ordinal)
             .ToArray();
     }

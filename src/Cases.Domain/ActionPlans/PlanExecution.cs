@@ -70,7 +70,7 @@ public sealed record PlanExecutionFigures(int Due, int Executed, int Overdue, in
 }
 
 /// <summary>One responsible body's figures, and the items it is overdue on.</summary>
-public sealed record BodyExecution(string Body, string? Organisation, PlanExecutionFigures Figures, IReadOnlyList<int> OverdueItems);
+public sealed record PlanBodyExecution(string Body, string? Organisation, PlanExecutionFigures Figures, IReadOnlyList<int> OverdueItems);
 
 /// <summary>
 /// A plan's execution over the obligations falling due from <see cref="From"/> to <see cref="To"/> (the whole plan when
@@ -78,7 +78,7 @@ public sealed record BodyExecution(string Body, string? Organisation, PlanExecut
 /// plan first names them.
 /// </summary>
 public sealed record PlanExecution(DateOnly? From, DateOnly? To, DateOnly AsOf, PlanExecutionFigures Total, IReadOnlyList<int> OverdueItems,
-    IReadOnlyList<BodyExecution> Bodies)
+    IReadOnlyList<PlanBodyExecution> Bodies)
 {
     public static PlanExecution Compute(IEnumerable<PlanObligation> obligations, DateOnly? from, DateOnly? to, DateOnly today)
     {
@@ -86,7 +86,7 @@ public sealed record PlanExecution(DateOnly? From, DateOnly? To, DateOnly AsOf, 
         return new PlanExecution(from, to, today, PlanExecutionFigures.Of(within, today), ItemsOverdue(within, today),
         [
             .. within.GroupBy(o => o.Body).Select(body =>
-                new BodyExecution(body.Key.Body, body.Key.Organisation, PlanExecutionFigures.Of([.. body], today), ItemsOverdue(body, today)))
+                new PlanBodyExecution(body.Key.Body, body.Key.Organisation, PlanExecutionFigures.Of([.. body], today), ItemsOverdue(body, today)))
         ]);
     }
 

@@ -1,5 +1,7 @@
 using Cases.Api.Contacts;
 using Cases.Api.Infrastructure;
+using Cases.Api.Meetings;
+using Cases.Projections.Meetings;
 using Cases.Api.Sanctions;
 using Cases.Api.Tests.Infrastructure;
 using Marten;
@@ -36,6 +38,42 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
             while (await reader.ReadAsync()) documents[$"{table}/{reader.GetString(0)}"] = reader.GetString(1);
         }
         return documents;
+    }
+
+    /// <summary>The region's commission instructs the centre, which receives the instruction in its own organisation and reports on it.</summary>
+    private async Task RegionalInstructionAsync()
+    {
+        var secretary = App.Token(OtherOrg, Roles.Secretary);
+        var commission = await PostAsync<Api.Commissions.CommissionEstablishedResponse>("/api/commissions",
+            new { name = "Regional anti-corruption commission", kind = "anti-corruption", establishedOn = "2021-01-04" }, secretary, 201);
+        var version = commission.Version;
+        foreach (var (member, role) in new[] { ("R-1", "chair"), ("R-2", "member"), ("R-3", "member") })
+        {
+            version = (await PostAsync<Written>($"/api/commissions/{commission.Id}/appointments",
+                new { expectedVersion = version, personnelNumber = member, fullName = $"Member {member}", role, from = "2021-01-04" }, secretary)).Version;
+        }
+        var meeting = await PostAsync<MeetingScheduledResponse>("/api/meetings",
+            new { commissionId = commission.Id, scheduledFor = MeetingTime, place = "Akimat", agenda = new[] { new { question = "Health care" } } }, secretary, 201);
+        var at = $"/api/meetings/{meeting.Id}";
+        version = (await PostAsync<Written>($"{at}/attendance", new { expectedVersion = meeting.Version, present = new[] { "R-1", "R-2", "R-3" } }, secretary)).Version;
+        version = (await PostAsync<Written>($"{at}/opening", new { expectedVersion = version }, secretary)).Version;
+        version = (await PostAsync<Written>($"{at}/votes", new
+        {
+            expectedVersion = version, itemNumber = 1, votes = new[] { "R-1", "R-2", "R-3" }.Select(m => new { personnelNumber = m, vote = "for" }).ToArray()
+        }, secretary)).Version;
+        await PostAsync<ItemResolvedResponse>($"{at}/resolutions", new
+        {
+            expectedVersion = version, itemNumber = 1, kind = "instruction", text = "Publish the waiting lists", executor = new { kind = "unit", name = "Health department" },
+            term = new { kind = "half-year", year = 2022, part = 1 },
+            addressees = new object[] { new { kind = "unit", name = "Health department" }, new { kind = "unit", name = "the centre", organisation = Org } }
+        }, secretary);
+        var centre = App.Token(Org, Roles.Secretary);
+        var received = await EventuallyAsync(() => GetAsync<Paged<InstructionSummary>>("/api/instructions", centre), p => p.Items.Count == 1);
+        await PostAsync<Written>($"/api/instructions/{received.Items[0].Id}/execution", new
+        {
+            expectedVersion = 1, progress = "executed", report = "Published", evidence = new[] { "Order No. 3" }
+        }, centre);
+        await EventuallyAsync(() => GetAsync<Paged<InstructionSummary>>("/api/instructions", centre), p => p.Items[0].Version == 2);
     }
 
     [Fact]
@@ -95,6 +133,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
             expectedVersion = 2, body = "Akimat of Ekibastuz", organisation = "ekibastuz", progress = "executed", report = "Held", reportedOn = "2018-07-05",
             periodFrom = "2018-01-01", periodTo = "2018-06-30"
         }, App.Token(Org, Roles.Compliance));
+        await RegionalInstructionAsync();
         await App.ProjectionsCaughtUpAsync();
         var before = await DocumentsAsync();
 
@@ -121,6 +160,8 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_riskanalysissummary/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_actionplansummary/")).ShouldBe(1);
+        before.Keys.Count(k => k.StartsWith("mt_doc_mobilegroupdetails/")).ShouldBe(1);
+        before.Keys.Count(k => k.StartsWith($"mt_doc_instructionsummary/{Org}/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_statisticfact/")).ShouldBeGreaterThan(10);
     }
 }

@@ -24,7 +24,8 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
     private const string Youth = "Regional youth policy department";
     private const string Centre = "the National Research Oncology Center (NROC)";
 
-    private static object Instruction(long version, object? term = null, object[]? addressees = null, bool allOverseen = true) => new
+    /// <summary>To the two departments and the centre; <paramref name="allOverseen"/> adds every organisation the region oversees.</summary>
+    private static object Instruction(long version, object? term = null, object[]? addressees = null, bool allOverseen = false) => new
     {
         expectedVersion = version,
         itemNumber = 1,
@@ -32,7 +33,7 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
         text = "Hear the reports of akims on the anti-corruption work in their cities and districts",
         executor = new { kind = "unit", name = Education },
         term = term ?? new { kind = "half-year", year = 2022, part = 1 },
-        addressees = addressees ?? [new { kind = "unit", name = Education }, new { kind = "unit", name = Youth }],
+        addressees = addressees ?? [new { kind = "unit", name = Education }, new { kind = "unit", name = Youth }, new { kind = "unit", name = Centre, organisation = Org }],
         allOverseen
     };
 
@@ -159,7 +160,7 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
             .ShouldBe([(Education, DecisionStatus.Executed), (Youth, DecisionStatus.Overdue), (Centre, DecisionStatus.Executed)]);
         decision.Addressees[1].OverdueFrom.ShouldBe(new DateOnly(2021, 11, 16));
 
-        var bodies = await GetAsync<List<BodyExecution>>("/api/decisions/execution-by-body?from=2021-11-01&to=2021-11-30",
+        var bodies = await GetAsync<List<DecisionExecutionByBody>>("/api/decisions/execution-by-body?from=2021-11-01&to=2021-11-30",
             App.Token(OtherOrg, Roles.Analyst));
         bodies.Select(b => (b.Name, b.Organisation, b.Execution.Due, b.Execution.Overdue, b.Execution.RatePercent)).ShouldBe([
             (Education, null, 1, 0, 100m), (Youth, null, 1, 1, 0m), (Centre, Org, 1, 0, 100m)
@@ -177,5 +178,19 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
         invalid.Errors!.Keys.ShouldBe(["term.part", "addressees[1]"], ignoreOrder: true);
         (await RefusedAsync(url, Instruction(version, addressees: [new { kind = "unit", name = "Akimat", organisation = "almaty" }]), 409,
             SecretaryToken)).Rule.ShouldBe("addressee-not-overseen");
+    }
+
+    [Fact]
+    public async Task all_overseen_addresses_every_organisation_the_region_oversees_under_its_report_name()
+    {
+        var (meetingId, version) = await VotedAsync();
+        var decisionId = (await ResolveAsync(meetingId, Instruction(version, addressees: [new { kind = "unit", name = Education }], allOverseen: true))).DecisionId!.Value;
+
+        var addressees = (await DecisionAsync(decisionId)).Addressees.Select(a => a.Addressee).ToList();
+        addressees[0].ShouldBe(new Executor(ExecutorKind.Unit, Education));
+        addressees.Skip(1).Select(a => a.Organisation).ShouldBe(App.Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrganisationSettings>>()
+            .Value.OverseenBy(OtherOrg));
+        addressees.ShouldContain(new Executor(ExecutorKind.Unit, Centre, Org));
+        addressees.ShouldContain(new Executor(ExecutorKind.Unit, "the akimat of Ekibastuz", "ekibastuz"));
     }
 }

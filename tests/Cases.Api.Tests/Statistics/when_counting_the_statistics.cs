@@ -123,7 +123,7 @@ public class when_counting_the_statistics(MeetingApiApp app) : MeetingApiTests(a
             s.WithRequestHeader("Accept", "application/json, text/csv;q=0.5");
         });
         result.Context.Response.ContentType!.ShouldStartWith("application/json");
-        result.Context.Response.Headers.Vary.ToString().ShouldBe("Accept");
+        result.Context.Response.Headers.Vary.ToString().ShouldBe("Accept,Accept-Language");
     }
 
     [Fact]
