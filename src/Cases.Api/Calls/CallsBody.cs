@@ -15,6 +15,12 @@ public static class CallsBody
 {
     public const string CsvContentType = "text/csv";
 
+    /// <summary>A full day of the busiest line, quoted topics and all, with room to spare.</summary>
+    public const long MaxDayBytes = 2 * 1024 * 1024;
+
+    /// <summary>A month of the busiest line as the day import takes a day, with room to spare.</summary>
+    public const long MaxMonthBytes = 40 * 1024 * 1024;
+
     /// <summary>
     /// The body's text and whether it is CSV, or the refusal: 415 for any other content type than JSON or CSV, 413 for
     /// a body over the endpoint's limit, held here as <see cref="JsonBodyValidation"/> holds JSON bodies, whatever
@@ -104,6 +110,10 @@ internal sealed class CallsRequestBody : IOpenApiOperationTransformer
             _ => (null, [])
         };
         if (type is null) return;
+        foreach (var month in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p is { Name: "month", In: ParameterLocation.Path }) ?? [])
+        {
+            month.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = LogMonthCallsEndpoint.MonthPattern };
+        }
         var schema = await context.GetOrCreateSchemaAsync(type, cancellationToken: ct);
         context.Document!.AddComponent<IOpenApiSchema>(type.Name, schema);
         operation.RequestBody = new OpenApiRequestBody

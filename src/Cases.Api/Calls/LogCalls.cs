@@ -12,9 +12,6 @@ public sealed record CallDayLogged(Guid Id, string LineId, DateOnly Date, int Ca
 [Tags(ApiTags.Calls)]
 public static class LogCallsEndpoint
 {
-    /// <summary>A full day of the busiest line, quoted topics and all, with room to spare.</summary>
-    public const long MaxBodyBytes = 2 * 1024 * 1024;
-
     /// <summary>
     /// Logs a line's calls of one day in one event, from JSON or from a telephony export's CSV (<c>text/csv</c>).
     /// The same calls sent again answer 200 with the day as logged; other calls for a logged day are refused.
@@ -23,11 +20,7 @@ public static class LogCallsEndpoint
     [EndpointSummary("Log a line's calls of one day, as JSON or CSV")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    [RequestSizeLimit(MaxBodyBytes)]
+    [RequestSizeLimit(CallsBody.MaxDayBytes)]
     [Authorize(Roles = Roles.Compliance)]
     public static async Task<IResult> Post(string line, DateOnly date, HttpRequest request, IDocumentSession session,
         [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)

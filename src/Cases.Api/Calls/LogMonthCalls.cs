@@ -16,9 +16,6 @@ public sealed record CallMonthLogged(string LineId, string Month, int Calls, int
 [Tags(ApiTags.Calls)]
 public static partial class LogMonthCallsEndpoint
 {
-    /// <summary>A month of the busiest line as the day import takes a day, with room to spare.</summary>
-    public const long MaxBodyBytes = 40 * 1024 * 1024;
-
     /// <summary>
     /// Logs a line's calls of a month, day by day, in one transaction: each day's calls in one event on the day's own
     /// stream, as the day import logs them. A day logged already with the same calls is left as it is; a day logged
@@ -28,11 +25,7 @@ public static partial class LogMonthCallsEndpoint
     [EndpointSummary("Log a line's calls of one month, day by day, as JSON or CSV")]
     [ProducesResponseType<CallMonthLogged>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<CallMonthLogged>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    [RequestSizeLimit(MaxBodyBytes)]
+    [RequestSizeLimit(CallsBody.MaxMonthBytes)]
     [Authorize(Roles = Roles.Compliance)]
     public static async Task<IResult> Post(string line, string month, HttpRequest request, IDocumentSession session,
         [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
@@ -104,6 +97,9 @@ public static partial class LogMonthCallsEndpoint
         return days.OrderBy(d => d.Item1).ToList();
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$", RegexOptions.CultureInvariant)]
+    /// <summary>A month as the route takes it, and as the document describes it.</summary>
+    public const string MonthPattern = @"^\d{4}-(0[1-9]|1[0-2])$";
+
+    [GeneratedRegex(MonthPattern, RegexOptions.CultureInvariant)]
     private static partial Regex MonthForm();
 }

@@ -1,3 +1,4 @@
+using Cases.Api.Calls;
 using Cases.Api.Infrastructure;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Domain.Calls;
@@ -51,5 +52,20 @@ public abstract class CallImportTests(CaseApiApp app) : CaseApiTests(app)
             s.IgnoreStatusCode();
         });
         return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+    }
+
+    protected Task<(int Status, string Body)> CsvAsync(string url, string csv) => SendAsync(url, csv, CallsBody.CsvContentType);
+
+    /// <summary>An XML body is 415 and a CSV one a byte over <paramref name="maxBytes"/> is 413, and neither writes anything.</summary>
+    protected async Task OtherBodiesAndLargerOnesAreRefusedAsync(string url, long maxBytes)
+    {
+        await LinesAsync();
+        var events = await App.CountAllEventsAsync();
+
+        (await SendAsync(url, "<calls/>", "text/xml")).Status.ShouldBe(415);
+        var header = "date,time,duration,topic\n";
+        var (status, body) = await CsvAsync(url, header + new string('x', (int)maxBytes - header.Length + 1));
+        status.ShouldBe(413, body);
+        (await App.CountAllEventsAsync()).ShouldBe(events);
     }
 }

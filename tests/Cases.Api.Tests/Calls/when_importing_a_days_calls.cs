@@ -10,8 +10,6 @@ public class when_importing_a_days_calls(CaseApiApp app) : CallImportTests(app)
 {
     private const string Csv = "Time,Duration,Topic,About_Corruption\r\n09:00:05,120,\"Appointment, oncology\",false\r\n09:07,45,Results,no\r\n";
 
-    private Task<(int Status, string Body)> CsvAsync(string url, string csv) => SendAsync(url, csv, CallsBody.CsvContentType);
-
     [Fact]
     public async Task a_json_day_is_logged_once_and_the_same_calls_again_answer_the_day_as_logged()
     {
@@ -107,15 +105,5 @@ public class when_importing_a_days_calls(CaseApiApp app) : CallImportTests(app)
     }
 
     [Fact]
-    public async Task a_body_neither_json_nor_csv_or_over_the_day_limit_is_refused()
-    {
-        await LinesAsync();
-        var url = "/api/call-lines/call-centre/days/2021-03-01/calls";
-        var events = await App.CountAllEventsAsync();
-
-        (await SendAsync(url, "<calls/>", "text/xml")).Status.ShouldBe(415);
-        var (status, body) = await CsvAsync(url, "time,duration,topic\n" + new string('x', (int)LogCallsEndpoint.MaxBodyBytes));
-        status.ShouldBe(413, body);
-        (await App.CountAllEventsAsync()).ShouldBe(events);
-    }
+    public Task a_body_neither_json_nor_csv_or_over_the_day_limit_is_refused() => OtherBodiesAndLargerOnesAreRefusedAsync("/api/call-lines/call-centre/days/2021-03-01/calls", CallsBody.MaxDayBytes);
 }
