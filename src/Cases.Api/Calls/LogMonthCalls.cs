@@ -30,7 +30,7 @@ public static partial class LogMonthCallsEndpoint
     public static async Task<IResult> Post(string line, string month, HttpRequest request, IDocumentSession session,
         [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        // A month not in its one form names nothing, as a malformed date of the day import does not.
+        // A month not in its one form names nothing: 404, as for a malformed date of the day import.
         if (!MonthForm().IsMatch(month) || !DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is found at '{month}': a month is yyyy-MM.");
