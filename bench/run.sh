@@ -4,7 +4,7 @@
 #  1. copies the service's sources to bench/out/build, pre-generates Wolverine's code there (`codegen write`) and
 #     publishes it in Release, ReadyToRun, as a production build would be made;
 #  2. runs bench/Cases.Bench, which starts that build in Production and prints the figures.
-# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|api|reads [--reuse]] [--port 5091]
+# Usage: bench/run.sh [--events 1000000] [--small 10000] [--clients 8] [--seconds 20] [--reads 1000] [--only rebuild|api|reads [--reuse]|calls] [--port 5091]
 #  --only rebuild: loads the large size and times its full rebuild alone.
 #  --only api: runs the pgbench ceiling and the two API append measures (own organisations, one organisation) alone on
 #    an empty store, in a few minutes.
@@ -14,6 +14,9 @@
 #  --only reads --reuse: the same measures once, on what the schema already holds (neither dropped nor loaded): run it
 #    after a full `--only reads`, on the commit before a change and on the change, to compare two builds back to back
 #    on the same data. A change to the schema needs the full run.
+#  --only calls: on an empty store, imports ten months (304 days) of a call-centre line's calls, 200-250 a day, through
+#    the API as CSV, sequentially: day by day (304 requests) and month by month (10 requests), then both again (every
+#    day logged already), and reports wall time, requests/s and calls/s of each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port=5432;Database=cases;Username=cases;Password=cases}"

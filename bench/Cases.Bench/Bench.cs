@@ -17,7 +17,8 @@ namespace Cases.Bench;
 /// <c>--only rebuild</c>, the large size loaded and its full rebuild timed; or, with <c>--only api</c>, the insert ceiling
 /// and the appends through the API, in own organisations and in one, on an empty store; or, with <c>--only reads</c>,
 /// start-up and the reads at the small and the large size (the projections are rebuilt after each load, untimed), or
-/// with <c>--reuse</c> on what the schema already holds.
+/// with <c>--reuse</c> on what the schema already holds; or, with <c>--only calls</c>, ten months of a line's calls imported
+/// through the API day by day and month by month, and replayed (<see cref="CallImport"/>).
 /// </summary>
 public static partial class Bench
 {
@@ -35,6 +36,7 @@ public static partial class Bench
         {
             Part.All => $"Cases benchmark: {settings.Events:N0} events (reads also at {settings.Small:N0}), {settings.Clients} clients, " +
                         $"{settings.Duration.TotalSeconds:0} s per throughput measure, schema {settings.Schema}, {Environment.ProcessorCount} cores",
+            Part.Calls => $"Cases benchmark, call-log import only: schema {settings.Schema}, {Environment.ProcessorCount} cores",
             Part.Api => $"Cases benchmark, API appends only: {settings.Clients} clients, {settings.Duration.TotalSeconds:0} s per measure, " +
                         $"schema {settings.Schema}, {Environment.ProcessorCount} cores",
             var only => $"Cases benchmark, {only.ToString().ToLowerInvariant()} only: {settings.Events:N0} events, schema {settings.Schema}, " +
@@ -71,6 +73,20 @@ public static partial class Bench
         {
             await LoadAsync(loader, settings.Events, 1);
             Report("full rebuild rate", $"{await RebuildAsync(settings, loader, "large", parallel: true):N0} events/s", RebuildTarget);
+            await PrintAsync(settings, args);
+            return 0;
+        }
+
+        if (settings.Only == Part.Calls)
+        {
+            await using (var service = await Service.StartAsync(settings, log, settings.Port))
+            {
+                foreach (var run in await CallImport.RunAsync(service))
+                {
+                    Report($"call-log import through the HTTP API, {run.Way}: {run.Requests} requests (CSV), {run.Calls:N0} calls, sequential",
+                        $"{run.Elapsed.TotalSeconds:N2} s = {run.RequestsPerSecond:N1} requests/s, {run.CallsPerSecond:N0} calls/s", "ten months in seconds");
+                }
+            }
             await PrintAsync(settings, args);
             return 0;
         }

@@ -8,7 +8,8 @@ namespace Cases.Bench;
 /// <c>--only rebuild</c> loads the large size and times its full rebuild alone; <c>--only api</c> runs the insert ceiling
 /// and the two API append measures alone, on an empty store; <c>--only reads</c> loads the small and the large size and
 /// measures start-up and the reads at each; with <c>--reuse</c>, it measures them once on what the schema already holds,
-/// neither dropped nor loaded (say, what the previous run left), to compare two builds back to back.
+/// neither dropped nor loaded (say, what the previous run left), to compare two builds back to back; <c>--only calls</c>
+/// imports ten months of a call-centre line's calls through the API, day by day and month by month, and again.
 /// </summary>
 public sealed record Settings(string ServiceDll, string ConnectionString, string Schema, long Events, long Small, int Clients,
     TimeSpan Duration, int Reads, string Output, Part Only, bool Reuse, int Port)
@@ -38,7 +39,8 @@ public sealed record Settings(string ServiceDll, string ConnectionString, string
                 "rebuild" => Part.Rebuild,
                 "api" => Part.Api,
                 "reads" => Part.Reads,
-                var other => throw new ArgumentException($"--only {other}: the parts that run alone are rebuild, api and reads")
+                "calls" => Part.Calls,
+                var other => throw new ArgumentException($"--only {other}: the parts that run alone are rebuild, api, reads and calls")
             },
             args.Contains("--reuse"),
             // Each run on a shared machine needs a port of its own: a service left by another run would answer instead.
@@ -55,5 +57,6 @@ public enum Part
     All,
     Rebuild,
     Api,
-    Reads
+    Reads,
+    Calls
 }

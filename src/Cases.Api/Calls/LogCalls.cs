@@ -1,10 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using Cases.Domain.Calls;
 using Marten;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Cases.Api.Calls;
@@ -15,11 +12,6 @@ public sealed record CallDayLogged(Guid Id, string LineId, DateOnly Date, int Ca
 [Tags(ApiTags.Calls)]
 public static class LogCallsEndpoint
 {
-    /// <summary>A full day of the busiest line, quoted topics and all, with room to spare.</summary>
-    public const long MaxBodyBytes = 2 * 1024 * 1024;
-
-    public const string CsvContentType = "text/csv";
-
     /// <summary>
     /// Logs a line's calls of one day in one event, from JSON or from a telephony export's CSV (<c>text/csv</c>).
     /// The same calls sent again answer 200 with the day as logged; other calls for a logged day are refused.
@@ -28,11 +20,7 @@ public static class LogCallsEndpoint
     [EndpointSummary("Log a line's calls of one day, as JSON or CSV")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    [RequestSizeLimit(MaxBodyBytes)]
+    [RequestSizeLimit(CallsBody.MaxDayBytes)]
     [Authorize(Roles = Roles.Compliance)]
     public static async Task<IResult> Post(string line, DateOnly date, HttpRequest request, IDocumentSession session,
         [NotBody] RequestTime time, IOptions<JsonOptions> json, CancellationToken ct)
@@ -40,9 +28,11 @@ public static class LogCallsEndpoint
         var dateErrors = new FieldErrors().NotInFuture("date", date, time.Today).When(date.Year < 2000, "date", "Must be in 2000 or later.");
         if (dateErrors.Any) return Results.Problem(dateErrors.ToProblem());
 
-        var (calls, errors, unsupported) = await ReadAsync(request, json.Value.SerializerOptions, ct);
-        if (unsupported) return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "The body is JSON or text/csv.");
-        if (errors.Any) return Results.Problem(errors.ToProblem());
+        var (text, csv, refused) = await CallsBody.ReadAsync(request, ct);
+        if (refused is not null) return refused;
+        var errors = new FieldErrors();
+        var calls = Read(text, csv, json.Value.SerializerOptions, errors);
+        if (errors.Any || calls is null) return Results.Problem(errors.ToProblem());
 
         if (await session.LoadAsync<CallLine>(StreamIds.CallLine(session.TenantId, line), ct) is null)
         {
@@ -51,7 +41,7 @@ public static class LogCallsEndpoint
 
         var dayId = StreamIds.CallDay(session.TenantId, line, date);
         var existing = (await session.Events.FetchStreamAsync(dayId, token: ct)).Select(e => e.Data).OfType<CallsLogged>().FirstOrDefault();
-        var record = LogCallsDecision.Record(line, date, calls.Select(c => (c.At, c.Duration, c.Topic, c.AboutCorruption)).ToArray());
+        var record = CallsBody.Record(line, date, calls);
         if (existing is not null && LogCallsDecision.Check(record, existing) is { } violation) return Results.Problem(Problems.Rule(violation));
         if (LogCallsDecision.Decide(record, existing) is not { } logged) return Results.Ok(Answer(dayId, existing!));
         // A twin import racing this one starts the same stream, and the second start fails.
@@ -59,72 +49,12 @@ public static class LogCallsEndpoint
         return Results.Json(Answer(dayId, logged), statusCode: StatusCodes.Status201Created);
     }
 
-    private static CallDayLogged Answer(Guid id, CallsLogged e) => new(id, e.LineId, e.Date, e.Count, e.AboutCorruption);
+    internal static CallDayLogged Answer(Guid id, CallsLogged e) => new(id, e.LineId, e.Date, e.Count, e.AboutCorruption);
 
-    private static async Task<(List<ParsedCall> Calls, FieldErrors Errors, bool Unsupported)> ReadAsync(HttpRequest request,
-        JsonSerializerOptions options, CancellationToken ct)
+    private static List<ParsedCall>? Read(string text, bool csv, JsonSerializerOptions options, FieldErrors errors)
     {
-        var contentType = request.ContentType ?? "";
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ct);
-        if (contentType.StartsWith(CsvContentType, StringComparison.OrdinalIgnoreCase))
-        {
-            var (parsed, csvErrors) = CallsCsv.Parse(text, LogCallsDecision.MaxCallsPerDay);
-            return (parsed, csvErrors, false);
-        }
-        if (contentType.Length > 0 && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)) return ([], new FieldErrors(), true);
-
-        var errors = new FieldErrors();
-        LogCalls? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<LogCalls>(text, options);
-        }
-        catch (JsonException refused)
-        {
-            foreach (var (field, messages) in JsonBodyErrors.Describe(Encoding.UTF8.GetBytes(text), typeof(LogCalls), options, refused))
-            {
-                foreach (var message in messages) errors.Add(field, message);
-            }
-            return ([], errors, false);
-        }
-        var entries = body?.Calls;
-        if (entries is null) return ([], errors.Add("calls", "Required."), false);
-        if (entries.Count > LogCallsDecision.MaxCallsPerDay) return ([], errors.Add("calls", $"At most {LogCallsDecision.MaxCallsPerDay} calls a day."), false);
-        var calls = new List<ParsedCall>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            var at = CallTimes.Parse(entry.At);
-            errors.When(at is null, $"calls[{i}].at", "HH:mm or HH:mm:ss.")
-                .When(entry.DurationSeconds is < 0 or > CallTimes.MaxDuration, $"calls[{i}].durationSeconds", $"Whole seconds, 0 to {CallTimes.MaxDuration}.")
-                .Text($"calls[{i}].topic", entry.Topic);
-            if (at is { } time && entry.Topic is { } topic) calls.Add(new ParsedCall(time, entry.DurationSeconds, topic, entry.AboutCorruption));
-        }
-        return (calls, errors, false);
-    }
-}
-
-/// <summary>
-/// The import reads its body itself (JSON or CSV), so the document would show none: this gives the operation both
-/// content types, the JSON one with the request's schema and the CSV one as text.
-/// </summary>
-internal sealed class LogCallsRequestBody : IOpenApiOperationTransformer
-{
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        if (operation.OperationId != "LogCalls") return;
-        var schema = await context.GetOrCreateSchemaAsync(typeof(LogCalls), cancellationToken: ct);
-        context.Document!.AddComponent<IOpenApiSchema>(nameof(LogCalls), schema);
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = $"JSON, or `{LogCallsEndpoint.CsvContentType}` with a header row naming the columns {string.Join(", ", CallsCsv.Columns)}.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(LogCalls), context.Document) },
-                [LogCallsEndpoint.CsvContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }
-            }
-        };
+        if (csv) return CallsCsv.Parse(text, errors);
+        var body = CallsBody.Deserialize<LogCalls>(text, options, errors);
+        return errors.Any ? null : CallsBody.Calls(body?.Calls, "calls", errors);
     }
 }

@@ -75,10 +75,7 @@ public sealed class JsonBodyValidation(RequestDelegate next, IOptions<JsonOption
         await next(context);
     }
 
-    private static Task TooLarge(HttpContext context, long maxBytes) => Results.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Request body too large",
-        detail: $"A request body may hold at most {maxBytes} bytes.").ExecuteAsync(context);
+    private static Task TooLarge(HttpContext context, long maxBytes) => Results.Problem(Problems.TooLarge(maxBytes)).ExecuteAsync(context);
 
     private static bool HasBody(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);

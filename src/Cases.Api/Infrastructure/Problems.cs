@@ -37,6 +37,14 @@ public static class Problems
         Detail = "See errors for each field."
     };
 
+    /// <summary>413: the body is over the endpoint's limit (or the service's).</summary>
+    public static ProblemDetails TooLarge(long maxBytes) => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "Request body too large",
+        Detail = $"A request body may hold at most {maxBytes} bytes."
+    };
+
     /// <summary>
     /// An error answered without a body (401, 403, 404, 405, 406, 415) gets a ProblemDetails, also when the request's
     /// Accept names no JSON (ASP.NET Core's own page would then be text), so that every refusal has the documented shape.

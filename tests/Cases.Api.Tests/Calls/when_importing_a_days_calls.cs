@@ -6,53 +6,9 @@ using Cases.Domain.Calls;
 namespace Cases.Api.Tests.Calls;
 
 /// <summary>A line's calls of a day, imported at once from JSON or a telephony export, logged once, and summed per line.</summary>
-public class when_importing_a_days_calls(CaseApiApp app) : CaseApiTests(app)
+public class when_importing_a_days_calls(CaseApiApp app) : CallImportTests(app)
 {
-    private string Compliance => App.Token(Org, Roles.Compliance);
-
     private const string Csv = "Time,Duration,Topic,About_Corruption\r\n09:00:05,120,\"Appointment, oncology\",false\r\n09:07,45,Results,no\r\n";
-
-    private async Task LinesAsync(string? org = null)
-    {
-        var token = App.Token(org ?? Org, Roles.Compliance);
-        await PutAsync("/api/call-lines/call-centre", new { name = "Call-centre", kind = "call-centre" }, token);
-        await PutAsync("/api/call-lines/compliance", new { name = "Compliance service phone", kind = "compliance-phone" }, token);
-    }
-
-    private async Task<CallLine> PutAsync(string url, object body, string token)
-    {
-        var result = await App.Host.Scenario(s =>
-        {
-            s.Put.Json(body).ToUrl(url);
-            s.WithBearerToken(token);
-            s.StatusCodeShouldBe(200);
-        });
-        return (await result.ReadAsJsonAsync<CallLine>())!;
-    }
-
-    private static object Calls(int count, bool corruptFirst = false) => new
-    {
-        calls = Enumerable.Range(0, count).Select(i => new
-        {
-            at = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(8 * 3600 + 10 * i)).ToString("HH:mm:ss"),
-            durationSeconds = 60 + i,
-            topic = "Appointment times",
-            aboutCorruption = corruptFirst && i == 0
-        })
-    };
-
-    private async Task<(int Status, string Body)> CsvAsync(string url, string csv, string? token = null)
-    {
-        var result = await App.Host.Scenario(s =>
-        {
-            s.Post.Url(url);
-            s.Body.TextIs(csv);
-            s.WithRequestHeader("Content-Type", "text/csv");
-            s.WithBearerToken(token ?? Compliance);
-            s.IgnoreStatusCode();
-        });
-        return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
-    }
 
     [Fact]
     public async Task a_json_day_is_logged_once_and_the_same_calls_again_answer_the_day_as_logged()
@@ -147,4 +103,7 @@ public class when_importing_a_days_calls(CaseApiApp app) : CaseApiTests(app)
         summary.Lines[1].ShouldBe(new CallLineFigures("compliance", "Compliance service phone", LineKind.CompliancePhone, 1, 0, 0m, 0, 0, 0));
         summary.LinesWithoutCalls.ShouldBe(["compliance"]);
     }
+
+    [Fact]
+    public Task a_body_neither_json_nor_csv_or_over_the_day_limit_is_refused() => OtherBodiesAndLargerOnesAreRefusedAsync("/api/call-lines/call-centre/days/2021-03-01/calls", CallsBody.MaxDayBytes);
 }

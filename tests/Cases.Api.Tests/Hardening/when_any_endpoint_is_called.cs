@@ -55,6 +55,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["PUT /api/call-lines/{line}"] = "compliance",
         ["GET /api/call-lines"] = "compliance auditor analyst",
         ["POST /api/call-lines/{line}/days/{date}/calls"] = "compliance",
+        ["POST /api/call-lines/{line}/months/{month}/calls"] = "compliance",
         ["GET /api/call-lines/summary"] = "compliance auditor analyst",
         ["POST /api/contacts"] = "registrar investigator",
         ["GET /api/contacts/{contactId}"] = "registrar investigator auditor",
@@ -199,6 +200,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         {
             "year" => "2021",
             "date" => "2021-03-01",
+            "month" => "2021-03",
             "personnelNumber" => "E-1042",
             "riskNumber" or "itemNumber" => "1",
             _ => Guid.CreateVersion7().ToString()

@@ -24,7 +24,7 @@ public static class ApiContract
         {
             options.AddSchemaTransformer<ContractSchemas>();
             options.AddOperationTransformer<ContractOperations>();
-            options.AddOperationTransformer<Calls.LogCallsRequestBody>();
+            options.AddOperationTransformer<Calls.CallsRequestBody>();
             options.AddDocumentTransformer<ContractDocument>();
         });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasperFx.CodeGeneration.Frames;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -27,7 +28,9 @@ internal sealed class ContractOperations(IOptions<JsonOptions> json) : IOpenApiO
         if ((description.ActionDescriptor as WolverineActionDescriptor)?.Chain is not { } chain) return;
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
-        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body);
+        // An endpoint that reads its body itself (the call-log imports, JSON or CSV) declares how much it takes.
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body)
+            || metadata.OfType<IRequestSizeLimitMetadata>().Any();
         var hasPath = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var hasQuery = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query);
         bool Runs(Type middleware) => chain.Middleware.OfType<MethodCall>().Any(m => m.HandlerType == middleware);
