@@ -98,15 +98,19 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
 
         await EnsureAsync(await SendAsync(HttpMethod.Put, "/api/call-lines/call-centre", new { name = "Call-centre", kind = "call-centre" }, Roles.Compliance, ct), ct);
         await EnsureAsync(await SendAsync(HttpMethod.Put, "/api/call-lines/compliance", new { name = "Compliance service", kind = "compliance-phone" }, Roles.Compliance, ct), ct);
-        for (var day = First; day <= Last; day = day.AddDays(1))
+        // A month of the telephony export at a time, as the compliance service loads it.
+        for (var month = First; month <= Last; month = month.AddMonths(1))
         {
-            var csv = new System.Text.StringBuilder("time,duration,topic,about_corruption\n");
-            var calls = CallsOn(day);
-            for (var i = 0; i < calls; i++)
+            var csv = new System.Text.StringBuilder("date,time,duration,topic,about_corruption\n");
+            for (var day = month; day.Month == month.Month; day = day.AddDays(1))
             {
-                csv.Append($"{8 + i * 10 / calls:00}:{i * 600 / calls % 60:00},{60 + i % 240},{(i % 3 == 0 ? "Appointment" : "Test results")},false\n");
+                var calls = CallsOn(day);
+                for (var i = 0; i < calls; i++)
+                {
+                    csv.Append($"{day:yyyy-MM-dd},{8 + i * 10 / calls:00}:{i * 600 / calls % 60:00},{60 + i % 240},{(i % 3 == 0 ? "Appointment" : "Test results")},false\n");
+                }
             }
-            await EnsureAsync(await SendAsync(HttpMethod.Post, $"/api/call-lines/call-centre/days/{day:yyyy-MM-dd}/calls",
+            await EnsureAsync(await SendAsync(HttpMethod.Post, $"/api/call-lines/call-centre/months/{month:yyyy-MM}/calls",
                 new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"), Roles.Compliance, ct), ct);
         }
 
