@@ -1,3 +1,4 @@
+using Cases.Api.Monitoring;
 using Cases.Domain.Monitoring;
 using Cases.Domain.MobileGroups;
 using Cases.Projections.MobileGroups;
@@ -26,9 +27,7 @@ public static class RecordGroupVisitEndpoint
                 fields.Add(name, "Required.");
                 continue;
             }
-            fields.Text($"{name}.description", finding.Description, FieldErrors.LongText)
-                .When(finding.LedTo != FindingOutcome.Referral && finding.ReferredTo is not null, $"{name}.referredTo", "Only for a finding that led to a referral.");
-            if (finding.LedTo == FindingOutcome.Referral) fields.Text($"{name}.referredTo", finding.ReferredTo);
+            fields.Finding(name, finding.Description, finding.LedTo, finding.ReferredTo);
         }
         return MobileGroupChecks.Answer(fields, command.ExpectedVersion, stream, state => RecordGroupVisitDecision.Check(command, state));
     }

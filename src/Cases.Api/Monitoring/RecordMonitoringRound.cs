@@ -50,10 +50,8 @@ public static class RecordMonitoringRoundEndpoint
                 fields.Add(name, "Required.");
                 continue;
             }
-            fields.Text($"{name}.description", finding.Description, FieldErrors.LongText)
-                .When(finding.CaseId is not null && finding.LedTo != FindingOutcome.CaseOpened, $"{name}.caseId", "Only for a finding that led to a case (case-opened).")
-                .When(finding.LedTo != FindingOutcome.Referral && finding.ReferredTo is not null, $"{name}.referredTo", "Only for a finding that led to a referral.");
-            if (finding.LedTo == FindingOutcome.Referral) fields.Text($"{name}.referredTo", finding.ReferredTo);
+            fields.Finding(name, finding.Description, finding.LedTo, finding.ReferredTo)
+                .When(finding.CaseId is not null && finding.LedTo != FindingOutcome.CaseOpened, $"{name}.caseId", "Only for a finding that led to a case (case-opened).");
         }
         if (fields.Any) return fields.ToProblem();
         var unknown = findings.Select(f => f.CaseId).FirstOrDefault(id => id is { } caseId && !cases.ContainsKey(caseId));
@@ -72,5 +70,16 @@ public static class RecordMonitoringRoundEndpoint
         var id = Guid.CreateVersion7();
         return (new MonitoringRoundRecordedResponse(id, 1),
             MartenOps.StartStream<MonitoringRoundRecorded>(id, RecordMonitoringRoundDecision.Decide(command, cases, id)));
+    }
+}
+
+/// <summary>A finding as monitoring and mobile groups record it: what was found, and whom it was referred to when it was.</summary>
+public static class FindingFields
+{
+    public static FieldErrors Finding(this FieldErrors fields, string name, string? description, FindingOutcome ledTo, string? referredTo)
+    {
+        fields.Text($"{name}.description", description, FieldErrors.LongText)
+            .When(ledTo != FindingOutcome.Referral && referredTo is not null, $"{name}.referredTo", "Only for a finding that led to a referral.");
+        return ledTo == FindingOutcome.Referral ? fields.Text($"{name}.referredTo", referredTo) : fields;
     }
 }

@@ -61,7 +61,7 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         {
             expectedVersion = version, itemNumber = 1, votes = new[] { "R-1", "R-2", "R-3" }.Select(m => new { personnelNumber = m, vote = "for" }).ToArray()
         }, secretary)).Version;
-        await PostAsync<ItemResolvedResponse>($"{at}/resolutions", new
+        var decision = await PostAsync<ItemResolvedResponse>($"{at}/resolutions", new
         {
             expectedVersion = version, itemNumber = 1, kind = "instruction", text = "Publish the waiting lists", executor = new { kind = "unit", name = "Health department" },
             term = new { kind = "half-year", year = 2022, part = 1 },
@@ -73,7 +73,8 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         {
             expectedVersion = 1, progress = "executed", report = "Published", evidence = new[] { "Order No. 3" }
         }, centre);
-        await EventuallyAsync(() => GetAsync<Paged<InstructionSummary>>("/api/instructions", centre), p => p.Items[0].Version == 2);
+        // The report reaches the decision by a message: the documents are compared once it has.
+        await EventuallyAsync(() => GetAsync<DecisionSummary>($"/api/decisions/{decision.DecisionId}", secretary), d => d.Reports.Count == 1);
     }
 
     [Fact]
