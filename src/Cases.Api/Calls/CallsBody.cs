@@ -81,7 +81,11 @@ public static class CallsBody
         var calls = new List<ParsedCall>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            var entry = entries[i];
+            if (entries[i] is not { } entry)
+            {
+                errors.Add($"{field}[{i}]", "Required.");
+                continue;
+            }
             var at = CallTimes.Parse(entry.At);
             errors.When(at is null, $"{field}[{i}].at", "HH:mm or HH:mm:ss.")
                 .When(entry.DurationSeconds is < 0 or > CallTimes.MaxDuration, $"{field}[{i}].durationSeconds", $"Whole seconds, 0 to {CallTimes.MaxDuration}.")

@@ -89,7 +89,11 @@ public static partial class LogMonthCallsEndpoint
         var seen = new HashSet<DateOnly>();
         for (var i = 0; i < entries.Count; i++)
         {
-            var day = entries[i];
+            if (entries[i] is not { } day)
+            {
+                errors.Add($"days[{i}]", "Required.");
+                continue;
+            }
             if (dateProblem(day.Date) is { } problem) errors.Add($"days[{i}].date", problem);
             errors.When(!seen.Add(day.Date), $"days[{i}].date", "Given more than once.");
             if (CallsBody.Calls(day.Calls, $"days[{i}].calls", errors) is { } calls) days.Add((day.Date, calls));

@@ -68,8 +68,9 @@ public static class Languages
 }
 
 /// <summary>
-/// The CLDR plural category of a whole count, which picks a text's form: English and Kazakh have <c>one</c> and
-/// <c>other</c>; Russian has <c>one</c> (1, 21, 101), <c>few</c> (2-4, 22-24) and <c>many</c> (0, 5-20, 25-30).
+/// The CLDR plural category of a whole count, which picks a text's form: English has <c>one</c> and <c>other</c>;
+/// Russian has <c>one</c> (1, 21, 101), <c>few</c> (2-4, 22-24) and <c>many</c> (0, 5-20, 25-30). Kazakh's <c>one</c>
+/// is written as its <c>other</c> (a noun after a numeral does not change), so Kazakh texts have only <c>other</c>.
 /// </summary>
 public static class PluralCategory
 {
@@ -78,6 +79,7 @@ public static class PluralCategory
         var n = Math.Abs(count);
         return culture.Name.Split('-')[0] switch
         {
+            "kk" => "other",
             "ru" => (n % 10, n % 100) switch
             {
                 (1, not 11) => "one",
@@ -92,12 +94,15 @@ public static class PluralCategory
 /// <summary>Reads texts in the request's language: plural forms, numbers and months as the resources write them.</summary>
 public static class LocalizedTexts
 {
-    /// <summary>The form of <paramref name="key"/> for the count (<c>Report.Appeals:many</c>), with the count put in its place.</summary>
-    public static string Plural(this IStringLocalizer texts, string key, long count)
+    /// <summary>
+    /// The form of <paramref name="key"/> for the count (<c>Report.Appeals:many</c>), with the count in place <c>{0}</c>
+    /// and any <paramref name="more"/> in the places after it.
+    /// </summary>
+    public static string Plural(this IStringLocalizer texts, string key, long count, params object[] more)
     {
         var form = texts[$"{key}:{PluralCategory.Of(CultureInfo.CurrentUICulture, count)}"];
         if (form.ResourceNotFound) form = texts[$"{key}:other"];
-        return string.Format(CultureInfo.InvariantCulture, form.Value, count);
+        return string.Format(CultureInfo.InvariantCulture, form.Value, [count, .. more]);
     }
 
     /// <summary>A decimal as the language writes it (<c>90.5</c>, <c>90,5</c>), to one decimal place.</summary>

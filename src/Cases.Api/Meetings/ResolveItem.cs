@@ -32,6 +32,11 @@ public static class ResolveItemEndpoint
         fields.When(addressees.Count > ResolveItem.MaxAddressees, "addressees", $"At most {ResolveItem.MaxAddressees} items.");
         for (var i = 0; i < addressees.Count && i < ResolveItem.MaxAddressees; i++)
         {
+            if (addressees[i] is null)
+            {
+                fields.Add($"addressees[{i}]", "Required.");
+                continue;
+            }
             fields.Text($"addressees[{i}].name", addressees[i].Name)
                 .Text($"addressees[{i}].organisation", addressees[i].Organisation, required: false)
                 .When(addressees.Take(i).Any(a => Same(a, addressees[i])), $"addressees[{i}]", "Named twice.");
@@ -84,6 +89,6 @@ public static class ResolveItemEndpoint
         };
     }
 
-    private static bool Same(Executor a, Executor b) =>
-        a.Kind == b.Kind && a.Name?.Trim() == b.Name?.Trim() && (a.Organisation?.Trim() ?? "") == (b.Organisation?.Trim() ?? "");
+    private static bool Same(Executor? a, Executor b) =>
+        a is not null && a.Kind == b.Kind && a.Name?.Trim() == b.Name?.Trim() && (a.Organisation?.Trim() ?? "") == (b.Organisation?.Trim() ?? "");
 }

@@ -68,7 +68,7 @@ public static class SessionReport
             text.Add("");
             text.Add(texts.Plural("Session.Instructions", instructions.Count));
             text.AddRange(instructions.Select((d, i) => texts.Format(i == instructions.Count - 1 ? "Session.InstructionLast" : "Session.Instruction",
-                Addressees(texts, d, overseen, nameOf), d.Text, TermText(texts, d.Term, d.DueDate))));
+                Addressees(texts, d, overseen, nameOf), d.Text, TermText(texts, d.Term, d.OriginalDueDate))));
         }
 
         var programme = Groups(texts, facts.Groups, day).Concat(facts.Plans.Select(plan => Plan(texts, plan, day))).ToList();
@@ -109,8 +109,11 @@ public static class SessionReport
         TermKind.HalfYear => texts.Format($"Term.half-year.{term.Part}", term.Year!),
         TermKind.Year => texts.Format("Term.year", term.Year!),
         TermKind.Ongoing => texts["Term.ongoing"].Value,
-        _ => texts.Format("Term.by-date", Date(texts, term?.Date ?? dueDate))
+        _ => ByDate(texts, term?.Date ?? dueDate)
     };
+
+    private static string ByDate(IStringLocalizer texts, DateOnly day) =>
+        texts.Format("Term.by-date", day.Day, texts[$"Month.Until.{day.Month}"].Value, day.Year);
 
     private static IEnumerable<string> Groups(IStringLocalizer texts, IReadOnlyList<MobileGroupDetails> groups, DateOnly day)
     {

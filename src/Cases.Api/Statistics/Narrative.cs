@@ -73,7 +73,8 @@ public static class NarrativeReport
         {
             sentences.Add(all.CorruptionContacts == 0
                 ? texts.Format("Report.Contacts.None", texts.Plural("Report.ContactsCount", all.Contacts))
-                : texts.Format("Report.Contacts.Some", texts.Plural("Report.ContactsCount", all.Contacts), all.CorruptionContacts));
+                : texts.Format("Report.Contacts.Some", texts.Plural("Report.ContactsCount", all.Contacts),
+                    texts.Plural("Report.ContactsAboutCorruption", all.CorruptionContacts)));
         }
         sentences.AddRange(Monitoring(texts, programme));
         sentences.AddRange(Calls(texts, programme));
@@ -119,7 +120,8 @@ public static class NarrativeReport
         if (perDay.Count > 0)
         {
             var average = Math.Round((decimal)perDay.Sum(d => d.Calls) / perDay.Count, 0, MidpointRounding.AwayFromZero);
-            yield return texts.Format("Report.Calls.Range", perDay.Min(d => d.Calls), perDay.Max(d => d.Calls), texts.Number(average));
+            // Counted by the most calls in a day: "200–221 звонок", "200–250 звонков".
+            yield return texts.Plural("Report.Calls.Range", perDay.Max(d => d.Calls), perDay.Min(d => d.Calls), texts.Number(average));
             var aboutCorruption = perDay.Sum(d => d.AboutCorruption);
             yield return aboutCorruption == 0 ? texts["Report.Calls.NoCorruption"].Value : texts.Plural("Report.Calls.Corruption", aboutCorruption);
         }
@@ -141,7 +143,8 @@ public static class NarrativeReport
         var procurements = texts.Plural("Report.Procurements", checkedCount);
         yield return violations == 0 ? texts.Format("Report.Procurement.Clean", procurements)
             : affecting == 0 ? texts.Format("Report.Procurement.NotAffecting", procurements, texts.Plural("Report.Violations", violations))
-            : texts.Format("Report.Procurement.Affecting", procurements, texts.Plural("Report.Violations", violations), affecting);
+            : texts.Format("Report.Procurement.Affecting", procurements, texts.Plural("Report.Violations", violations),
+                texts.Plural("Report.ViolationsAffecting", affecting));
     }
 
     private static IEnumerable<string> RiskAnalyses(IStringLocalizer texts, ProgrammeFigures programme)

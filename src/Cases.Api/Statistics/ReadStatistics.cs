@@ -6,8 +6,10 @@ using Marten;
 
 namespace Cases.Api.Statistics;
 
-/// <summary>The months to report, from the month of <see cref="From"/> to the month of <see cref="To"/>, both included.</summary>
-/// <summary>The months from <see cref="From"/>'s to <see cref="To"/>'s, and the language of any text, when not Accept-Language's.</summary>
+/// <summary>
+/// The months to report, from the month of <see cref="From"/> to the month of <see cref="To"/>, both included, and the
+/// language of any text, when not Accept-Language's.
+/// </summary>
 public sealed record StatisticsQuery(DateOnly? From = null, DateOnly? To = null, Language? Lang = null)
 {
     public const int MaxMonths = 120;

@@ -21,7 +21,9 @@ public sealed class ActionPlanSummary : IChangeTracked
     public DateTimeOffset LastChangedAt { get; set; }
 
     /// <summary>Every body's obligations under every item, in item order.</summary>
-    public IEnumerable<PlanObligation> Obligations(DateOnly? reportedBy = null) => Items.SelectMany(i => i.Obligations(this, reportedBy));
+    /// <summary>What the plan's items in force by <paramref name="reportedBy"/> owe, with the reports made by then (all, when not given).</summary>
+    public IEnumerable<PlanObligation> Obligations(DateOnly? reportedBy = null) =>
+        Items.Where(i => reportedBy is null || i.AddedOn <= reportedBy).SelectMany(i => i.Obligations(this, reportedBy));
 }
 
 /// <summary>A numbered item and the reports on it, in the order they were made.</summary>

@@ -106,10 +106,11 @@ public sealed partial class DecisionSummaryProjection : ChangeTrackedProjection<
             view.Status = DecisionStatus.Executed;
             view.IsExecuted = true;
             view.ExecutedOn = executedOn;
-            view.ExecutedOnTime = e.ReportedOn <= view.DueDate;
-            // Judged on the report's date alone, whether or not the service's check had marked it overdue yet.
+            // Judged on the day the last addressee executed it (the report's own date for a single executor), whether
+            // or not the service's check had marked it overdue yet.
+            view.ExecutedOnTime = executedOn <= view.DueDate;
             view.OverdueFrom = view.ExecutedOnTime.Value ? null : DecisionDeadline.OverdueFrom(view.DueDate);
-            CloseExtension(view, ExtensionAnswer.Lapsed, e.ReportedOn, null, null);
+            CloseExtension(view, ExtensionAnswer.Lapsed, executedOn, null, null);
         }
         else if (view.Status == DecisionStatus.Open)
         {

@@ -102,6 +102,9 @@ public class when_importing_a_months_calls(CaseApiApp app) : CallImportTests(app
         await RefusedAsync("/api/call-lines/call-centre/months/2021-13/calls", Days(("2021-03-01", 1)), 404, Compliance);
         (await RefusedAsync("/api/call-lines/call-centre/months/2021-12/calls", Days(("2021-12-01", 1)), 400, Compliance)).Errors!.Keys.ShouldBe(["month"]);
         (await RefusedAsync(March, new { days = Array.Empty<object>() }, 400, Compliance)).Errors!.Keys.ShouldBe(["days"]);
+        (await RefusedAsync(March, new { days = new object?[] { null } }, 400, Compliance)).Errors!.Keys.ShouldBe(["days[0]"]);
+        (await RefusedAsync(March, new { days = new[] { new { date = "2021-03-01", calls = new object?[] { null } } } }, 400, Compliance))
+            .Errors!.Keys.ShouldBe(["days[0].calls[0]"]);
     }
 
     [Fact]

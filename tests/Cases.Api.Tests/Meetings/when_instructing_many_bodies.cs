@@ -176,6 +176,7 @@ public class when_instructing_many_bodies(MeetingApiApp app) : MeetingApiTests(a
         var invalid = await RefusedAsync(url, Instruction(version, term: new { kind = "half-year", year = 2022, part = 3 },
             addressees: [new { kind = "unit", name = Youth }, new { kind = "unit", name = Youth }]), 400, SecretaryToken);
         invalid.Errors!.Keys.ShouldBe(["term.part", "addressees[1]"], ignoreOrder: true);
+        (await RefusedAsync(url, Instruction(version, addressees: [null!]), 400, SecretaryToken)).Errors!.Keys.ShouldBe(["addressees[0]"]);
         (await RefusedAsync(url, Instruction(version, addressees: [new { kind = "unit", name = "Akimat", organisation = "almaty" }]), 409,
             SecretaryToken)).Rule.ShouldBe("addressee-not-overseen");
     }
