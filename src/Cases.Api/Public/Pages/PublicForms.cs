@@ -11,11 +11,12 @@ namespace Cases.Api.Public.Pages;
 /// <c>Origin: null</c> or none, <c>Sec-Fetch-Site: same-origin</c>; a page elsewhere cannot set either (forbidden
 /// request headers), so a cross-site form post is refused;</item>
 /// <item>a hidden field holds a token the service issued with the form: the organisation, protected by ASP.NET Core
-/// Data Protection (encrypted and authenticated) and valid for <see cref="Lifetime"/>. It is stateless, nothing is
+/// Data Protection (encrypted and authenticated) and valid for <see cref="Lifetime"/> on the host's own clock (Data
+/// Protection reads the system's). It is stateless, nothing is
 /// kept per reporter, and a form of one organisation is not taken by another.</item>
 /// </list>
 /// </summary>
-public sealed class PublicForms(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class PublicForms(IDataProtectionProvider protection)
 {
     public const string TokenField = "form-token";
 
@@ -25,7 +26,7 @@ public sealed class PublicForms(IDataProtectionProvider protection, TimeProvider
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("Cases.Api.Public.Pages.PublicForms").ToTimeLimitedDataProtector();
 
-    public string Issue(string organisation) => _protector.Protect(organisation, clock.GetUtcNow().Add(Lifetime));
+    public string Issue(string organisation) => _protector.Protect(organisation, Lifetime);
 
     public bool Accepts(HttpRequest request, string? token, string organisation) => IsSameOrigin(request) && Holds(token, organisation);
 
@@ -34,7 +35,7 @@ public sealed class PublicForms(IDataProtectionProvider protection, TimeProvider
         if (string.IsNullOrEmpty(token)) return false;
         try
         {
-            return _protector.Unprotect(token, out var expiry) == organisation && expiry > clock.GetUtcNow();
+            return _protector.Unprotect(token, out _) == organisation;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

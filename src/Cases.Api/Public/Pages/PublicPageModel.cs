@@ -35,7 +35,7 @@ public abstract partial class PublicPageModel(IOptions<OrganisationSettings> org
         .SelectMany(e => e.Value.Select(message => (e.Key, message)));
 
     /// <summary>A path of these pages, in the language the reader reads them in.</summary>
-    public string PathOf(string page) => $"/{Organisation}/{page}?{Languages.QueryKey}={CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}";
+    public string PathOf(string page) => $"/{Organisation}/{page}?{Languages.QueryKey}={CultureInfo.CurrentUICulture.Name}";
 
     /// <summary>A fresh token for the forms of this answer.</summary>
     public string FormToken => forms.Issue(Organisation);

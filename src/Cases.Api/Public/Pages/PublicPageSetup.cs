@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 
 namespace Cases.Api.Public.Pages;
@@ -16,6 +19,8 @@ public static class PublicPageSetup
     public static IServiceCollection AddPublicPages(this IServiceCollection services)
     {
         services.AddSingleton<PublicForms>();
+        // Cyrillic and Kazakh letters written as they are, not as character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Public/Pages";
