@@ -3,6 +3,7 @@ using Cases.Api.Infrastructure;
 using Cases.Api.Localization;
 using Cases.Api.Operations;
 using Cases.Api.Public;
+using Cases.Api.Public.Pages;
 using Cases.Api.Retention;
 using Cases.Api.Sanctions;
 using JasperFx;
@@ -54,6 +55,7 @@ builder.Services.AddLanguages();
 builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
+builder.Services.AddPublicPages();
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
 builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection("Idempotency"));
 builder.Services.AddCasesOpenApi();
@@ -103,6 +105,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(Problems.StatusCodePage);
 // A path that is not the canonical spelling of a resource is refused before a token is even read.
 app.UseMiddleware<CanonicalRequests>();
+// The public pages' stylesheet: their only asset, served from wwwroot.
+app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -130,6 +134,7 @@ app.MapWolverineEndpoints(opts =>
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));
 });
+app.MapPublicPages();
 
 // A plain start runs the service and nothing else: JasperFx's search of every loaded assembly for a command to run is
 // left to the verbs (demo, codegen, db-apply, ...), out of each node's start-up.

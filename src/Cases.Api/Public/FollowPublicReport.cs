@@ -27,9 +27,15 @@ public static class FollowPublicReportEndpoint
     {
         var (report, refusal) = await ReceiptCodes.OpenAsync(request, session, settings.Value.ReceiptHashIterations, ct);
         if (report is null) return refusal!;
+        return Results.Ok(await ViewAsync(report, session, ct));
+    }
+
+    /// <summary>What the reporter of an opened report sees; the reporting page shows the same.</summary>
+    public static async Task<PublicCaseView> ViewAsync(PublicReport report, IQuerySession session, CancellationToken ct)
+    {
         var summary = await session.LoadAsync<CaseSummary>(report.Id, ct)
             ?? throw new InvalidOperationException($"Public report {report.Id} has no case.");
-        return Results.Ok(new PublicCaseView(PublicStatuses.Of(summary.Status), summary.Category, summary.ReceivedOn, summary.ClosedOn,
-            report.Messages, summary.AcknowledgedOn, summary.FeedbackDueOn));
+        return new PublicCaseView(PublicStatuses.Of(summary.Status), summary.Category, summary.ReceivedOn, summary.ClosedOn,
+            report.Messages, summary.AcknowledgedOn, summary.FeedbackDueOn);
     }
 }

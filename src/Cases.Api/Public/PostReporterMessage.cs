@@ -1,4 +1,5 @@
 using Cases.Domain.Public;
+using Cases.Projections.Public;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -24,11 +25,19 @@ public static class PostReporterMessageEndpoint
     {
         var (report, refusal) = await ReceiptCodes.OpenAsync(request, session, settings.Value.ReceiptHashIterations, ct);
         if (report is null) return refusal!;
+        var (posted, violation) = await WriteAsync(command, report, session, ct);
+        return violation is not null ? Results.Problem(Problems.Rule(violation)) : Results.Created((string?)null, posted);
+    }
+
+    /// <summary>Appends the reporter's message to an opened report, or says which rule refuses it; the reporting page writes the same way.</summary>
+    public static async Task<(MessagePosted? Posted, RuleViolation? Violation)> WriteAsync(PostReporterMessage command, PublicReport report,
+        IDocumentSession session, CancellationToken ct)
+    {
         // The reporter knows no version: the stream's own optimistic check still refuses a write that raced another.
         var stream = await session.Events.FetchForWriting<Case>(report.Id, ct);
-        if (ReportThreadDecisions.CheckReporter(stream.Aggregate!) is { } violation) return Results.Problem(Problems.Rule(violation));
+        if (ReportThreadDecisions.CheckReporter(stream.Aggregate!) is { } violation) return (null, violation);
         var posted = ReportThreadDecisions.Decide(command, stream.Aggregate!, Guid.CreateVersion7());
         stream.AppendOne(posted);
-        return Results.Created((string?)null, new MessagePosted(posted.MessageId));
+        return (new MessagePosted(posted.MessageId), null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cases.Api.Public.Pages;
 using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
@@ -61,6 +62,11 @@ public static class PublicChannel
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                if (context.IsPublicPage())
+                {
+                    await new RefusalResult(StatusCodes.Status429TooManyRequests, "TooMany", retryAfter).ExecuteAsync(context);
+                    return;
+                }
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     detail: $"At most {settings.RequestsPerWindow} public requests per {settings.Window} from one address. Try again later.")
                     .ExecuteAsync(context);

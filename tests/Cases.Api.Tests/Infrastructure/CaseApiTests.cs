@@ -23,8 +23,8 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
     protected string Registrar => App.Token(Org, Roles.Registrar);
     protected string Investigator => App.Token(Org, Roles.Investigator);
 
-    public Task InitializeAsync() => App.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => App.ResetAsync();
+    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     public static object Registration(string receivedOn = "2021-03-02", string channel = "call-centre",
         string category = "medical-care", string[]? subjects = null, object? complainant = null) => new

@@ -65,7 +65,7 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     {
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>
     /// The pools a test run may open on the main server: each host's two (Marten's, and the one of the service's own
