@@ -184,7 +184,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         thread.ShouldContain("<h3");
         Regex.IsMatch(thread, "<article class=\"message from-reporter\"[^>]*>\\s*<h3[^>]*>You</h3>").ShouldBeTrue();
         thread.ShouldContain("I can bring the discharge papers.");
-        var messages = await GetAsync<Cases.Projections.Public.ThreadMessage[]>($"/api/cases/{(await PublicCaseAsync()).Id}/messages", Investigator);
+        var messages = await GetAsync<global::Cases.Projections.Public.ThreadMessage[]>($"/api/cases/{(await PublicCaseAsync()).Id}/messages", Investigator);
         messages.ShouldHaveSingleItem().Text.ShouldBe("I can bring the discharge papers.");
     }
 
