@@ -134,7 +134,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         var summary = await PublicCaseAsync();
         summary.Category.ShouldBe(Category.Corruption);
         summary.ComplainantAnonymous.ShouldBeTrue();
-        var text = (string)(await App.ScalarAsync($"select data->>'text' from {App.Schema}.mt_events where type = 'case_registered'"))!;
+        var text = (string)(await App.ScalarAsync($"select data->>'summary' from {App.Schema}.mt_events where type = 'case_registered'"))!;
         text.ShouldBe($"The ward nurse asked for money\n\nWhen it happened: {App.Clock.Today.AddDays(-1):yyyy-MM-dd}\n\nWhere it happened: Ward 4");
     }
 
