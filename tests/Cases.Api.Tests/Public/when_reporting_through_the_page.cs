@@ -134,7 +134,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         var summary = await PublicCaseAsync();
         summary.Category.ShouldBe(Category.Corruption);
         summary.ComplainantAnonymous.ShouldBeTrue();
-        var text = (string)(await App.ScalarAsync($"select data->>'text' from {App.Schema}.mt_events where type = 'case_registered'"))!;
+        var text = (string)(await App.ScalarAsync($"select data->>'summary' from {App.Schema}.mt_events where type = 'case_registered'"))!;
         text.ShouldBe($"The ward nurse asked for money\n\nWhen it happened: {App.Clock.Today.AddDays(-1):yyyy-MM-dd}\n\nWhere it happened: Ward 4");
     }
 
@@ -184,7 +184,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         thread.ShouldContain("<h3");
         Regex.IsMatch(thread, "<article class=\"message from-reporter\"[^>]*>\\s*<h3[^>]*>You</h3>").ShouldBeTrue();
         thread.ShouldContain("I can bring the discharge papers.");
-        var messages = await GetAsync<Cases.Projections.Public.ThreadMessage[]>($"/api/cases/{(await PublicCaseAsync()).Id}/messages", Investigator);
+        var messages = await GetAsync<global::Cases.Projections.Public.ThreadMessage[]>($"/api/cases/{(await PublicCaseAsync()).Id}/messages", Investigator);
         messages.ShouldHaveSingleItem().Text.ShouldBe("I can bring the discharge papers.");
     }
 

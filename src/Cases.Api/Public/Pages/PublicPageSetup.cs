@@ -21,6 +21,20 @@ public static class PublicPageSetup
         services.AddSingleton<PublicForms>();
         // Cyrillic and Kazakh letters written as they are, not as character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // MVC's JSON options, which clients reading the host's services (Alba in the tests) take once MVC is added,
+        // are the API's own: the pages write no JSON themselves.
+        services.AddOptions<JsonOptions>().Configure<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>((mvc, api) =>
+        {
+            var from = api.Value.SerializerOptions;
+            var to = mvc.JsonSerializerOptions;
+            to.PropertyNamingPolicy = from.PropertyNamingPolicy;
+            to.DictionaryKeyPolicy = from.DictionaryKeyPolicy;
+            to.DefaultIgnoreCondition = from.DefaultIgnoreCondition;
+            to.NumberHandling = from.NumberHandling;
+            to.PropertyNameCaseInsensitive = from.PropertyNameCaseInsensitive;
+            to.TypeInfoResolver = from.TypeInfoResolver;
+            foreach (var converter in from.Converters) to.Converters.Add(converter);
+        });
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Public/Pages";
