@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Cases.Api.Cases;
-using Cases.Api.Infrastructure;
-using Cases.Projections.Cases;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -117,8 +114,10 @@ public abstract class BrowserTests(BrowserApp app) : ApiTests<BrowserApp>(app)
     /// <summary>Replies to the reporter of the organisation's one public case, as its investigator does, through the API.</summary>
     protected async Task InvestigatorRepliesAsync(string text)
     {
-        var summary = (await GetAsync<Paged<CaseSummary>>("/api/cases?channel=public", Investigator)).Items.ShouldHaveSingleItem();
-        await PostAsync<CaseWritten>($"/api/cases/{summary.Id}/messages", new { expectedVersion = summary.Version, text }, Investigator);
+        var found = await CallAsync("GET", "/api/cases?channel=public", null, Investigator, 200);
+        var summary = JsonDocument.Parse(await found.ReadAsTextAsync()).RootElement.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        await CallAsync("POST", $"/api/cases/{summary.GetProperty("id").GetGuid()}/messages",
+            new { expectedVersion = summary.GetProperty("version").GetInt64(), text }, Investigator, 200);
     }
 
     /// <summary>
