@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cases.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +19,7 @@ public sealed class when_a_citizen_reports_in_a_browser(BrowserApp app) : Browse
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("National Research Oncology Center");
         foreach (var (language, code) in new[] { ("English", "en"), ("Русский", "ru"), ("Қазақша", "kk") })
         {
-            await Expect(page.GetByRole(AriaRole.Link, new() { Name = language, Exact = true })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"lang={code}"));
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = language, Exact = true })).ToHaveAttributeAsync("href", new Regex($"lang={code}"));
         }
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Category" })).ToBeVisibleAsync();
         foreach (var label in new[] { "What happened", "When it happened", "Where it happened" })
@@ -53,7 +54,7 @@ public sealed class when_a_citizen_reports_in_a_browser(BrowserApp app) : Browse
         var code = await SendReportAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Follow up on a report" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{FollowUpPath}(\\?.*)?$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"{FollowUpPath}(\\?.*)?$"));
         await FollowUpAsync(page, "AAAA-BBBB-CCCC-DDDD");
         await Expect(page.Locator("main")).ToContainTextAsync("We could not find a report with this code.");
 
