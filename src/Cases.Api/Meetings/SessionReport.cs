@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cases.Api.Localization;
+using Cases.Api.Statistics;
 using Cases.Domain.ActionPlans;
 using Cases.Domain.Commissions;
 using Cases.Projections.ActionPlans;
@@ -60,7 +61,7 @@ public static class SessionReport
         if (chair is not null) opening.Add(texts.Format("Session.Chaired", Person(texts, chair.FullName, chair.Position)));
         opening.AddRange(meeting.Agenda.SelectMany(item => item.Heard).Select(heard =>
             texts.Format("Session.Heard", texts.Format("Heard.Person", heard.FullName, heard.Position, heard.Body), heard.Subject)));
-        text.Add(NarrativeParagraph(opening));
+        text.Add(NarrativeReport.Paragraph(opening));
 
         var instructions = facts.Decisions.Where(d => d.Kind == Domain.Meetings.DecisionKind.Instruction).ToList();
         if (instructions.Count > 0)
@@ -75,12 +76,10 @@ public static class SessionReport
         if (programme.Count > 0)
         {
             text.Add("");
-            text.Add(NarrativeParagraph(programme));
+            text.Add(NarrativeReport.Paragraph(programme));
         }
         return string.Join("\n", text.Select(l => l.TrimEnd('\n'))) + "\n";
     }
-
-    private static string NarrativeParagraph(IEnumerable<string> sentences) => Statistics.NarrativeReport.Paragraph(sentences);
 
     public static string Date(IStringLocalizer texts, DateOnly day) =>
         texts.Format("Date", day.Day, texts[$"Month.Day.{day.Month}"].Value, day.Year);
