@@ -13,6 +13,12 @@ public sealed class PublicReportingSettings
     /// <summary>Largest body of a public request: a report or a message is text, never a file.</summary>
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// Largest form the public pages take: a browser percent-encodes every byte of a letter outside ASCII as three, so
+    /// the same text a report carries as JSON in <see cref="MaxRequestBodyBytes"/> may take three times that as a form.
+    /// </summary>
+    public long MaxFormBodyBytes => MaxRequestBodyBytes * 3;
+
     /// <summary>Public requests one client address may make per <see cref="Window"/>.</summary>
     public int RequestsPerWindow { get; set; } = 30;
 

@@ -40,6 +40,7 @@ public static class PublicPageSetup
             o.RootDirectory = "/Public/Pages";
             // Antiforgery's cookie would be set before the reporter acts: PublicForms checks the forms instead.
             o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new ReadableForms());
         });
         return services;
     }
@@ -50,7 +51,7 @@ public static class PublicPageSetup
         app.MapRazorPages()
             .AllowAnonymous()
             .RequireRateLimiting(PublicChannel.RateLimitPolicy)
-            .WithMetadata(new PublicBodyLimit(settings.MaxRequestBodyBytes), new PublicPageMetadata());
+            .WithMetadata(new PublicBodyLimit(settings.MaxFormBodyBytes), new PublicPageMetadata());
     }
 
     public static bool IsPublicPage(this HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageMetadata>() is not null;
