@@ -1,3 +1,4 @@
+using Cases.Api.WebConsole;
 using Cases.Api.Demo;
 using Cases.Api.Infrastructure;
 using Cases.Api.Localization;
@@ -56,6 +57,7 @@ builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.AddPublicPages();
+builder.Services.AddConsole(builder.Configuration);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
 builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection("Idempotency"));
 builder.Services.AddCasesOpenApi();
@@ -98,6 +100,8 @@ builder.Host.UseWolverine(opts =>
 
 var app = builder.Build();
 
+// First, so that the console's calls to the API pass every step below, as a request from outside does.
+app.UseConsole();
 // Routing has already run (WebApplication puts it first), so each step below knows the endpoint asked for.
 // The headers go on every answer, the exception handler's and the status code pages' included.
 app.UseMiddleware<ResponseHeaders>();
@@ -134,7 +138,7 @@ app.MapWolverineEndpoints(opts =>
         chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
                  || chain.Method.Method.IsDefined(typeof(Cases.Api.Audit.AuditedReadAttribute), false));
 });
-app.MapPublicPages();
+app.MapRazorPages();
 
 // A plain start runs the service and nothing else: JasperFx's search of every loaded assembly for a command to run is
 // left to the verbs (demo, codegen, db-apply, ...), out of each node's start-up.

@@ -17,12 +17,16 @@ public static class Authentication
 {
     public const string Issuer = "cases-dev";
     public const string Audience = "cases";
+    public const string Scheme = "cases";
 
     public static IServiceCollection AddCasesAuthentication(this IServiceCollection services, IConfiguration config)
     {
         var audience = config["Auth:Audience"] ?? Audience;
         var knownOrganisationsOnly = config.GetValue("Auth:KnownOrganisationsOnly", true);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(Scheme)
+            // A request of the console (Console/ConsoleApi) acts as the user the console signed in; any other, by its token.
+            .AddPolicyScheme(Scheme, "Bearer token", o => o.ForwardDefaultSelector = context =>
+                WebConsole.ConsoleCall.Carries(context) ? WebConsole.ConsoleCall.Scheme : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;

@@ -1,3 +1,4 @@
+using Cases.Api.WebConsole;
 using Cases.Api.Public.Pages;
 
 namespace Cases.Api.Infrastructure;
@@ -7,7 +8,7 @@ namespace Cases.Api.Infrastructure;
 /// cleared it): <c>X-Content-Type-Options: nosniff</c>, so that no browser runs an answer as another type than the one
 /// given; and on the API, <c>Cache-Control: no-store</c>, since its answers hold personal and case data (complainants,
 /// evidence, messages, a reporter's follow-up and receipt) that no browser or shared cache may keep; on the public
-/// reporting pages, their own (<see cref="PublicPageSetup.SetHeaders"/>).
+/// reporting pages and the console, their own (<see cref="PublicPageSetup.SetHeaders"/>).
 /// </summary>
 public sealed class ResponseHeaders(RequestDelegate next)
 {
@@ -15,7 +16,7 @@ public sealed class ResponseHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var page = context.IsPublicPage();
+        var page = context.IsPublicPage() || context.IsConsole();
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

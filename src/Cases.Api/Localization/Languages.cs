@@ -59,6 +59,8 @@ public static class Languages
         return Task.FromResult(languages.Count == 0 ? null : new ProviderCultureResult(languages));
     }
 
+    public static bool IsSupported(string name) => name is "en" or "ru" or "kk";
+
     /// <summary>Says which language a localized answer is in, and that it varies by Accept-Language.</summary>
     public static void Answered(HttpResponse response)
     {

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,8 @@ namespace Cases.Api.Public.Pages;
 /// </summary>
 public static class PublicPageSetup
 {
+    public const string Folder = "/Public/Pages";
+
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -35,28 +39,25 @@ public static class PublicPageSetup
             to.TypeInfoResolver = from.TypeInfoResolver;
             foreach (var converter in from.Converters) to.Converters.Add(converter);
         });
-        services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Public/Pages";
-            // Antiforgery's cookie would be set before the reporter acts: PublicForms checks the forms instead.
-            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
-            o.Conventions.ConfigureFilter(new ReadableForms());
-        });
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        // The public pages take no token and no cookie: anonymous, under the public channel's limits, and with forms
+        // proved by PublicForms instead of antiforgery, whose cookie would be set before the reporter acts.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<PublicReportingSettings>>((o, settings) =>
+            o.Conventions.AddFolderApplicationModelConvention(Folder, page =>
+            {
+                page.Filters.Add(new IgnoreAntiforgeryTokenAttribute());
+                page.Filters.Add(new ReadableForms());
+                page.EndpointMetadata.Add(new AllowAnonymousAttribute());
+                page.EndpointMetadata.Add(new EnableRateLimitingAttribute(PublicChannel.RateLimitPolicy));
+                page.EndpointMetadata.Add(new PublicBodyLimit(settings.Value.MaxFormBodyBytes));
+                page.EndpointMetadata.Add(new PublicPageMetadata());
+            }));
         return services;
-    }
-
-    public static void MapPublicPages(this WebApplication app)
-    {
-        var settings = app.Services.GetRequiredService<IOptions<PublicReportingSettings>>().Value;
-        app.MapRazorPages()
-            .AllowAnonymous()
-            .RequireRateLimiting(PublicChannel.RateLimitPolicy)
-            .WithMetadata(new PublicBodyLimit(settings.MaxFormBodyBytes), new PublicPageMetadata());
     }
 
     public static bool IsPublicPage(this HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageMetadata>() is not null;
 
-    /// <summary>The public pages' headers, set as the answer starts (refusals included).</summary>
+    /// <summary>The headers of the public pages and the console's, set as the answer starts (refusals included).</summary>
     public static void SetHeaders(IHeaderDictionary headers)
     {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;

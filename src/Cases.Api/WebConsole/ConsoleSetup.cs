@@ -1,0 +1,131 @@
+using Cases.Api.Infrastructure;
+using Cases.Api.Localization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cases.Api.WebConsole;
+
+/// <summary>The console's settings, section <c>Console</c>.</summary>
+public sealed class ConsoleSettings
+{
+    /// <summary>A session idle this long is over: the user signs in again.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The organisation's OpenID Connect provider; without one, only Development's sign-in page signs in.</summary>
+    public OidcSettings Oidc { get; set; } = new();
+
+    public sealed class OidcSettings
+    {
+        public string? Authority { get; set; }
+        public string? ClientId { get; set; }
+        public string? ClientSecret { get; set; }
+
+        public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+    }
+}
+
+/// <summary>
+/// The web console for the people who run the cases: Razor Pages under <c>/console</c>, signed in with a cookie (from
+/// the organisation's OpenID Connect provider, or Development's sign-in page), with anti-forgery on every form. Its
+/// pages act through <see cref="ConsoleApi"/>, so every rule, role and refusal is the API's.
+/// </summary>
+public static class ConsoleSetup
+{
+    public const string Path = "/console";
+    public const string Folder = "/WebConsole/Pages";
+    public const string CookieScheme = "console";
+    public const string OidcScheme = "console-oidc";
+    public const string Policy = "console";
+    public const string LanguageCookie = "cases-console-lang";
+
+    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration config)
+    {
+        var settings = config.GetSection("Console").Get<ConsoleSettings>() ?? new ConsoleSettings();
+        services.Configure<ConsoleSettings>(config.GetSection("Console"));
+        services.AddSingleton<ConsoleApi>();
+        var authentication = services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ConsoleCallHandler>(ConsoleCall.Scheme, null)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "cases-console";
+                o.Cookie.Path = Path;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = settings.SessionTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = $"{Path}/sign-in";
+                o.LogoutPath = $"{Path}/sign-out";
+                o.AccessDeniedPath = $"{Path}/refused";
+                o.ReturnUrlParameter = "returnUrl";
+                if (settings.Oidc.IsConfigured) o.ForwardChallenge = OidcScheme;
+            });
+        if (settings.Oidc.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, o =>
+            {
+                o.Authority = settings.Oidc.Authority;
+                o.ClientId = settings.Oidc.ClientId;
+                o.ClientSecret = settings.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = CookieScheme;
+                o.CallbackPath = $"{Path}/signin-oidc";
+                o.SignedOutCallbackPath = $"{Path}/signout-callback-oidc";
+                o.MapInboundClaims = false;
+                o.SaveTokens = false;
+                o.TokenValidationParameters = new TokenValidationParameters { NameClaimType = CasesClaims.Subject, RoleClaimType = CasesClaims.Role };
+                // The identity token must carry the claims a bearer token of the API carries, checked the same way.
+                o.Events.OnTokenValidated = context =>
+                {
+                    var served = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrganisationSettings>>().Value.Names.Keys;
+                    var refusal = TokenClaims.Refusal(new JsonWebToken(context.SecurityToken.RawData), served.Count > 0 ? served : null);
+                    if (refusal is not null) context.Fail(refusal);
+                    return Task.CompletedTask;
+                };
+            });
+        }
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(CookieScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => !string.IsNullOrWhiteSpace(c.User.FindFirst(CasesClaims.Organisation)?.Value))
+            .RequireAssertion(c => c.User.FindAll(CasesClaims.Role).All(r => Roles.IsKnown(r.Value))));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder(Folder, Policy);
+            o.Conventions.AllowAnonymousToPage($"{Folder}/SignIn");
+            o.Conventions.AllowAnonymousToPage($"{Folder}/Language");
+        });
+        // The console keeps the language its user chose in a cookie of its own; the API and the public pages never read it.
+        services.Configure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(1, new CustomRequestCultureProvider(ChosenLanguageAsync)));
+        return services;
+    }
+
+    /// <summary>
+    /// Takes the console's calls to the API from this point of the pipeline: call it first, so that they pass every
+    /// step a request from outside passes.
+    /// </summary>
+    public static void UseConsole(this WebApplication app)
+    {
+        var api = app.Services.GetRequiredService<ConsoleApi>();
+        var builder = (IApplicationBuilder)app;
+        builder.Use(next =>
+        {
+            api.Build(builder, next);
+            return next;
+        });
+    }
+
+    public static bool IsConsole(this HttpContext context) => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase);
+
+    private static Task<ProviderCultureResult?> ChosenLanguageAsync(HttpContext context) =>
+        Task.FromResult(context.IsConsole() && context.Request.Cookies[LanguageCookie] is { Length: > 0 } chosen
+                        && Languages.IsSupported(chosen)
+            ? new ProviderCultureResult(chosen)
+            : null);
+}

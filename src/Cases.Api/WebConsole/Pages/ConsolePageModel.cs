@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cases.Api.Infrastructure;
+using Cases.Api.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Api.WebConsole.Pages;
+
+/// <summary>
+/// Base of the console's pages: the signed-in user (organisation, roles), the API the page reads and writes through,
+/// and the API's refusal of the last call, shown next to the field or the action it concerns.
+/// </summary>
+public abstract class ConsolePageModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : PageModel
+{
+    public IStringLocalizer<ConsolePages> T => texts;
+
+    public string Organisation => User.FindFirstValue(CasesClaims.Organisation) ?? "";
+
+    public string UserName => User.Identity?.Name ?? "";
+
+    public IReadOnlyList<string> UserRoles => User.FindAll(CasesClaims.Role).Select(r => r.Value).ToList();
+
+    /// <summary>Whether the user holds one of the roles of a comma-separated list, as the API's [Authorize(Roles)] reads it.</summary>
+    public bool HasAny(string roles) => roles.Split(',').Any(User.IsInRole);
+
+    /// <summary>The API's refusal of this page's last call, if it refused.</summary>
+    public ApiProblem? Refusal { get; private set; }
+
+    /// <summary>Which action the refusal concerns, so that it is shown next to that action's form.</summary>
+    public string? RefusedAction { get; private set; }
+
+    /// <summary>
+    /// Reads what the API answers; on a refusal, answers null and keeps the refusal, with its status, for the page (for
+    /// the form of <paramref name="action"/>, when the query came from one).
+    /// </summary>
+    protected async Task<TResult?> ReadAsync<TResult>(string pathAndQuery, string? action = null) where TResult : class
+    {
+        var answer = await api.GetAsync(HttpContext, pathAndQuery);
+        if (answer.Succeeded) return answer.Read<TResult>();
+        Refuse(answer.Problem!, action);
+        return null;
+    }
+
+    /// <summary>Sends a command; on a refusal, keeps it for the action's form and answers null.</summary>
+    protected async Task<ApiAnswer?> SendAsync(string action, string method, string path, object? body)
+    {
+        var answer = await api.SendAsync(HttpContext, method, path, body);
+        if (answer.Succeeded) return answer;
+        Refuse(answer.Problem!, action);
+        return null;
+    }
+
+    protected Task<ApiAnswer?> PostAsync(string action, string path, object body) => SendAsync(action, HttpMethods.Post, path, body);
+
+    private void Refuse(ApiProblem problem, string? action)
+    {
+        Refusal = problem;
+        RefusedAction = action;
+        Response.StatusCode = problem.Status;
+    }
+
+    /// <summary>The errors the API found in a field of the refused action's form.</summary>
+    public IReadOnlyList<string> ErrorsOf(string action, string field) =>
+        RefusedAction == action && Refusal?.Errors is { } errors
+            ? errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList()
+            : [];
+
+    /// <summary>
+    /// The refusal in the reader's language: a broken rule by its code, else the kind of refusal by its status; the
+    /// API's own words follow, as it wrote them.
+    /// </summary>
+    public string RefusalText(ApiProblem problem)
+    {
+        var rule = problem.Rule is { } code ? T[$"Rule.{code}"] : null;
+        if (rule is { ResourceNotFound: false }) return rule.Value;
+        var status = T[$"Status.{problem.Status}"];
+        return status.ResourceNotFound ? T["Status.Other"] : status.Value;
+    }
+
+    /// <summary>A value of the API's enums in the reader's language, by its kebab-case name.</summary>
+    public string Named<TEnum>(TEnum value) where TEnum : struct, Enum => T[$"{typeof(TEnum).Name}.{KebabEnum.Name(value)}"];
+
+    /// <summary>The values of an API enum a user may choose: every one but the placeholder for a value stored outside the contract.</summary>
+    public static IEnumerable<TEnum> Choices<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Where(v => Convert.ToInt32(v, CultureInfo.InvariantCulture) >= 0);
+
+    /// <summary>A date as the console writes it, the same in every language.</summary>
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A moment in the organisation's own time is the API's to give; the console writes it to the minute.</summary>
+    public static string Moment(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+}
