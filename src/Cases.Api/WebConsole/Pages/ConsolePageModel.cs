@@ -11,7 +11,7 @@ namespace Cases.Api.WebConsole.Pages;
 /// Base of the console's pages: the signed-in user (organisation, roles), the API the page reads and writes through,
 /// and the API's refusal of the last call, shown next to the field or the action it concerns.
 /// </summary>
-public abstract class ConsolePageModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : PageModel
+public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : PageModel
 {
     public IStringLocalizer<ConsolePages> T => texts;
 
