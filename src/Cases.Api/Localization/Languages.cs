@@ -48,15 +48,23 @@ public static class Languages
     /// </summary>
     private static Task<ProviderCultureResult?> AcceptedLanguagesAsync(HttpContext context)
     {
-        var languages = context.Request.GetTypedHeaders().AcceptLanguage
-            .Where(l => l.Quality is not 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => l.Value.Value?.Split('-')[0])
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(l => new Microsoft.Extensions.Primitives.StringSegment(l))
-            .ToList();
+        var languages = AskedFor(context.Request).Select(l => new Microsoft.Extensions.Primitives.StringSegment(l)).ToList();
         return Task.FromResult(languages.Count == 0 ? null : new ProviderCultureResult(languages));
+    }
+
+    /// <summary>The languages a request asks for, best first: <c>?lang=</c>, then Accept-Language.</summary>
+    public static IEnumerable<string> AskedFor(HttpRequest request)
+    {
+        if (request.Query[QueryKey] is [{ } chosen]) yield return chosen;
+        foreach (var language in request.GetTypedHeaders().AcceptLanguage
+                     .Where(l => l.Quality is not 0)
+                     .OrderByDescending(l => l.Quality ?? 1)
+                     .Select(l => l.Value.Value?.Split('-')[0])
+                     .OfType<string>()
+                     .Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            yield return language.ToLowerInvariant();
+        }
     }
 
     public static bool IsSupported(string name) => name is "en" or "ru" or "kk";

@@ -30,8 +30,38 @@ public sealed class PublicReportingSettings
     /// <summary>PBKDF2-SHA256 iterations of a new receipt's hash; each receipt keeps its own count.</summary>
     public int ReceiptHashIterations { get; set; } = 210_000;
 
+    /// <summary>What an organisation's reporting page offers, per organisation id; every language and category when not listed.</summary>
+    public Dictionary<string, PublicPageSettings> Pages { get; set; } = new(StringComparer.Ordinal);
+
+    public PublicPageSettings PageOf(string organisation) => Pages.GetValueOrDefault(organisation) ?? PublicPageSettings.Everything;
+
     public bool IsSound => MaxRequestBodyBytes > 0 && RequestsPerWindow > 0 && Window > TimeSpan.Zero
-                           && AnonymousReportsPerHour > 0 && ReceiptHashIterations >= 10_000;
+                           && AnonymousReportsPerHour > 0 && ReceiptHashIterations >= 10_000 && Pages.Values.All(p => p.IsSound);
+}
+
+/// <summary>
+/// One organisation's reporting page: the languages it is offered in (the first is the one a reader whose browser asks
+/// for none of them gets) and the categories it takes reports of, which the API's public channel takes alone too.
+/// </summary>
+public sealed class PublicPageSettings
+{
+    public static readonly PublicPageSettings Everything = new();
+
+    private static readonly string[] AllLanguages = ["en", "ru", "kk"];
+    private static readonly string[] AllCategories = KebabEnum.Accepted(typeof(Domain.Cases.Category)).ToArray();
+
+    // Null until configured: the configuration binder appends to an array it finds filled, it does not replace it.
+    public string[]? Languages { get; set; }
+
+    public string[]? Categories { get; set; }
+
+    public IReadOnlyList<string> OfferedLanguages => Languages is { Length: > 0 } languages ? languages : AllLanguages;
+
+    public IReadOnlyList<string> OfferedCategories => Categories is { Length: > 0 } categories ? categories : AllCategories;
+
+    public bool Offers(Domain.Cases.Category category) => OfferedCategories.Contains(KebabEnum.Name(category), StringComparer.Ordinal);
+
+    public bool IsSound => OfferedLanguages.All(Localization.Languages.IsSupported) && OfferedCategories.All(AllCategories.Contains);
 }
 
 /// <summary>Marks an endpoint of the public channel: no token, the organisation in the route, the public limits.</summary>
@@ -55,7 +85,7 @@ public static class PublicChannel
     {
         var section = config.GetSection("PublicReporting");
         services.AddOptions<PublicReportingSettings>().Bind(section)
-            .Validate(s => s.IsSound, "PublicReporting: every limit must be positive, and receipts hashed at least 10,000 times")
+            .Validate(s => s.IsSound, "PublicReporting: every limit must be positive, receipts hashed at least 10,000 times, and each page must offer languages among en, ru, kk and categories the API accepts")
             .ValidateOnStart();
         var settings = section.Get<PublicReportingSettings>() ?? new PublicReportingSettings();
         services.AddRateLimiter(limiter =>

@@ -19,7 +19,10 @@ public static class ReportPubliclyEndpoint
     public static async Task<ProblemDetails> Validate(ReportPublicly command, IDocumentSession session, IOptions<PublicReportingSettings> settings,
         RequestTime time, HttpResponse response, CancellationToken ct)
     {
+        var page = settings.Value.PageOf(session.TenantId);
         var fields = new FieldErrors()
+            .When(!page.Offers(command.Category), "category",
+                $"This organisation takes public reports of these categories only: {string.Join(", ", page.OfferedCategories)}.")
             .Text("text", command.Text, FieldErrors.LongText)
             .When(command.Anonymous && command.Contact is not null, "contact", "An anonymous reporter gives no contact.")
             .When(!command.Anonymous && command.Contact is null, "contact", "Give contact details, or report anonymously.");

@@ -332,6 +332,7 @@ public sealed class PublicApiApp() : CasesApp("tests_public")
     public const int RequestsPerWindow = 10;
     public const int AnonymousReportsPerHour = 3;
     public const int MaxPublicBodyBytes = 2048;
+    public const string OwnPage = "ekibastuz";
     public const int RetentionDays = 365;
 
     protected override void Configure(IWebHostBuilder builder)
@@ -340,6 +341,11 @@ public sealed class PublicApiApp() : CasesApp("tests_public")
         builder.UseSetting("PublicReporting:Window", "00:10:00");
         builder.UseSetting("PublicReporting:AnonymousReportsPerHour", AnonymousReportsPerHour.ToString());
         builder.UseSetting("PublicReporting:MaxRequestBodyBytes", MaxPublicBodyBytes.ToString());
+        // One organisation whose page speaks Kazakh first, then Russian, and takes two categories of report.
+        builder.UseSetting($"PublicReporting:Pages:{OwnPage}:Languages:0", "kk");
+        builder.UseSetting($"PublicReporting:Pages:{OwnPage}:Languages:1", "ru");
+        builder.UseSetting($"PublicReporting:Pages:{OwnPage}:Categories:0", "corruption");
+        builder.UseSetting($"PublicReporting:Pages:{OwnPage}:Categories:1", "ethics");
         builder.UseSetting("PublicReporting:ReceiptHashIterations", "10000");
         builder.UseSetting("Retention:ClosedCaseDays", RetentionDays.ToString());
     }

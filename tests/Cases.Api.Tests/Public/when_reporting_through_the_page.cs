@@ -76,6 +76,39 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         if (language == "kk") (await byQuery.ReadAsTextAsync()).ShouldContain("Жасырын хабарлау");
     }
 
+    [Theory]
+    [InlineData("en-GB", "kk")]
+    [InlineData("en-GB, ru;q=0.8", "ru")]
+    public async Task an_organisation_offers_its_own_languages_and_categories(string asked, string answered)
+    {
+        var html = await (await PageAsync($"/{PublicApiApp.OwnPage}/report", 200, asked)).ReadAsTextAsync();
+
+        html.ShouldContain($"<html lang=\"{answered}\">");
+        html.ShouldContain("Қазақша");
+        html.ShouldContain("Русский");
+        html.ShouldNotContain("English");
+        Regex.Matches(html, "<option value=\"([a-z-]+)\"").Select(m => m.Groups[1].Value).ShouldBe(["corruption", "ethics"]);
+    }
+
+    [Fact]
+    public async Task a_category_the_organisation_does_not_take_is_refused_by_the_api_and_the_page_alike()
+    {
+        var api = await ProblemOf(await PublicAsync("POST", $"/api/public/{PublicApiApp.OwnPage}/reports",
+            new { category = "medical-care", text = "The ward nurse asked for money", anonymous = true }, 400));
+        api.Errors.ShouldNotBeNull().ShouldContainKey("category");
+
+        var html = await (await PageAsync($"/{PublicApiApp.OwnPage}/report?lang=ru", 200)).ReadAsTextAsync();
+        var form = new Dictionary<string, string>
+        {
+            [PublicForms.TokenField] = WebUtility.HtmlDecode(TokenOf(html)), ["category"] = "medical-care", ["text"] = "Медсестра просила деньги",
+            ["identity"] = "anonymous"
+        };
+        var refused = await (await SubmitAsync($"/{PublicApiApp.OwnPage}/report?lang=ru", form, 400)).ReadAsTextAsync();
+
+        refused.ShouldContain("<li><a href=\"#category\">");
+        (await App.CountAllEventsAsync()).ShouldBe(0);
+    }
+
     [Fact]
     public async Task no_page_sets_a_cookie_before_the_reporter_acts()
     {

@@ -14,7 +14,7 @@ namespace Cases.Api.Public.Pages;
 /// </summary>
 public sealed class FollowUpModel(IOptions<OrganisationSettings> organisations, PublicForms forms, IStringLocalizer<PublicPages> texts,
     IDocumentStore store, IOptions<PublicReportingSettings> settings, IOptions<ReporterDeadlines> deadlines, OrganisationClock clock)
-    : PublicPageModel(organisations, forms, texts)
+    : PublicPageModel(organisations, forms, texts, settings)
 {
     protected override IReadOnlyList<string> FieldOrder => ["code", "message"];
 
@@ -68,7 +68,7 @@ public sealed class FollowUpModel(IOptions<OrganisationSettings> organisations, 
     private async Task<PublicReport?> OpenAsync(IQuerySession session, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Code)) return null;
-        return await ReceiptCodes.FindAsync(session, Code, settings.Value.ReceiptHashIterations, ct);
+        return await ReceiptCodes.FindAsync(session, Code, Settings.Value.ReceiptHashIterations, ct);
     }
 
     /// <summary>No code is 400; a wrong, unknown or malformed one the same 404 page, as the API answers.</summary>

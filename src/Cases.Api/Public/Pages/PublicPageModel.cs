@@ -15,7 +15,7 @@ namespace Cases.Api.Public.Pages;
 /// cookie: see <see cref="PublicForms"/>.
 /// </summary>
 public abstract partial class PublicPageModel(IOptions<OrganisationSettings> organisations, PublicForms forms,
-    IStringLocalizer<PublicPages> texts) : PageModel
+    IStringLocalizer<PublicPages> texts, IOptions<PublicReportingSettings> settings) : PageModel
 {
     [FromRoute(Name = PublicChannel.OrganisationRoute)]
     public string Organisation { get; set; } = "";
@@ -23,6 +23,14 @@ public abstract partial class PublicPageModel(IOptions<OrganisationSettings> org
     public string OrganisationName => organisations.Value.NameOf(Organisation, CultureInfo.CurrentUICulture);
 
     public IStringLocalizer<PublicPages> Texts => texts;
+
+    protected IOptions<PublicReportingSettings> Settings => settings;
+
+    /// <summary>What the organisation's page offers: its languages and categories.</summary>
+    public PublicPageSettings Offered => settings.Value.PageOf(Organisation);
+
+    /// <summary>The view data key of the languages the layout's switch offers.</summary>
+    public const string LanguagesKey = "Languages";
 
     /// <summary>Each field's errors, by the id of its input.</summary>
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
@@ -50,6 +58,7 @@ public abstract partial class PublicPageModel(IOptions<OrganisationSettings> org
             context.Result = new RefusalResult(StatusCodes.Status404NotFound, "NotFound");
             return;
         }
+        ViewData[LanguagesKey] = Offered.OfferedLanguages;
         if (HttpMethods.IsPost(Request.Method) && !forms.Accepts(Request, PostedToken, Organisation))
         {
             context.Result = new RefusalResult(StatusCodes.Status403Forbidden, "Forbidden");
@@ -73,10 +82,10 @@ public abstract partial class PublicPageModel(IOptions<OrganisationSettings> org
         return Page();
     }
 
+    /// <summary>A field's error; the first one found for a field is the one the reader needs.</summary>
     public void AddError(string field, string message)
     {
-        if (!Errors.TryGetValue(field, out var list)) Errors[field] = list = [];
-        list.Add(message);
+        if (!Errors.ContainsKey(field)) Errors[field] = [message];
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Cases.Api.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.WebEncoders;
@@ -40,6 +42,11 @@ public static class PublicPageSetup
             foreach (var converter in from.Converters) to.Converters.Add(converter);
         });
         services.AddRazorPages(o => o.RootDirectory = "/");
+        // A page speaks the reader's best language among those its organisation offers, else the first it offers.
+        services.Configure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new CustomRequestCultureProvider(context =>
+            Task.FromResult(context.IsPublicPage() && context.GetRouteValue(PublicChannel.OrganisationRoute) is string organisation
+                ? new ProviderCultureResult(OfferedLanguage(context, organisation))
+                : null))));
         // The public pages take no token and no cookie: anonymous, under the public channel's limits, and with forms
         // proved by PublicForms instead of antiforgery, whose cookie would be set before the reporter acts.
         services.AddOptions<RazorPagesOptions>().Configure<IOptions<PublicReportingSettings>>((o, settings) =>
@@ -53,6 +60,12 @@ public static class PublicPageSetup
                 page.EndpointMetadata.Add(new PublicPageMetadata());
             }));
         return services;
+    }
+
+    private static string OfferedLanguage(HttpContext context, string organisation)
+    {
+        var offered = context.RequestServices.GetRequiredService<IOptions<PublicReportingSettings>>().Value.PageOf(organisation).OfferedLanguages;
+        return Languages.AskedFor(context.Request).FirstOrDefault(offered.Contains) ?? offered[0];
     }
 
     public static bool IsPublicPage(this HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageMetadata>() is not null;

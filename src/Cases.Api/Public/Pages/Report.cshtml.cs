@@ -14,12 +14,10 @@ namespace Cases.Api.Public.Pages;
 /// </summary>
 public sealed class ReportModel(IOptions<OrganisationSettings> organisations, PublicForms forms, IStringLocalizer<PublicPages> texts,
     IDocumentStore store, IOptions<PublicReportingSettings> settings, OrganisationClock clock)
-    : PublicPageModel(organisations, forms, texts)
+    : PublicPageModel(organisations, forms, texts, settings)
 {
     public const string Anonymous = "anonymous";
     public const string Contact = "contact";
-
-    public static readonly IReadOnlyList<string> Categories = KebabEnum.Accepted(typeof(Category)).ToList();
 
     /// <summary>The API's field names, as the form names them.</summary>
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -68,7 +66,7 @@ public sealed class ReportModel(IOptions<OrganisationSettings> organisations, Pu
         var command = new ReportPublicly(category ?? Domain.Cases.Category.Other, Described(occurredOn), anonymous, contact);
 
         await using var session = WritingSession(store, Organisation);
-        var problem = await ReportPubliclyEndpoint.Validate(command, session, settings, time, Response, ct);
+        var problem = await ReportPubliclyEndpoint.Validate(command, session, Settings, time, Response, ct);
         AddErrors(problem, Fields);
         if (Errors.Count > 0) return Invalid();
         if (problem.Status is { } refused)
@@ -77,7 +75,7 @@ public sealed class ReportModel(IOptions<OrganisationSettings> organisations, Pu
             return new RefusalResult(refused, rule ?? "Other", RetryAfter());
         }
 
-        var (received, stream) = await ReportPubliclyEndpoint.Post(command, session, settings, time, ct);
+        var (received, stream) = await ReportPubliclyEndpoint.Post(command, session, Settings, time, ct);
         stream.Execute(session);
         await session.SaveChangesAsync(ct);
         Receipt = received;
