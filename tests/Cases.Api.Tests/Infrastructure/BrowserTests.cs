@@ -19,7 +19,7 @@ public abstract class BrowserTests(BrowserApp app) : ApiTests<BrowserApp>(app)
     /// How long an action or an expectation waits for the page: it bounds a hang, it never decides a pass. Shorter than
     /// <see cref="CasesApp.Patience"/>, since a test whose page breaks the contract waits this long at its first step.
     /// </summary>
-    private const float Patience = 30_000;
+    private const float Patience = 60_000;
 
     private readonly List<IBrowserContext> _contexts = [];
 
