@@ -1,3 +1,4 @@
+using Cases.Api.WebConsole;
 using Cases.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -48,9 +49,11 @@ public static class Problems
     /// <summary>
     /// An error answered without a body (401, 403, 404, 405, 406, 415) gets a ProblemDetails, also when the request's
     /// Accept names no JSON (ASP.NET Core's own page would then be text), so that every refusal has the documented shape.
+    /// The console's pages are for people, not clients: theirs is a page (<see cref="ConsoleStatusPage"/>).
     /// </summary>
-    public static Task StatusCodePage(StatusCodeContext context) =>
-        Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+    public static Task StatusCodePage(StatusCodeContext context) => context.HttpContext.IsConsole()
+        ? ConsoleStatusPage.WriteAsync(context.HttpContext)
+        : Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
 
     /// <summary>
     /// Every 400 names what is wrong in <c>errors</c>, also those the framework writes itself: Wolverine's refusal of

@@ -92,6 +92,18 @@ public sealed class when_signing_in_to_the_console(BrowserApp app) : ConsoleTest
 
         (await SubmitAsync(page, page.Locator("main form button[type=submit]"))).ShouldBe(400);
         (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "cases-console");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("The form was not accepted");
+    }
+
+    [Fact]
+    public async Task a_page_that_does_not_exist_is_a_page_too()
+    {
+        var page = await SignedInAsync("aliya.registrar", [Roles.Registrar], language: "kk");
+
+        await GoAsync(page, $"{Console}/no-such-page", 404);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Мұндай бет жоқ.");
+        await CheckPageAsync(page, "kk", "console-not-found");
     }
 
     [Fact]
