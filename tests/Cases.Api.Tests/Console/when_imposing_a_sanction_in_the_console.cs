@@ -15,14 +15,14 @@ public sealed class when_imposing_a_sanction_in_the_console(BrowserApp app) : Co
     private const string Employee = "E-1042";
 
     /// <summary>The order's form, opened from the register, filled as HR would: the clock stands at 15 November 2021.</summary>
-    private async Task<IPage> OrderFormAsync(string user, string role, Guid caseId, string discovered = "2021-11-01")
+    private async Task<IPage> OrderFormAsync(string user, string role, Guid caseId, string committed = "2021-10-20", string discovered = "2021-11-01")
     {
         var page = await SignedInAsync(user, [role]);
         await GoAsync(page, $"{Console}/sanctions/new?personnelNumber={Employee}&caseId={caseId}");
         await page.Locator("#impose-orderNumber").FillAsync("112-K");
         await page.Locator("#impose-type").SelectOptionAsync("reprimand");
         await page.Locator("#impose-orderDate").FillAsync("2021-11-10");
-        await page.Locator("#impose-offenceCommittedOn").FillAsync("2021-10-20");
+        await page.Locator("#impose-offenceCommittedOn").FillAsync(committed);
         await page.Locator("#impose-offenceDiscoveredOn").FillAsync(discovered);
         return page;
     }
@@ -60,7 +60,7 @@ public sealed class when_imposing_a_sanction_in_the_console(BrowserApp app) : Co
     public async Task an_order_past_its_legal_limit_is_refused_with_the_rule_next_to_the_form()
     {
         var (caseId, _) = await CaseAtAsync(CaseStep.FindingRecorded);
-        var page = await OrderFormAsync("gulnar.hr", Roles.Hr, caseId, discovered: "2021-10-01");
+        var page = await OrderFormAsync("gulnar.hr", Roles.Hr, caseId, committed: "2021-09-20", discovered: "2021-10-01");
 
         (await SubmitAsync(page, Submit(page))).ShouldBe(409);
 
