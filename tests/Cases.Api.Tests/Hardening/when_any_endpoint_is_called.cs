@@ -126,6 +126,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["POST /api/risk-analyses/{analysisId}/risks/{riskNumber}/action/report"] = "compliance",
         ["GET /api/sanctions"] = "hr investigator secretary member auditor",
         ["POST /api/sanctions"] = "hr",
+        ["GET /api/sanctions/rules"] = "hr investigator secretary member auditor",
         ["GET /api/sanctions/{sanctionId}"] = "hr investigator secretary member auditor",
         ["POST /api/sanctions/{sanctionId}/announcement"] = "hr",
         ["POST /api/sanctions/{sanctionId}/appeal"] = "hr",

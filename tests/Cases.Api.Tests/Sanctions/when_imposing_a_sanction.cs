@@ -36,6 +36,16 @@ public class when_imposing_a_sanction(SanctionApiApp app) : SanctionApiTests(app
     }
 
     [Fact]
+    public async Task the_time_limits_are_the_organisations_own()
+    {
+        var ours = await GetAsync<SanctionRules>("/api/sanctions/rules", HrToken);
+        var theirs = await GetAsync<SanctionRules>("/api/sanctions/rules", App.Token(OtherOrg, Roles.Hr));
+
+        ours.ShouldBe(new SanctionRules());
+        theirs.ShouldBe(new SanctionRules { ExplanationWorkingDays = SanctionApiApp.OtherOrgExplanationWorkingDays });
+    }
+
+    [Fact]
     public async Task an_order_is_not_dated_before_the_finding_it_rests_on()
     {
         var caseId = await OffenceAsync();
