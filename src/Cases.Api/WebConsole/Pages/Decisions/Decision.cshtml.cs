@@ -39,7 +39,7 @@ public sealed class DecisionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
         await LoadAsync();
         var by = Decision is { Addressees.Count: > 1 } d && By is { } i && i >= 0 && i < d.Addressees.Count ? d.Addressees[i].Addressee : null;
         return await CommandAsync(Report, "execution-reports",
-            new ReportExecution(ExpectedVersion, Progress, Text ?? "", Lines(Evidence), Day, by), "execution-reported");
+            new ReportExecution(ExpectedVersion, Progress, Text ?? "", TextLines(Evidence), Day, by), "execution-reported");
     }
 
     public Task<IActionResult> OnPostRequestExtensionAsync() => CommandAsync(RequestExtension, "extension-requests",
@@ -51,7 +51,7 @@ public sealed class DecisionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     private async Task<IActionResult> CommandAsync(string action, string path, object command, string notice)
     {
-        if (await PostAsync(action, $"/api/decisions/{Id}/{path}", command) is not null) return Done(Path, notice);
+        if (await PostAsync(action, $"/api/decisions/{Id}/{path}", command) is not null) return DoneWith(Path, notice);
         await LoadAsync();
         return Page();
     }

@@ -64,7 +64,7 @@ public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     {
         var answer = await PostAsync(Appoint, $"/api/commissions/{CommissionId}/appointments", new AppointMember(ExpectedVersion,
             Appointment.PersonnelNumber ?? "", Appointment.FullName ?? "", Appointment.Role, Appointment.From ?? default,
-            Blank(Appointment.UserName), Blank(Appointment.Position)));
+            OrNull(Appointment.UserName), OrNull(Appointment.Position)));
         return await AnsweredAsync(answer, "member-appointed");
     }
 
@@ -77,14 +77,14 @@ public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public async Task<IActionResult> OnPostScheduleAsync()
     {
         var agenda = Scheduling.Cases.Select(id => new ProposedItem(CaseId: id))
-            .Concat(Lines(Scheduling.Questions).Select(q => new ProposedItem(Question: q))).ToList();
-        var answer = await PostAsync(Schedule, "/api/meetings", new ScheduleMeeting(CommissionId, Zoned(Scheduling.ScheduledFor, clock), Scheduling.Place ?? "", agenda));
+            .Concat(TextLines(Scheduling.Questions).Select(q => new ProposedItem(Question: q))).ToList();
+        var answer = await PostAsync(Schedule, "/api/meetings", new ScheduleMeeting(CommissionId, OnOrganisationClock(Scheduling.ScheduledFor, clock), Scheduling.Place ?? "", agenda));
         if (answer is null)
         {
             await LoadAsync();
             return Page();
         }
-        return Done($"{Path}/{answer.Read<MeetingScheduledResponse>().Id}", "meeting-scheduled");
+        return DoneWith($"{Path}/{answer.Read<MeetingScheduledResponse>().Id}", "meeting-scheduled");
     }
 
     /// <summary>Whether the API's refusal concerns the form of <paramref name="action"/> for this commission.</summary>
@@ -92,7 +92,7 @@ public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     private async Task<IActionResult> AnsweredAsync(ApiAnswer? answer, string notice)
     {
-        if (answer is not null) return Done(Path, notice);
+        if (answer is not null) return DoneWith(Path, notice);
         await LoadAsync();
         return Page();
     }

@@ -88,7 +88,7 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     public Task<IActionResult> OnPostOpenAsync() => CommandAsync(Open, "opening", new OpenMeeting(ExpectedVersion, Day), "meeting-opened");
 
     public Task<IActionResult> OnPostRescheduleAsync() =>
-        CommandAsync(Reschedule, "rescheduling", new RescheduleMeeting(ExpectedVersion, Zoned(ScheduledFor, clock), Reason ?? "", Blank(Place)), "meeting-rescheduled");
+        CommandAsync(Reschedule, "rescheduling", new RescheduleMeeting(ExpectedVersion, OnOrganisationClock(ScheduledFor, clock), Reason ?? "", OrNull(Place)), "meeting-rescheduled");
 
     public Task<IActionResult> OnPostCancelAsync() => CommandAsync(Cancel, "cancellation", new CancelMeeting(ExpectedVersion, Reason ?? "", Day), "meeting-cancelled");
 
@@ -102,15 +102,15 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     {
         var form = Resolution;
         var term = form.TermKind is { } kind ? new Term(kind, null, form.TermYear, form.TermPart, form.TermReporting) : null;
-        var addressees = Lines(form.Addressees).Select(name => new Executor(ExecutorKind.Unit, name)).ToList();
+        var addressees = TextLines(form.Addressees).Select(name => new Executor(ExecutorKind.Unit, name)).ToList();
         return CommandAsync(Resolve(ItemNumber), "resolutions", new ResolveItem(ExpectedVersion, ItemNumber, form.Kind, form.Text ?? "",
-            new Executor(form.ExecutorKind, form.ExecutorName ?? "", Blank(form.ExecutorOrganisation)), form.DueDate, term,
+            new Executor(form.ExecutorKind, form.ExecutorName ?? "", OrNull(form.ExecutorOrganisation)), form.DueDate, term,
             addressees.Count == 0 ? null : addressees), "item-resolved");
     }
 
     private async Task<IActionResult> CommandAsync(string action, string path, object command, string notice)
     {
-        if (await PostAsync(action, $"/api/meetings/{Id}/{path}", command) is not null) return Done(Path, notice);
+        if (await PostAsync(action, $"/api/meetings/{Id}/{path}", command) is not null) return DoneWith(Path, notice);
         await LoadAsync();
         return Page();
     }

@@ -35,7 +35,7 @@ public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
 
     public async Task<IActionResult> OnPostSignAsync()
     {
-        if (await PostAsync(Sign, $"/api/meetings/{Id}/signature", new SignMinutes(ExpectedVersion, SignedOn)) is not null) return Done(Path, "minutes-signed");
+        if (await PostAsync(Sign, $"/api/meetings/{Id}/signature", new SignMinutes(ExpectedVersion, SignedOn)) is not null) return DoneWith(Path, "minutes-signed");
         await LoadAsync();
         return Page();
     }
@@ -48,7 +48,7 @@ public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
         // The report is told once the meeting was held, to the roles that read execution; the minutes stand without it.
         if (Meeting.HeldOn is not null && HasAny(Roles.ExecutionReaders))
         {
-            Report = Lines(await ReadTextAsync($"/api/meetings/{Id}/report"));
+            Report = TextLines(await ReadReportTextAsync($"/api/meetings/{Id}/report"));
         }
     }
 }
