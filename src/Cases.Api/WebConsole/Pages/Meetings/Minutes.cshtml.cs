@@ -1,0 +1,54 @@
+using Cases.Api.Infrastructure;
+using Cases.Api.Localization;
+using Cases.Domain.Commissions;
+using Cases.Domain.Meetings;
+using Cases.Projections.Meetings;
+using Microsoft.Extensions.Localization;
+
+namespace Cases.Api.WebConsole.Pages;
+
+/// <summary>
+/// The minutes of a meeting as a printable page: who sat and who was present, each item with its hearings, recusals,
+/// votes and the decision adopted, and the session told as the API's report, in the reader's language. The secretary
+/// signs the minutes here.
+/// </summary>
+public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
+{
+    public const string Sign = "sign";
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public long ExpectedVersion { get; set; }
+    [BindProperty] public DateOnly? SignedOn { get; set; }
+
+    public MeetingDetails? Meeting { get; private set; }
+    public Commission? Commission { get; private set; }
+
+    /// <summary>The session report, a line each (its title first), when the API tells it to this reader.</summary>
+    public IReadOnlyList<string> Report { get; private set; } = [];
+
+    public bool IsSecretary => HasAny(Roles.Secretary);
+    public string Path => $"{MeetingsModel.Path}/{Id}/minutes";
+
+    public string NameOf(string personnelNumber) => Meeting?.InOffice.FirstOrDefault(m => m.PersonnelNumber == personnelNumber)?.FullName ?? personnelNumber;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostSignAsync()
+    {
+        if (await PostAsync(Sign, $"/api/meetings/{Id}/signature", new SignMinutes(ExpectedVersion, SignedOn)) is not null) return DoneWith(Path, "minutes-signed");
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Meeting = await ReadAsync<MeetingDetails>($"/api/meetings/{Id}");
+        if (Meeting is null) return;
+        Commission = await ReadAsync<Commission>($"/api/commissions/{Meeting.CommissionId}");
+        // The report is told once the meeting was held, to the roles that read execution; the minutes stand without it.
+        if (Meeting.HeldOn is not null && HasAny(Roles.ExecutionReaders))
+        {
+            Report = TextLines(await ReadReportTextAsync($"/api/meetings/{Id}/report"));
+        }
+    }
+}
