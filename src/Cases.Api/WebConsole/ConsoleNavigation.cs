@@ -12,7 +12,7 @@ public static class ConsoleNavigation
     [
         new("Nav.Cases", $"{ConsoleSetup.Path}/cases", Roles.CaseReaders),
         new("Nav.Meetings", $"{ConsoleSetup.Path}/meetings", Roles.CommissionReaders),
-        new("Nav.Decisions", $"{ConsoleSetup.Path}/decisions", Roles.ExecutionReaders),
+        new("Nav.Decisions", $"{ConsoleSetup.Path}/decisions", Roles.CommissionReaders),
         new("Nav.Sanctions", $"{ConsoleSetup.Path}/sanctions", Roles.RecordReaders),
         new("Nav.Statistics", $"{ConsoleSetup.Path}/statistics", $"{Roles.ExecutionReaders},{Roles.Regional}"),
         new("Nav.Audit", $"{ConsoleSetup.Path}/audit", Roles.Auditor)

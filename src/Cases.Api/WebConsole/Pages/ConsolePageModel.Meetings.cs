@@ -26,9 +26,6 @@ public abstract partial class ConsolePageModel
         return answer.Succeeded ? System.Text.Encoding.UTF8.GetString(answer.Body) : null;
     }
 
-    /// <summary>Nothing for a field left blank.</summary>
-    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
     /// <summary>
     /// The wall-clock time typed in, on the organisation's clock; a time that cannot be read goes as none, for the API
     /// to refuse.

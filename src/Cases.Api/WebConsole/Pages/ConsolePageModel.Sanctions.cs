@@ -15,9 +15,6 @@ public abstract partial class ConsolePageModel
     /// <summary>The notice a successful command leaves for the page it redirects to (PRG), by a key of the page's texts.</summary>
     public string? SanctionNotice(string? done) => done is null ? null : T[$"SanctionDone.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
 
-    /// <summary>An empty field is a missing value, for the API to judge.</summary>
-    protected static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     /// <summary>A number in the invariant form the API's paths and queries take.</summary>
     public static string InvariantNumber(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -84,6 +84,9 @@ public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<
     /// <summary>The values of an API enum a user may choose: every one but the placeholder for a value stored outside the contract.</summary>
     public static IEnumerable<TEnum> Choices<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Where(v => Convert.ToInt32(v, CultureInfo.InvariantCulture) >= 0);
 
+    /// <summary>A form's optional text as the API takes it: nothing when left blank.</summary>
+    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>A date as the console writes it, the same in every language.</summary>
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
