@@ -11,11 +11,25 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
 {
     private static readonly Regex CasePage = new($"{Console}/cases/[0-9a-f-]{{36}}(\\?done=[a-z-]+)?$");
 
+    /// <summary>Opens an action's form on the case page (each is folded until wanted).</summary>
+    private static async Task<ILocator> OpenActionAsync(IPage page, string action)
+    {
+        var details = page.Locator($"details#{action}-action");
+        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
+        return details;
+    }
+
     /// <summary>Sends an action's form on the case page and checks the status of the page it leads to.</summary>
     private static async Task ActAsync(IPage page, string action, int status = 302)
     {
-        var form = page.Locator($"form:has(input[name=act][value={action}])");
-        (await SubmitAsync(page, form.Locator("button[type=submit]"))).ShouldBe(status, action);
+        var details = await OpenActionAsync(page, action);
+        (await SubmitAsync(page, details.Locator("button[type=submit]"))).ShouldBe(status, action);
+    }
+
+    private static async Task FillAsync(IPage page, string action, string field, string value)
+    {
+        await OpenActionAsync(page, action);
+        await page.Locator($"#{action}-{field}").FillAsync(value);
     }
 
     [Fact]
@@ -56,18 +70,19 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
         await Expect(page.Locator("#deadlines tr.overdue")).ToContainTextAsync("Acknowledgement of the case");
 
         await ActAsync(page, "acknowledge");
-        await page.Locator("#assign-investigator").FillAsync("marat.investigator");
+        await FillAsync(page, "assign", "investigator", "marat.investigator");
         await ActAsync(page, "assign");
-        await page.Locator("#request-explanation-personnelNumber").FillAsync("E-1042");
+        await FillAsync(page, "request-explanation", "personnelNumber", "E-1042");
         await ActAsync(page, "request-explanation");
-        await page.Locator("#record-explanation-personnelNumber").FillAsync("E-1042");
-        await page.Locator("#record-explanation-text").FillAsync("I was in surgery all afternoon");
+        await FillAsync(page, "record-explanation", "personnelNumber", "E-1042");
+        await FillAsync(page, "record-explanation", "text", "I was in surgery all afternoon");
         await ActAsync(page, "record-explanation");
+        await OpenActionAsync(page, "record-finding");
         await page.Locator("#record-finding-violationFound").CheckAsync();
-        await page.Locator("#record-finding-employeesAtFault").FillAsync("E-1042");
-        await page.Locator("#record-finding-summary").FillAsync("The patient waited five hours without cause");
+        await FillAsync(page, "record-finding", "employeesAtFault", "E-1042");
+        await FillAsync(page, "record-finding", "summary", "The patient waited five hours without cause");
         await ActAsync(page, "record-finding");
-        await page.Locator("#refer-commission").FillAsync("Ethics commission");
+        await FillAsync(page, "refer", "commission", "Ethics commission");
         await ActAsync(page, "refer");
 
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Referred to the commission");
@@ -100,7 +115,7 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
             expectedVersion = 1, fileName = "letter.pdf", mediaType = "application/pdf", sizeBytes = 1024,
             sha256 = new string('a', 64), description = "The complainant's letter"
         }, App.UserToken(Org, "saule.investigator", Roles.Investigator), 200);
-        await page.Locator("#acknowledge-acknowledgedOn").FillAsync("2021-03-04");
+        await FillAsync(page, "acknowledge", "acknowledgedOn", "2021-03-04");
 
         await ActAsync(page, "acknowledge", 409);
         await Expect(page.Locator("#acknowledge-changed")).ToContainTextAsync("Evidence attached");
@@ -121,10 +136,10 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
         var page = await SignedInAsync("marat.investigator", [Roles.Investigator]);
         await GoAsync(page, $"{Console}/cases/{registered.Id}");
 
-        await page.Locator("#request-explanation-personnelNumber").FillAsync("E-9999");
+        await FillAsync(page, "request-explanation", "personnelNumber", "E-9999");
         await ActAsync(page, "request-explanation", 409);
 
-        var section = page.Locator("section.action:has(#request-explanation-personnelNumber)");
+        var section = page.Locator("details#request-explanation-action");
         await Expect(section.Locator(".refusal[role=alert]")).ToContainTextAsync("This employee is not concerned by the case.");
         await Expect(page.Locator("#request-explanation-personnelNumber")).ToHaveValueAsync("E-9999");
     }
