@@ -145,6 +145,23 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
     }
 
     [Fact]
+    public async Task an_investigator_answers_the_reporter_of_a_public_report()
+    {
+        await CallAsync("POST", $"/api/public/{Org}/reports", new { category = "corruption", text = "The ward nurse asked for money", anonymous = true }, null, 201);
+        var found = await CallAsync("GET", "/api/cases?channel=public", null, Investigator, 200);
+        var caseId = (await found.ReadAsJsonAsync<Paged<Projections.Cases.CaseSummary>>())!.Items.ShouldHaveSingleItem().Id;
+        var page = await SignedInAsync("marat.investigator", [Roles.Investigator]);
+        await GoAsync(page, $"{Console}/cases/{caseId}");
+        await Expect(page.GetByText("No message yet.")).ToBeVisibleAsync();
+
+        await FillAsync(page, "reply", "text", "Thank you: we are looking into it.");
+        await ActAsync(page, "reply");
+
+        await Expect(page.Locator("ol.thread li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("ol.thread li")).ToContainTextAsync("Thank you: we are looking into it.");
+    }
+
+    [Fact]
     public async Task the_case_pages_read_well_in_every_language()
     {
         var registered = await RegisterAsync(Registration(subjects: ["E-1042", "E-2001"], complainant: new { anonymous = true }));
