@@ -13,7 +13,8 @@ namespace Cases.Api.Deadlines;
 public sealed record DueItem(DeadlineKind Kind, Guid StreamId, string Reference, string? PersonnelNumber, DateOnly StartsOn, DateOnly DueOn,
     bool Overdue, int DaysLeft);
 
-public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string? Kind = null)
+/// <summary>The horizon in days, and optionally one kind, or the deadlines of one case (or sanction, or decision) by its id.</summary>
+public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string? Kind = null, Guid? StreamId = null)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
@@ -45,6 +46,7 @@ public static class ListDeadlinesEndpoint
         // Whatever was recorded before the question is in the answer: the daemon is waited for, not raced.
         var open = session.QueryForNonStaleData<Deadline>(ProjectionWait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon);
         if (kind is { } only) open = open.Where(d => d.Kind == only);
+        if (query.StreamId is { } streamId) open = open.Where(d => d.StreamId == streamId);
         // Sanctions are on the employee's record: only those who may read it see their deadlines.
         if (!Roles.RecordReaders.Split(',').Any(user.IsInRole)) open = open.Where(d => !SanctionKinds.Contains(d.Kind));
         var deadlines = await open.OrderBy(d => d.DueOn).ThenBy(d => d.StartsOn).Take(MaxItems).ToListAsync(ct);

@@ -43,6 +43,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["POST /api/cases/{caseId}/finding"] = "investigator",
         ["GET /api/cases/{caseId}/finding"] = "investigator hr secretary member auditor",
         ["GET /api/cases/{caseId}/history"] = "auditor",
+        ["GET /api/cases/{caseId}/timeline"] = "registrar investigator hr secretary member auditor",
         ["POST /api/cases/{caseId}/reassignment"] = "investigator",
         ["POST /api/cases/{caseId}/referral"] = "investigator",
         ["POST /api/cases/{caseId}/reopening"] = "investigator",
