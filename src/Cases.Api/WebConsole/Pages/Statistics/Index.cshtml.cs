@@ -46,7 +46,7 @@ public sealed class StatisticsModel(ConsoleApi api, IStringLocalizer<ConsolePage
         return DownloadAsync("/api/statistics" + Query, "text/csv", $"statistics-{From}-{To}.csv", Action);
     }
 
-    public string Query => QueryString.Create([new("from", From), new("to", To)]).ToUriComponent();
+    public string Query => QueryString.Create(new Dictionary<string, string?> { ["from"] = From, ["to"] = To }).ToUriComponent();
 
     /// <summary>The period's first and last month, as the charts title them.</summary>
     public (DateOnly First, DateOnly Last) Months(DateOnly from, DateOnly to) => (new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1));
