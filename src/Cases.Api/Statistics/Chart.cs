@@ -51,9 +51,8 @@ public static class TrendChart
     {
         var series = CountSeries(texts, [.. report.Organisations.Select(o => o.Figures)]);
         var totals = string.Join(", ", CountSeries(texts, [report.Total]).Select(s => $"{s.Name} {SvgChart.Number(s.Values.Sum() ?? 0)}"));
-        return SvgChart.Bars(id, texts.Format("Chart.Organisations.Title", $"{firstMonth:yyyy-MM}", $"{lastMonth:yyyy-MM}"),
-            texts.Format("Chart.Organisations.Desc", totals), texts["Chart.InPeriod"], [.. report.Organisations.Select(o => o.Name)], series,
-            Width, CountsHeight);
+        return SvgChart.RowBars(id, texts.Format("Chart.Organisations.Title", $"{firstMonth:yyyy-MM}", $"{lastMonth:yyyy-MM}"),
+            texts.Format("Chart.Organisations.Desc", totals), texts["Chart.InPeriod"], [.. report.Organisations.Select(o => o.Name)], series, Width);
     }
 
     /// <summary>Appeals, protocol decisions and sanctions of each line, as bars count them.</summary>

@@ -34,7 +34,7 @@ public static class SvgChart
         IReadOnlyList<ChartSeries> series, int width, int height, bool showTitle = true)
     {
         var (chart, top) = Frame(id, title, description, width, height, showTitle,
-            series.Select((s, i) => Swatch(s.Name, Palette[i % Palette.Length], dashed: false)).ToList());
+            series.Select((s, i) => Swatch(s.Name, Palette[i % Palette.Length], SwatchKind.Bar)).ToList());
         var max = series.SelectMany(s => s.Values).Max(v => v ?? 0);
         var (step, ceiling) = Ticks(max);
         var labelRows = Math.Min(3, categories.Select(c => Wrap(c, (width - 80.0) / Math.Max(1, categories.Count) - 4, TextSize).Count).DefaultIfEmpty(1).Max());
@@ -74,16 +74,67 @@ public static class SvgChart
     }
 
     /// <summary>
+    /// Bars lying down, for categories with long names (organisations): a row for each category, its name on the left
+    /// on up to two lines, a bar per series with its value at its end; the chart is as tall as its rows need.
+    /// </summary>
+    public static XElement RowBars(string id, string title, string description, string axisTitle, IReadOnlyList<string> categories,
+        IReadOnlyList<ChartSeries> series, int width, bool showTitle = true)
+    {
+        const double bar = 9;
+        const double names = 230;
+        var band = Math.Max(2 * (TextSize + 2), series.Count * bar) + 12;
+        var (chart, top) = Frame(id, title, description, width, 0, showTitle,
+            series.Select((s, i) => Swatch(s.Name, Palette[i % Palette.Length], SwatchKind.Bar)).ToList());
+        // As tall as the title, the legend and the rows need, known once the legend is laid out.
+        var height = (int)Math.Ceiling(top + 8 + categories.Count * band + 30);
+        chart.SetAttributeValue("height", height);
+        chart.SetAttributeValue("viewBox", $"0 0 {width} {height}");
+        chart.Element(Svg + "rect")!.SetAttributeValue("height", height);
+        var max = series.SelectMany(s => s.Values).Max(v => v ?? 0);
+        var (step, ceiling) = Ticks(max);
+        var plot = new Plot(Left: Margin + names, Top: top + 8, Right: width - Margin - 30, Bottom: top + 8 + categories.Count * band);
+        double X(decimal value) => plot.Left + (double)(ceiling == 0 ? 0 : value / ceiling) * plot.Width;
+        chart.Add(Text(axisTitle, plot.Right + 30, height - 8, TextSize, Muted, "end"));
+        for (var tick = 0m; tick <= ceiling; tick += step)
+        {
+            chart.Add(Line(X(tick), plot.Top, X(tick), plot.Bottom, tick == 0 ? Ink : Grid));
+            chart.Add(Text(Number(tick), X(tick), plot.Bottom + 16, TextSize, Ink, "middle"));
+        }
+        for (var c = 0; c < categories.Count; c++)
+        {
+            var rowTop = plot.Top + c * band + 6;
+            var lines = Wrap(categories[c], names - 12, TextSize).Take(2).ToList();
+            var middle = rowTop + (band - 12) / 2;
+            for (var l = 0; l < lines.Count; l++)
+            {
+                chart.Add(Text(lines[l], plot.Left - 8, middle + 4 + (l - (lines.Count - 1) / 2.0) * (TextSize + 2), TextSize, Ink, "end"));
+            }
+            var barsTop = middle - series.Count * bar / 2;
+            for (var s = 0; s < series.Count; s++)
+            {
+                if (series[s].Values[c] is not { } value) continue;
+                var y = barsTop + s * bar;
+                chart.Add(new XElement(Svg + "rect", Attr("x", plot.Left), Attr("y", y + 0.5), Attr("width", X(value) - plot.Left),
+                    Attr("height", bar - 1), new XAttribute("fill", Palette[s % Palette.Length]),
+                    new XElement(Svg + "title", $"{categories[c]} · {series[s].Name}: {Number(value)}")));
+                chart.Add(Text(Number(value), X(value) + 4, y + bar - 1, 10, Ink, "start"));
+            }
+        }
+        return chart;
+    }
+
+    /// <summary>
     /// A rate: a percentage axis from 0 to 100, a line through the categories that have a rate (broken where one has
     /// none), each point labelled with its value, and the whole period's rate as a dashed line when there is one.
     /// </summary>
     public static XElement Rate(string id, string title, string description, string axisTitle, IReadOnlyList<string> categories,
         ChartSeries rate, decimal? overall, string? overallName, int width, int height, bool showTitle = true)
     {
-        var swatches = new List<XElement> { Swatch(rate.Name, Palette[0], dashed: false) };
-        if (overall is not null && overallName is not null) swatches.Add(Swatch(overallName, Muted, dashed: true));
+        var swatches = new List<XElement> { Swatch(rate.Name, Palette[0], SwatchKind.Line) };
+        if (overall is not null && overallName is not null) swatches.Add(Swatch(overallName, Muted, SwatchKind.Dashed));
         var (chart, top) = Frame(id, title, description, width, height, showTitle, swatches);
-        var plot = new Plot(Left: 56, Top: top + 12, Right: width - Margin, Bottom: height - 28);
+        // Room above 100% for the label of a point there.
+        var plot = new Plot(Left: 56, Top: top + 22, Right: width - Margin, Bottom: height - 28);
         chart.Add(Text(axisTitle, Margin, top, TextSize, Muted, "start"));
         for (var tick = 0m; tick <= 100; tick += 25)
         {
@@ -127,11 +178,7 @@ public static class SvgChart
             run.Add($"{F(x)},{F(y)}");
             chart.Add(new XElement(Svg + "circle", Attr("cx", x), Attr("cy", y), new XAttribute("r", "4.5"), new XAttribute("fill", Palette[0]),
                 new XElement(Svg + "title", $"{categories[c]} · {rate.Name}: {Number(value)}%")));
-            if (Width($"{Number(value)}%", 11) <= step + 8)
-            {
-                // Above the point, unless that is above the axis: then below it.
-                chart.Add(Text($"{Number(value)}%", x, y < plot.Top + 16 ? y + 18 : y - 9, 11, Ink, "middle"));
-            }
+            if (Width($"{Number(value)}%", 11) <= step + 8) chart.Add(Text($"{Number(value)}%", x, y - 9, 11, Ink, "middle", bold: true));
         }
         EndRun();
         return chart;
@@ -204,12 +251,19 @@ public static class SvgChart
         return (chart, y + TextSize + 14);
     }
 
-    private static XElement Swatch(string label, string colour, bool dashed) => new(Svg + "g", new XAttribute("data-label", label),
-        dashed
-            ? new XElement(Svg + "path", new XAttribute("d", "M0 -4H12"), new XAttribute("stroke", colour), new XAttribute("stroke-width", "2"),
-                new XAttribute("stroke-dasharray", "4 2"))
-            : new XElement(Svg + "rect", new XAttribute("x", "0"), new XAttribute("y", "-10"), new XAttribute("width", "12"),
+    private enum SwatchKind { Bar, Line, Dashed }
+
+    private static XElement Swatch(string label, string colour, SwatchKind kind) => new(Svg + "g", new XAttribute("data-label", label),
+        kind switch
+        {
+            SwatchKind.Bar => new XElement(Svg + "rect", new XAttribute("x", "0"), new XAttribute("y", "-10"), new XAttribute("width", "12"),
                 new XAttribute("height", "12"), new XAttribute("fill", colour)),
+            SwatchKind.Line => new XElement(Svg + "g",
+                new XElement(Svg + "path", new XAttribute("d", "M0 -4H12"), new XAttribute("stroke", colour), new XAttribute("stroke-width", "2.5")),
+                new XElement(Svg + "circle", new XAttribute("cx", "6"), new XAttribute("cy", "-4"), new XAttribute("r", "3.5"), new XAttribute("fill", colour))),
+            _ => new XElement(Svg + "path", new XAttribute("d", "M0 -4H12"), new XAttribute("stroke", colour), new XAttribute("stroke-width", "2"),
+                new XAttribute("stroke-dasharray", "4 2"))
+        },
         Text(label, 16, 0, TextSize, Ink, "start"));
 
     private static XElement Text(string text, double x, double y, double size, string colour, string anchor, bool bold = false) =>
@@ -265,7 +319,7 @@ public static class SvgChart
     }
 
     /// <summary>A generous estimate of the width a text takes in a sans-serif font: wide enough for Cyrillic capitals.</summary>
-    private static double Width(string text, double size) => text.Sum(c => char.IsUpper(c) || c is 'ш' or 'щ' or 'ж' or 'м' or 'ю' or 'ы' or 'm' or 'w' ? 0.8 : char.IsDigit(c) ? 0.6 : 0.58) * size;
+    private static double Width(string text, double size) => text.Sum(c => char.IsUpper(c) || c is 'ш' or 'щ' or 'ж' or 'м' or 'ю' or 'ы' or 'm' or 'w' ? 0.78 : char.IsDigit(c) ? 0.6 : 0.56) * size;
 
     private static XAttribute Attr(string name, double value) => new(name, F(value));
 

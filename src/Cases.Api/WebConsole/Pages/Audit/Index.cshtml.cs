@@ -20,17 +20,20 @@ public sealed class AuditTrailModel(ConsoleApi api, IStringLocalizer<ConsolePage
 
     public Paged<AuditEntry>? Entries { get; private set; }
 
-    public async Task OnGetAsync() => Entries = await ReadAsync<Paged<AuditEntry>>("/api/audit" + Query(Number), Action);
+    public async Task OnGetAsync() => Entries = await ReadAsync<Paged<AuditEntry>>("/api/audit" + Query(Number, api: true), Action);
 
     /// <summary>Every entry the filters select, as the API exports them.</summary>
     public Task<IActionResult> OnGetExportAsync(string? format) => format == "ndjson"
-        ? DownloadAsync("/api/audit/export" + Query(null, "ndjson"), "application/x-ndjson", "audit.ndjson", Action)
-        : DownloadAsync("/api/audit/export" + Query(null, "csv"), "text/csv", "audit.csv", Action);
+        ? DownloadAsync("/api/audit/export" + Query(null, "ndjson", api: true), "application/x-ndjson", "audit.ndjson", Action)
+        : DownloadAsync("/api/audit/export" + Query(null, "csv", api: true), "text/csv", "audit.csv", Action);
 
-    /// <summary>The trail's query with its filters, at a page (none for an export, which takes every entry), in a format.</summary>
-    public string Query(int? page, string? format = null) => QueryString.Create(new Dictionary<string, string?>
+    /// <summary>
+    /// The trail's query with its filters, at a page (none for an export, which takes every entry), in a format; for the
+    /// API, with the moments on the organisation's clock.
+    /// </summary>
+    public string Query(int? page, string? format = null, bool api = false) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["caseId"] = CaseId, ["user"] = Who, ["eventType"] = EventType, ["from"] = From, ["to"] = To,
+        ["caseId"] = CaseId, ["user"] = Who, ["eventType"] = EventType, ["from"] = api ? ApiMoment(From) : From, ["to"] = api ? ApiMoment(To) : To,
         ["page"] = page?.ToString(CultureInfo.InvariantCulture), ["format"] = format
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
 }

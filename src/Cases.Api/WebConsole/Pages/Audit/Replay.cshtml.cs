@@ -35,6 +35,6 @@ public sealed class AuditReplayModel(ConsoleApi api, IStringLocalizer<ConsolePag
     /// <summary>The replay point as the API reads it.</summary>
     public string Point() => QueryString.Create(new Dictionary<string, string?>
     {
-        ["version"] = Version, ["asOf"] = AsOf, ["effectiveOn"] = EffectiveOn
+        ["version"] = Version, ["asOf"] = ApiMoment(AsOf), ["effectiveOn"] = EffectiveOn
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
 }
