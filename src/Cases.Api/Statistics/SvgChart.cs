@@ -86,7 +86,7 @@ public static class SvgChart
         var (chart, top) = Frame(id, title, description, width, 0, showTitle,
             series.Select((s, i) => Swatch(s.Name, Palette[i % Palette.Length], SwatchKind.Bar)).ToList());
         // As tall as the title, the legend and the rows need, known once the legend is laid out.
-        var height = (int)Math.Ceiling(top + 8 + categories.Count * band + 30);
+        var height = (int)Math.Ceiling(top + 8 + categories.Count * band + 46);
         chart.SetAttributeValue("height", height);
         chart.SetAttributeValue("viewBox", $"0 0 {width} {height}");
         chart.Element(Svg + "rect")!.SetAttributeValue("height", height);
@@ -94,7 +94,7 @@ public static class SvgChart
         var (step, ceiling) = Ticks(max);
         var plot = new Plot(Left: Margin + names, Top: top + 8, Right: width - Margin - 30, Bottom: top + 8 + categories.Count * band);
         double X(decimal value) => plot.Left + (double)(ceiling == 0 ? 0 : value / ceiling) * plot.Width;
-        chart.Add(Text(axisTitle, plot.Right + 30, height - 8, TextSize, Muted, "end"));
+        chart.Add(Text(axisTitle, plot.Right, plot.Bottom + 34, TextSize, Muted, "end"));
         for (var tick = 0m; tick <= ceiling; tick += step)
         {
             chart.Add(Line(X(tick), plot.Top, X(tick), plot.Bottom, tick == 0 ? Ink : Grid));

@@ -129,7 +129,6 @@ public class when_telling_the_seeds(DemoApp app)
         root.Attribute("width")!.Value.ShouldBe(TrendChart.Width.ToString());
         root.Descendants().Count(e => e.Name.LocalName is "polyline" or "path").ShouldBeGreaterThanOrEqualTo(3);
         svg.ShouldContain("Protocol decisions");
-        File.WriteAllText("/tmp/cstats-chart.svg", svg);
         // Bars for the counts: one for each of the three figures of each of the ten months.
         root.Descendants(SvgChart.Svg + "rect").Count(r => r.Element(SvgChart.Svg + "title") is not null).ShouldBe(3 * 10);
         // The execution rate on an axis from 0 to 100%, the period's rate drawn across it.
