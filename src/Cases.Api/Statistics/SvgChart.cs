@@ -178,7 +178,10 @@ public static class SvgChart
             run.Add($"{F(x)},{F(y)}");
             chart.Add(new XElement(Svg + "circle", Attr("cx", x), Attr("cy", y), new XAttribute("r", "4.5"), new XAttribute("fill", Palette[0]),
                 new XElement(Svg + "title", $"{categories[c]} · {rate.Name}: {Number(value)}%")));
-            if (Width($"{Number(value)}%", 11) <= step + 8) chart.Add(Text($"{Number(value)}%", x, y - 9, 11, Ink, "middle", bold: true));
+            if (Width($"{Number(value)}%", 11) > step + 8) continue;
+            // Above the point, unless the period's line runs there: then below it.
+            var crossed = overall is { } line && plot.Y(line, 100) is var lineY && lineY < y && lineY > y - 18;
+            chart.Add(Text($"{Number(value)}%", x, crossed ? y + 18 : y - 9, 11, Ink, "middle", bold: true));
         }
         EndRun();
         return chart;
