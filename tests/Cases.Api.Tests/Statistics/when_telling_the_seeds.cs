@@ -129,6 +129,15 @@ public class when_telling_the_seeds(DemoApp app)
         root.Attribute("width")!.Value.ShouldBe(TrendChart.Width.ToString());
         root.Descendants().Count(e => e.Name.LocalName is "polyline" or "path").ShouldBeGreaterThanOrEqualTo(3);
         svg.ShouldContain("Protocol decisions");
+        // Bars for the counts: one for each of the three figures of each of the ten months.
+        root.Descendants(SvgChart.Svg + "rect").Count(r => r.Element(SvgChart.Svg + "title") is not null).ShouldBe(3 * 10);
+        // The execution rate on an axis from 0 to 100%, the period's rate drawn across it.
+        var texts = root.Descendants(SvgChart.Svg + "text").Select(t => t.Value).ToList();
+        texts.ShouldContain("0%");
+        texts.ShouldContain("100%");
+        texts.ShouldContain("Whole period: 92.1%");
+        root.Descendants(SvgChart.Svg + "style").ShouldBeEmpty();
+        root.Descendants().ShouldAllBe(e => e.Attribute("style") == null);
 
         var (kazakh, _, language) = await ReadAsync($"/api/statistics/chart?{Period}&lang=kk", Roles.Analyst);
         language.ShouldBe("kk");

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using Cases.Api.Infrastructure;
+
+namespace Cases.Api.WebConsole.Pages;
+
+/// <summary>What the statistics and audit pages share: the API's answers that are no JSON (CSV, NDJSON, text), and their keys' texts.</summary>
+public abstract partial class ConsolePageModel
+{
+    /// <summary>
+    /// What the API answers in <paramref name="accept"/> (a download, a text), or null on a refusal, which is kept for
+    /// the page (for the form of <paramref name="action"/>).
+    /// </summary>
+    protected async Task<ApiAnswer?> ReadAnswerAsync(string pathAndQuery, string accept, string? action = null)
+    {
+        var api = HttpContext.RequestServices.GetRequiredService<ConsoleApi>();
+        var answer = await api.SendAsync(HttpContext, HttpMethods.Get, pathAndQuery, headers: new Dictionary<string, string> { ["Accept"] = accept });
+        if (answer.Succeeded) return answer;
+        Refuse(answer.Problem!, action);
+        return null;
+    }
+
+    /// <summary>The API's answer handed to the browser as a file, its type the API's; on a refusal, the page with it.</summary>
+    protected async Task<IActionResult> DownloadAsync(string pathAndQuery, string accept, string fileName, string? action = null) =>
+        await ReadAnswerAsync(pathAndQuery, accept, action) is { } answer
+            ? File(answer.Body, answer.Headers.ContentType.ToString() is { Length: > 0 } type ? type : accept, fileName)
+            : Page();
+
+    /// <summary>A text the API answers (the narrative), or null on a refusal.</summary>
+    protected async Task<string?> ReadTextAsync(string pathAndQuery, string? action = null) =>
+        await ReadAnswerAsync(pathAndQuery, "text/plain", action) is { } answer ? Encoding.UTF8.GetString(answer.Body) : null;
+
+    /// <summary>A key the API counts by (a sanction type, a category) in the reader's language; as the API spells it when no text names it.</summary>
+    public string KeyText(string prefix, string key) => T[$"{prefix}.{key}"] is { ResourceNotFound: false } text ? text.Value : key;
+
+    /// <summary>
+    /// A moment as the API reads it: a browser's date and time, which has no offset, is on the organisation's clock;
+    /// anything else goes as it was typed, for the API to judge.
+    /// </summary>
+    protected string? ApiMoment(string? typed)
+    {
+        if (!DateTime.TryParseExact(typed?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var local)) return typed;
+        var zone = HttpContext.RequestServices.GetRequiredService<OrganisationClock>().For(Organisation).Zone;
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A rate as the console writes it: 90%, 87.5%; a dash when nothing was due.</summary>
+    public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+}
