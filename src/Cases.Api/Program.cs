@@ -34,6 +34,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ProjectionWait.From(builder.Configuration));
 builder.Services.AddOptions<OrganisationSettings>()
     .Bind(builder.Configuration.GetSection("Organisations"))
     .Validate(s => s.AllZones.All(OrganisationSettings.IsKnownZone), "Organisations: unknown time zone")

@@ -39,12 +39,12 @@ public static class ListDeadlinesEndpoint
     [EndpointSummary("List overdue and coming deadlines")]
     [Authorize(Roles = Roles.DeadlineReaders)]
     public static async Task<IReadOnlyList<DueItem>> Get([FromQuery] DeadlineQuery query, IQuerySession session,
-        IOptions<SanctionRuleSettings> settings, RequestTime time, ClaimsPrincipal user, CancellationToken ct)
+        IOptions<SanctionRuleSettings> settings, RequestTime time, ClaimsPrincipal user, ProjectionWait wait, CancellationToken ct)
     {
         var horizon = time.Today.AddDays(query.Days);
         var kind = KebabEnum.Parse<DeadlineKind>(query.Kind);
         // Whatever was recorded before the question is in the answer: the daemon is waited for, not raced.
-        var open = session.QueryForNonStaleData<Deadline>(ProjectionWait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon);
+        var open = session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon);
         if (kind is { } only) open = open.Where(d => d.Kind == only);
         if (query.StreamId is { } streamId) open = open.Where(d => d.StreamId == streamId);
         // Sanctions are on the employee's record: only those who may read it see their deadlines.

@@ -75,9 +75,9 @@ public static class ReadChartEndpoint
     [Authorize(Roles = Roles.ExecutionReaders)]
     [Localized]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, RequestTime time, IStringLocalizer<Reports> texts,
-        HttpResponse response, CancellationToken ct)
+        HttpResponse response, ProjectionWait wait, CancellationToken ct)
     {
-        var report = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
+        var report = (await StatisticsData.LoadAsync(session, wait, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
         Languages.Answered(response);
         return Results.Text(TrendChart.Svg(texts, query.FirstMonth, query.LastMonth, report),
             "image/svg+xml; charset=utf-8");

@@ -180,9 +180,9 @@ public static class ReadNarrativeEndpoint
     [Authorize(Roles = Roles.ExecutionReaders)]
     [Localized]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, IOptions<OrganisationSettings> organisations,
-        IStringLocalizer<Reports> texts, RequestTime time, HttpResponse response, CancellationToken ct)
+        IStringLocalizer<Reports> texts, RequestTime time, HttpResponse response, ProjectionWait wait, CancellationToken ct)
     {
-        var data = await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct);
+        var data = await StatisticsData.LoadAsync(session, wait, query.FirstMonth, query.LastMonth, ct);
         var programme = await ProgrammeFigures.LoadAsync(session, data.FirstMonth, data.End, ct);
         Languages.Answered(response);
         return Results.Text(NarrativeReport.Of(texts, organisations.Value.NameOf(session.TenantId, System.Globalization.CultureInfo.CurrentUICulture),

@@ -42,9 +42,9 @@ public static class ReadStatisticsEndpoint
     [Authorize(Roles = Roles.ExecutionReaders)]
     [Localized]
     public static async Task<IResult> Get([FromQuery] StatisticsQuery query, IQuerySession session, HttpRequest request, RequestTime time,
-        IStringLocalizer<Reports> texts, CancellationToken ct)
+        IStringLocalizer<Reports> texts, ProjectionWait wait, CancellationToken ct)
     {
-        var report = (await StatisticsData.LoadAsync(session, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
+        var report = (await StatisticsData.LoadAsync(session, wait, query.FirstMonth, query.LastMonth, ct)).Report(time.Today);
         request.HttpContext.Response.Headers.Vary = "Accept";
         Languages.Answered(request.HttpContext.Response);
         return PrefersCsv(request)

@@ -24,14 +24,14 @@ public static class ReadRollUpEndpoint
     [Authorize(Roles = Roles.Regional)]
     [Localized]
     public static async Task<RollUpReport> Get([FromQuery] StatisticsQuery query, IQuerySession session, IDocumentStore store,
-        IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, HttpResponse response, CancellationToken ct)
+        IOptions<OrganisationSettings> organisations, OrganisationClock clock, RequestTime time, HttpResponse response, ProjectionWait wait, CancellationToken ct)
     {
         Languages.Answered(response);
         var parts = new List<(string Organisation, StatisticsData Data)>();
         foreach (var organisation in organisations.Value.OverseenBy(session.TenantId).Prepend(session.TenantId).Distinct())
         {
             await using var scoped = store.QuerySession(organisation);
-            parts.Add((organisation, await StatisticsData.LoadAsync(scoped, query.FirstMonth, query.LastMonth, ct)));
+            parts.Add((organisation, await StatisticsData.LoadAsync(scoped, wait, query.FirstMonth, query.LastMonth, ct)));
         }
         // Each organisation's decisions are judged due or not on its own calendar day; the total on the caller's.
         var total = StatisticsData.Merge(query.FirstMonth, query.LastMonth, parts.Select(p => p.Data).ToArray()).Report(time.Today);

@@ -39,11 +39,11 @@ public sealed record StatisticsData(
     /// many other organisations the store holds. The decisions are compared by their ISO dates as text: that keeps
     /// the planner off the due-date index, which spans every organisation's decisions of the period.
     /// </summary>
-    public static async Task<StatisticsData> LoadAsync(IQuerySession session, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
+    public static async Task<StatisticsData> LoadAsync(IQuerySession session, ProjectionWait wait, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
     {
         // Whatever was recorded before the question is in the figures: the daemon is waited for, not raced. (Marten's
         // QueryForNonStaleData does the same for a LINQ query; the figures are read by SQL.)
-        await session.Database.WaitForNonStaleProjectionDataAsync(typeof(StatisticFact), ProjectionWait.Timeout, ct);
+        await session.Database.WaitForNonStaleProjectionDataAsync(typeof(StatisticFact), wait.Timeout, ct);
         var end = lastMonth.AddMonths(1).AddDays(-1);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var stored = (await session.AdvancedSql.QueryAsync<Stored>($"""

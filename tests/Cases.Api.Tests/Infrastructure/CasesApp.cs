@@ -54,6 +54,8 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             // Long enough that no commit on a busy machine is taken for a gap, short enough that the gaps a stopped
             // PostgreSQL really leaves (the fault tests) hold the audit trail back well within Patience.
             builder.UseSetting("Marten:StaleSequenceThreshold", "00:00:30");
+            // A read waits for the async projections as long as a test waits for anything: a busy machine is slow, not down.
+            builder.UseSetting(ProjectionWait.SettingName, Patience.ToString());
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
             builder.ConfigureServices(services => services.AddContractValidation());
             Configure(builder);
