@@ -58,7 +58,7 @@ builder.Services.AddCasesAuthentication(builder.Configuration);
 builder.Services.AddCasesPersistence(builder.Configuration);
 builder.Services.AddPublicReporting(builder.Configuration);
 builder.Services.AddPublicPages();
-builder.Services.AddConsole(builder.Configuration);
+builder.Services.AddConsole(builder.Configuration, builder.Environment);
 builder.Services.Configure<RetentionSettings>(builder.Configuration.GetSection("Retention"));
 builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection("Idempotency"));
 builder.Services.AddCasesOpenApi();
@@ -101,7 +101,10 @@ builder.Host.UseWolverine(opts =>
 
 var app = builder.Build();
 
-// First, so that the console's calls to the API pass every step below, as a request from outside does.
+// Behind a proxy that ends TLS, the scheme is the one its X-Forwarded-Proto names (a proxy on this host only, by
+// default), so that the console's cookies and its sign-in's return address are https.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+// Next, so that the console's calls to the API pass every step below, as a request from outside does.
 app.UseConsole();
 // Routing has already run (WebApplication puts it first), so each step below knows the endpoint asked for.
 // The headers go on every answer, the exception handler's and the status code pages' included.

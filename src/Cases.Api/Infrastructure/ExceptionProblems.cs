@@ -1,3 +1,4 @@
+using Cases.Api.WebConsole;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Cases.Api.Infrastructure;
 /// Kestrel rejects while the body is read (too large, cut off, badly chunked), and a database that cannot be reached, which is 503
 /// with Retry-After so that clients retry rather than give up. A commit cut off mid-way leaves its outcome unknown, so
 /// the answer says to retry with the same Idempotency-Key, which makes the retry safe either way.
-/// Everything else stays a 500.
+/// Everything else stays a 500. In the console every error is a page in the reader's language.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -49,12 +50,18 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             },
             _ => null
         };
-        if (problem is null) return false;
+        // A person in the console reads a page, whatever went wrong.
+        if (problem is null && !context.IsConsole()) return false;
 
-        context.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        context.Response.StatusCode = problem?.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (problem is null || context.IsConsole())
+        {
+            await ConsoleStatusPage.WriteAsync(context);
+            return true;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

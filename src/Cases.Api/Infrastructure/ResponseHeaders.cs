@@ -1,5 +1,6 @@
-using Cases.Api.WebConsole;
 using Cases.Api.Public.Pages;
+using Cases.Api.WebConsole;
+using Microsoft.Extensions.Options;
 
 namespace Cases.Api.Infrastructure;
 
@@ -23,6 +24,7 @@ public sealed class ResponseHeaders(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             if (context.Request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase)) headers.CacheControl = "no-store";
             if (page) PublicPageSetup.SetHeaders(headers);
+            if (context.IsConsole()) headers.ContentSecurityPolicy = context.RequestServices.GetRequiredService<IOptions<ConsoleSettings>>().Value.ContentSecurityPolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -11,7 +11,7 @@ namespace Cases.Api.WebConsole;
 /// own pipeline, inside the process, as the signed-in user. Validation, business rules, roles, tenancy, idempotency
 /// and audit metadata are therefore the API's, decided once; the console only shows their answers.
 /// </summary>
-public sealed class ConsoleApi(IHttpContextFactory contexts, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactory scopes, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private RequestDelegate? _pipeline;
 
@@ -38,7 +38,8 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IOptions<Microsoft.
             Scheme = outer.Request.Scheme,
             Protocol = "HTTP/1.1",
             PathBase = "",
-            Path = query < 0 ? pathAndQuery : pathAndQuery[..query],
+            // A request's path is held decoded, as the server hands it over: the callers' escaped segments are decoded here.
+            Path = PathString.FromUriComponent(query < 0 ? pathAndQuery : pathAndQuery[..query]),
             QueryString = query < 0 ? "" : pathAndQuery[query..],
             Body = body is null ? Stream.Null : new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body, Json))
         };
@@ -63,6 +64,10 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IOptions<Microsoft.
             RemoteIpAddress = outer.Connection.RemoteIpAddress, LocalIpAddress = outer.Connection.LocalIpAddress
         });
         features.Set(new ConsoleCall(outer.User));
+        // The call's own scope, disposed with the call: the server would tie a scope of its making to callbacks of the
+        // response, which a response kept in memory never runs.
+        await using var scope = scopes.CreateAsyncScope();
+        features.Set<IServiceProvidersFeature>(new ServiceProvidersFeature { RequestServices = scope.ServiceProvider });
 
         var context = contexts.Create(features);
         try

@@ -16,6 +16,9 @@ public sealed class ConsoleSettings
     /// <summary>A session idle this long is over: the user signs in again.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A session this old is over however busy it was: roles taken away at the provider take effect by then.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(10);
+
     /// <summary>The organisation's OpenID Connect provider; without one, only Development's sign-in page signs in.</summary>
     public OidcSettings Oidc { get; set; } = new();
 
@@ -27,6 +30,15 @@ public sealed class ConsoleSettings
 
         public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
     }
+
+    /// <summary>
+    /// The console's Content-Security-Policy: the public pages' one, except that a form may lead to the provider (signing
+    /// out, or signing in again after a session ran out as a form was sent).
+    /// </summary>
+    public string ContentSecurityPolicy => Oidc.IsConfigured && Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out var provider)
+        ? Public.Pages.PublicPageSetup.ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {provider.GetLeftPart(UriPartial.Authority)}")
+        : Public.Pages.PublicPageSetup.ContentSecurityPolicy;
+
 }
 
 /// <summary>
@@ -43,8 +55,12 @@ public static class ConsoleSetup
     public const string Policy = "console";
     public const string LanguageCookie = "cases-console-lang";
 
-    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
+        // Outside Development the console is served over HTTPS (behind a proxy, as X-Forwarded-Proto says): its cookies
+        // never travel in clear.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
         var settings = config.GetSection("Console").Get<ConsoleSettings>() ?? new ConsoleSettings();
         services.Configure<ConsoleSettings>(config.GetSection("Console"));
         services.AddSingleton<ConsoleApi>();
@@ -56,7 +72,7 @@ public static class ConsoleSetup
                 o.Cookie.Path = Path;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = secure;
                 o.ExpireTimeSpan = settings.SessionTimeout;
                 o.SlidingExpiration = true;
                 o.LoginPath = $"{Path}/sign-in";
@@ -64,6 +80,12 @@ public static class ConsoleSetup
                 o.AccessDeniedPath = $"{Path}/refused";
                 o.ReturnUrlParameter = "returnUrl";
                 if (settings.Oidc.IsConfigured) o.ForwardChallenge = OidcScheme;
+                o.Events.OnValidatePrincipal = context =>
+                {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (context.Properties.IssuedUtc is not { } issued || now - issued > settings.SessionLifetime) context.RejectPrincipal();
+                    return Task.CompletedTask;
+                };
             });
         if (settings.Oidc.IsConfigured)
         {
@@ -78,7 +100,8 @@ public static class ConsoleSetup
                 o.CallbackPath = $"{Path}/signin-oidc";
                 o.SignedOutCallbackPath = $"{Path}/signout-callback-oidc";
                 o.MapInboundClaims = false;
-                o.SaveTokens = false;
+                // The identity token is kept for signing out at the provider (id_token_hint), which many providers require.
+                o.SaveTokens = true;
                 o.TokenValidationParameters = new TokenValidationParameters { NameClaimType = CasesClaims.Subject, RoleClaimType = CasesClaims.Role };
                 // The identity token must carry the claims a bearer token of the API carries, checked the same way.
                 o.Events.OnTokenValidated = context =>

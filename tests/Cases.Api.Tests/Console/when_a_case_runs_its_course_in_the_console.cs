@@ -17,20 +17,6 @@ public sealed class when_a_case_runs_its_course_in_the_console(BrowserApp app) :
 {
     private const string Employee = "E-1042";
 
-    private static async Task ActAsync(IPage page, string action)
-    {
-        var details = page.Locator($"details#{action}-action");
-        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
-        (await SubmitAsync(page, details.Locator("button[type=submit]"))).ShouldBe(302, action);
-    }
-
-    private static async Task FillAsync(IPage page, string action, string field, string value)
-    {
-        var details = page.Locator($"details#{action}-action");
-        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
-        await page.Locator($"#{action}-{field}").FillAsync(value);
-    }
-
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(name, "en"), FullPage = true });
 
@@ -63,7 +49,7 @@ public sealed class when_a_case_runs_its_course_in_the_console(BrowserApp app) :
         await FillAsync(investigator, "record-explanation", "personnelNumber", Employee);
         await FillAsync(investigator, "record-explanation", "text", "The ward was overfull and I lost my temper");
         await ActAsync(investigator, "record-explanation");
-        await investigator.Locator("details#record-finding-action summary").ClickAsync();
+        await OpenActionAsync(investigator, "record-finding");
         await investigator.Locator("#record-finding-violationFound").CheckAsync();
         await FillAsync(investigator, "record-finding", "employeesAtFault", Employee);
         await FillAsync(investigator, "record-finding", "summary", "The nurse was rude to a patient");

@@ -11,27 +11,6 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
 {
     private static readonly Regex CasePage = new($"{Console}/cases/[0-9a-f-]{{36}}(\\?done=[a-z-]+)?$");
 
-    /// <summary>Opens an action's form on the case page (each is folded until wanted).</summary>
-    private static async Task<ILocator> OpenActionAsync(IPage page, string action)
-    {
-        var details = page.Locator($"details#{action}-action");
-        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
-        return details;
-    }
-
-    /// <summary>Sends an action's form on the case page and checks the status of the page it leads to.</summary>
-    private static async Task ActAsync(IPage page, string action, int status = 302)
-    {
-        var details = await OpenActionAsync(page, action);
-        (await SubmitAsync(page, details.Locator("button[type=submit]"))).ShouldBe(status, action);
-    }
-
-    private static async Task FillAsync(IPage page, string action, string field, string value)
-    {
-        await OpenActionAsync(page, action);
-        await page.Locator($"#{action}-{field}").FillAsync(value);
-    }
-
     [Fact]
     public async Task a_registrar_registers_a_case_and_sees_the_apis_field_errors_first()
     {
@@ -59,6 +38,34 @@ public sealed class when_working_a_case_in_the_console(BrowserApp app) : Console
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Registered");
         await Expect(page.Locator("#timeline tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#timeline tbody")).ToContainTextAsync("aliya.registrar");
+    }
+
+    [Fact]
+    public async Task a_registration_sent_twice_records_one_case()
+    {
+        var page = await SignedInAsync("aliya.registrar", [Roles.Registrar]);
+        async Task<string> RegisterAsync(string? key)
+        {
+            await GoAsync(page, $"{Console}/cases/new");
+            if (key is not null) await page.Locator("input[name=requestKey]").EvaluateAsync("(input, key) => input.value = key", key);
+            var sent = await page.Locator("input[name=requestKey]").InputValueAsync();
+            sent.ShouldNotBeNullOrEmpty();
+            await page.Locator("#register-channel").SelectOptionAsync("hotline");
+            await page.Locator("#register-category").SelectOptionAsync("corruption");
+            await page.Locator("#register-subjects").FillAsync("E-1042");
+            await page.Locator("#register-summary").FillAsync("A nurse asked for money before the infusion");
+            await page.Locator("#register-receivedOn").FillAsync("2021-11-10");
+            (await SubmitAsync(page, Button(page, "Register"))).ShouldBe(302);
+            return sent;
+        }
+
+        var key = await RegisterAsync(null);
+        var first = page.Url;
+        await RegisterAsync(key);
+
+        page.Url.ShouldBe(first);
+        await GoAsync(page, $"{Console}/cases");
+        await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
     }
 
     [Fact]

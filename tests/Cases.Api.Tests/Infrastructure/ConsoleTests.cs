@@ -30,4 +30,25 @@ public abstract class ConsoleTests(BrowserApp app) : BrowserTests(app)
 
     /// <summary>The refusal the page shows (the API's ProblemDetails, in the reader's words).</summary>
     protected static ILocator Refusal(IPage page) => page.Locator(".refusal[role=alert]");
+
+    /// <summary>Opens an action's form on the case page (each is folded until wanted).</summary>
+    protected static async Task<ILocator> OpenActionAsync(IPage page, string action)
+    {
+        var details = page.Locator($"details#{action}-action");
+        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
+        return details;
+    }
+
+    /// <summary>Sends an action's form on the case page and checks the status of the page it leads to.</summary>
+    protected static async Task ActAsync(IPage page, string action, int status = 302)
+    {
+        var details = await OpenActionAsync(page, action);
+        (await SubmitAsync(page, details.Locator("button[type=submit]"))).ShouldBe(status, action);
+    }
+
+    protected static async Task FillAsync(IPage page, string action, string field, string value)
+    {
+        await OpenActionAsync(page, action);
+        await page.Locator($"#{action}-{field}").FillAsync(value);
+    }
 }

@@ -26,15 +26,6 @@ public abstract partial class ConsolePageModel
         return answer.Succeeded ? System.Text.Encoding.UTF8.GetString(answer.Body) : null;
     }
 
-    /// <summary>
-    /// The wall-clock time typed in, on the organisation's clock; a time that cannot be read goes as none, for the API
-    /// to refuse.
-    /// </summary>
-    protected DateTimeOffset OnOrganisationClock(string? local, OrganisationClock clock) =>
-        DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? new DateTimeOffset(at, clock.For(Organisation).Zone.GetUtcOffset(at))
-            : default;
-
     /// <summary>A date-time as an input of type datetime-local shows it.</summary>
     public static string DateTimeInput(DateTimeOffset? at) => at?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? "";
 }

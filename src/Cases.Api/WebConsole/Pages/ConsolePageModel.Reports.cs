@@ -37,13 +37,8 @@ public abstract partial class ConsolePageModel
     /// A moment as the API reads it: a browser's date and time, which has no offset, is on the organisation's clock;
     /// anything else goes as it was typed, for the API to judge.
     /// </summary>
-    protected string? ApiMoment(string? typed)
-    {
-        if (!DateTime.TryParseExact(typed?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var local)) return typed;
-        var zone = HttpContext.RequestServices.GetRequiredService<OrganisationClock>().For(Organisation).Zone;
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
+    protected string? ApiMoment(string? typed) =>
+        OnOrganisationClock(typed)?.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) ?? typed;
 
     /// <summary>A rate as the console writes it: 90%, 87.5%; a dash when nothing was due.</summary>
     public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";

@@ -24,6 +24,19 @@ public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<
     /// <summary>Whether the user holds one of the roles of a comma-separated list, as the API's [Authorize(Roles)] reads it.</summary>
     public bool HasAny(string roles) => roles.Split(',').Any(User.IsInRole);
 
+    /// <summary>The hidden field of a form that creates a record, whose key makes sending it twice record it once.</summary>
+    public const string RequestKeyField = "requestKey";
+
+    private string? _requestKey;
+
+    /// <summary>
+    /// The form's Idempotency-Key: the one it was sent with when shown again after a refusal (a refused request claims
+    /// no key), else a new one. A double click or a resend after a lost answer then records one case, not two.
+    /// </summary>
+    public string RequestKey => _requestKey ??= Request.HasFormContentType && Request.Form[RequestKeyField] is [{ Length: > 0 } sent]
+        ? sent
+        : Guid.NewGuid().ToString("N");
+
     /// <summary>The API's refusal of this page's last call, if it refused.</summary>
     public ApiProblem? Refusal { get; private set; }
 
@@ -45,7 +58,11 @@ public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<
     /// <summary>Sends a command; on a refusal, keeps it for the action's form and answers null.</summary>
     protected async Task<ApiAnswer?> SendAsync(string action, string method, string path, object? body)
     {
-        var answer = await api.SendAsync(HttpContext, method, path, body);
+        var key = Request.HasFormContentType ? Request.Form[RequestKeyField].ToString() : "";
+        var headers = key.Length is > 0 and <= Idempotency.MaxKeyLength
+            ? new Dictionary<string, string> { [Idempotency.Header] = key }
+            : null;
+        var answer = await api.SendAsync(HttpContext, method, path, body, headers);
         if (answer.Succeeded) return answer;
         Refuse(answer.Problem!, action);
         return null;
@@ -86,6 +103,18 @@ public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<
 
     /// <summary>A form's optional text as the API takes it: nothing when left blank.</summary>
     public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// A wall-clock time as a datetime-local input sends it (no zone), on the organisation's clock; none when it cannot be
+    /// read, for the API to refuse.
+    /// </summary>
+    protected DateTimeOffset? OnOrganisationClock(string? typed)
+    {
+        if (!DateTime.TryParseExact(typed?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local)) return null;
+        var zone = HttpContext.RequestServices.GetRequiredService<OrganisationClock>().For(Organisation).Zone;
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
 
     /// <summary>A date as the console writes it, the same in every language.</summary>
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -14,7 +14,7 @@ namespace Cases.Api.WebConsole.Pages;
 /// The organisation's commissions with their composition over time, its meetings, and the forms the secretary keeps
 /// them with: appoint and release members, schedule a meeting with its agenda of referred cases and other questions.
 /// </summary>
-public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts, OrganisationClock clock) : ConsolePageModel(api, texts)
+public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
 {
     public const string Appoint = "appoint";
     public const string Release = "release";
@@ -78,7 +78,7 @@ public sealed class MeetingsModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     {
         var agenda = Scheduling.Cases.Select(id => new ProposedItem(CaseId: id))
             .Concat(TextLines(Scheduling.Questions).Select(q => new ProposedItem(Question: q))).ToList();
-        var answer = await PostAsync(Schedule, "/api/meetings", new ScheduleMeeting(CommissionId, OnOrganisationClock(Scheduling.ScheduledFor, clock), Scheduling.Place ?? "", agenda));
+        var answer = await PostAsync(Schedule, "/api/meetings", new ScheduleMeeting(CommissionId, OnOrganisationClock(Scheduling.ScheduledFor) ?? default, Scheduling.Place ?? "", agenda));
         if (answer is null)
         {
             await LoadAsync();

@@ -13,7 +13,7 @@ namespace Cases.Api.WebConsole.Pages;
 /// A meeting as the secretary holds it: attendance, opening with the quorum shown, conflicts of interest, the votes and
 /// the resolution of each agenda item, rescheduling and cancelling. Every form sends the version the page showed.
 /// </summary>
-public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts, OrganisationClock clock) : ConsolePageModel(api, texts)
+public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
 {
     public const string Attendance = "attendance";
     public const string Open = "open";
@@ -88,7 +88,7 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     public Task<IActionResult> OnPostOpenAsync() => CommandAsync(Open, "opening", new OpenMeeting(ExpectedVersion, Day), "meeting-opened");
 
     public Task<IActionResult> OnPostRescheduleAsync() =>
-        CommandAsync(Reschedule, "rescheduling", new RescheduleMeeting(ExpectedVersion, OnOrganisationClock(ScheduledFor, clock), Reason ?? "", OrNull(Place)), "meeting-rescheduled");
+        CommandAsync(Reschedule, "rescheduling", new RescheduleMeeting(ExpectedVersion, OnOrganisationClock(ScheduledFor) ?? default, Reason ?? "", OrNull(Place)), "meeting-rescheduled");
 
     public Task<IActionResult> OnPostCancelAsync() => CommandAsync(Cancel, "cancellation", new CancelMeeting(ExpectedVersion, Reason ?? "", Day), "meeting-cancelled");
 
