@@ -16,10 +16,11 @@ namespace Cases.Api.Tests.Infrastructure;
 public abstract class BrowserTests(BrowserApp app) : ApiTests<BrowserApp>(app)
 {
     /// <summary>
-    /// How long an action or an expectation waits for the page: it bounds a hang, it never decides a pass. Shorter than
-    /// <see cref="CasesApp.Patience"/>, since a test whose page breaks the contract waits this long at its first step.
+    /// How long an action or an expectation waits for the page: it bounds a hang, it never decides a pass. Longer than
+    /// <see cref="CasesApp.Patience"/>, the longest the service itself waits (for the async projections a page reads),
+    /// so that a busy machine makes a page slow, never a test red.
     /// </summary>
-    private const float Patience = 60_000;
+    private const float Patience = 150_000;
 
     private readonly List<IBrowserContext> _contexts = [];
 
@@ -38,7 +39,7 @@ public abstract class BrowserTests(BrowserApp app) : ApiTests<BrowserApp>(app)
     }
 
     /// <summary>A page in a browser context of its own, whose Accept-Language asks for <paramref name="language"/>.</summary>
-    protected async Task<IPage> NewPageAsync(string language = "en", bool javaScript = true)
+    protected async Task<IPage> NewPageAsync(string language = "en", bool javaScript = true, ViewportSize? viewport = null)
     {
         SetDefaultExpectTimeout(Patience);
         var context = await App.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -46,7 +47,7 @@ public abstract class BrowserTests(BrowserApp app) : ApiTests<BrowserApp>(app)
             BaseURL = App.BaseUrl.ToString(),
             Locale = Locales[language],
             JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1024, Height = 768 }
+            ViewportSize = viewport ?? new ViewportSize { Width = 1024, Height = 768 }
         });
         context.SetDefaultTimeout(Patience);
         context.SetDefaultNavigationTimeout(Patience);
