@@ -31,6 +31,7 @@ public sealed class when_reading_statistics_in_the_console(BrowserApp app) : Con
         await Expect(Figure(page, "Appeals received")).ToHaveTextAsync("7");
         await Expect(Figure(page, "Executed on time")).ToHaveTextAsync("92.1%");
         await Expect(page.Locator(".narrative")).ToContainTextAsync("received 7 appeals (complaints)");
+        await Expect(page.Locator(".narrative + .muted")).ToContainTextAsync("commissions that hear appeals");
         await Expect(page.Locator("svg#chart-counts rect[fill='#0b4f8a']").First).ToBeAttachedAsync();
         await Expect(page.Locator("svg#chart-rate > title")).ToHaveTextAsync("Protocol decisions executed on time, 2021-01 to 2021-10");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
