@@ -69,6 +69,7 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
         {
             RemoteIpAddress = outer.Connection.RemoteIpAddress, LocalIpAddress = outer.Connection.LocalIpAddress
         });
+        features.Set<IHttpMaxRequestBodySizeFeature>(new BodySizeLimit());
         features.Set(new ConsoleCall(outer.User));
         // The call's own scope, disposed with the call: the server would tie a scope of its making to callbacks of the
         // response, which a response kept in memory never runs.
@@ -86,6 +87,16 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
         {
             contexts.Dispose(context);
         }
+    }
+
+    /// <summary>
+    /// Where an endpoint's own size limit is written (a file's import): the body is in memory already, and an endpoint
+    /// that takes more than JSON holds its limit itself.
+    /// </summary>
+    private sealed class BodySizeLimit : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+        public long? MaxRequestBodySize { get; set; }
     }
 
     public Task<ApiAnswer> GetAsync(HttpContext outer, string pathAndQuery) => SendAsync(outer, HttpMethods.Get, pathAndQuery);
