@@ -24,7 +24,8 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
     };
 
     /// <summary>
-    /// Sends <paramref name="method"/> <paramref name="pathAndQuery"/> (with <paramref name="body"/> as JSON) as the user
+    /// Sends <paramref name="method"/> <paramref name="pathAndQuery"/> (with <paramref name="body"/> as JSON, or as it is
+    /// when it is <see cref="ApiContent"/>) as the user
     /// of <paramref name="outer"/>, in the reader's language, and answers what the API answered.
     /// </summary>
     public async Task<ApiAnswer> SendAsync(HttpContext outer, string method, string pathAndQuery, object? body = null,
@@ -41,14 +42,19 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
             // A request's path is held decoded, as the server hands it over: the callers' escaped segments are decoded here.
             Path = PathString.FromUriComponent(query < 0 ? pathAndQuery : pathAndQuery[..query]),
             QueryString = query < 0 ? "" : pathAndQuery[query..],
-            Body = body is null ? Stream.Null : new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body, Json))
+            Body = body switch
+            {
+                null => Stream.Null,
+                ApiContent content => new MemoryStream(content.Bytes),
+                _ => new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body, Json))
+            }
         };
         request.Headers.Host = outer.Request.Host.Value;
         request.Headers.AcceptLanguage = CultureInfo.CurrentUICulture.Name;
         request.Headers.Accept = MediaTypeNames.Application.Json;
         if (body is not null)
         {
-            request.Headers.ContentType = MediaTypeNames.Application.Json;
+            request.Headers.ContentType = body is ApiContent { Type: var type } ? type : MediaTypeNames.Application.Json;
             request.Headers.ContentLength = request.Body.Length;
         }
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers[name] = value;
@@ -63,6 +69,7 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
         {
             RemoteIpAddress = outer.Connection.RemoteIpAddress, LocalIpAddress = outer.Connection.LocalIpAddress
         });
+        features.Set<IHttpMaxRequestBodySizeFeature>(new BodySizeLimit());
         features.Set(new ConsoleCall(outer.User));
         // The call's own scope, disposed with the call: the server would tie a scope of its making to callbacks of the
         // response, which a response kept in memory never runs.
@@ -80,6 +87,16 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
         {
             contexts.Dispose(context);
         }
+    }
+
+    /// <summary>
+    /// Where an endpoint's own size limit is written (a file's import): the body is in memory already, and an endpoint
+    /// that takes more than JSON holds its limit itself.
+    /// </summary>
+    private sealed class BodySizeLimit : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+        public long? MaxRequestBodySize { get; set; }
     }
 
     public Task<ApiAnswer> GetAsync(HttpContext outer, string pathAndQuery) => SendAsync(outer, HttpMethods.Get, pathAndQuery);
@@ -101,6 +118,9 @@ public sealed class ConsoleApi(IHttpContextFactory contexts, IServiceScopeFactor
         _pipeline = branch.Build();
     }
 }
+
+/// <summary>A body sent as it is, in its own type (a telephony export's CSV), where the API takes more than JSON.</summary>
+public sealed record ApiContent(byte[] Bytes, string Type);
 
 /// <summary>What the API answered a console call: its status, headers and body.</summary>
 public sealed record ApiAnswer(int Status, IHeaderDictionary Headers, byte[] Body, JsonSerializerOptions Json)

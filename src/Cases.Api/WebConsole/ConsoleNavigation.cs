@@ -15,6 +15,7 @@ public static class ConsoleNavigation
         new("Nav.Decisions", $"{ConsoleSetup.Path}/decisions", Roles.CommissionReaders),
         new("Nav.Sanctions", $"{ConsoleSetup.Path}/sanctions", Roles.RecordReaders),
         new("Nav.Statistics", $"{ConsoleSetup.Path}/statistics", $"{Roles.ExecutionReaders},{Roles.Regional}"),
+        new("Nav.Programme", $"{ConsoleSetup.Path}/programme", Roles.ProgrammeReaders),
         new("Nav.Audit", $"{ConsoleSetup.Path}/audit", Roles.Auditor)
     ];
 }
