@@ -19,7 +19,7 @@ public sealed class when_using_the_console_on_a_tablet_or_by_keyboard(BrowserApp
         await page.Locator("#user").FillAsync("marat.investigator");
         (await SubmitAsync(page, page.Locator("main form button[type=submit]"))).ShouldBe(302);
 
-        foreach (var path in new[] { "cases", $"cases/{registered.Id}", "meetings", "decisions", "sanctions", "statistics", "audit" })
+        foreach (var path in new[] { "cases", $"cases/{registered.Id}", "meetings", "decisions", "sanctions", "statistics", "audit", "programme" })
         {
             await GoAsync(page, $"{Console}/{path}");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
