@@ -21,6 +21,9 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 {
     public const string StaleVersion = "stale-version";
 
+    /// <summary>The correction of a value the case's events stored; done, it leaves the console's shared notice (<c>?notice=</c>).</summary>
+    public const string Correct = "correct";
+
     public static readonly IReadOnlyList<CaseAction> Actions =
     [
         new("acknowledge", "acknowledgement", Roles.Intake, c => c.Status == CaseStatus.Registered),
@@ -34,7 +37,8 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
         new("refer", "referral", Roles.Investigator, c => c.Status == CaseStatus.UnderInvestigation),
         new("close", "closure", Roles.Investigator, Open),
         new("reopen", "reopening", Roles.Investigator, c => c.Status == CaseStatus.Closed),
-        new("reply", "messages", Roles.Investigator, c => c.Channel == Channel.Public)
+        new("reply", "messages", Roles.Investigator, c => c.Channel == Channel.Public),
+        new(Correct, "corrections", Roles.Investigator, _ => true)
     ];
 
     /// <summary>The inputs of each action's form: the API's field name and the kind of input.</summary>
@@ -51,7 +55,8 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
         ["refer"] = [("commission", "text"), ("referredOn", "date")],
         ["close"] = [("outcome", "outcome"), ("summary", "textarea"), ("closedOn", "date")],
         ["reopen"] = [("reason", "textarea"), ("reopenedOn", "date")],
-        ["reply"] = [("text", "textarea")]
+        ["reply"] = [("text", "textarea")],
+        [Correct] = [("channel", "correction"), ("category", "correction"), ("outcome", "correction"), ("reason", "textarea")]
     };
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -72,6 +77,14 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     public bool Offers(string action) => Offered.Any(a => a.Name == action);
 
+    /// <summary>The values a correction of a case's field may give it, each in the reader's language; never the public channel, which only a public report has.</summary>
+    public IReadOnlyList<(string Value, string Label)> CorrectionChoices(string field) => field switch
+    {
+        "channel" => Choices<Channel>().Where(v => v != Channel.Public).Select(v => (KebabEnum.Name(v), Named(v))).ToList(),
+        "category" => Choices<Category>().Select(v => (KebabEnum.Name(v), Named(v))).ToList(),
+        _ => Choices<CaseOutcome>().Select(v => (KebabEnum.Name(v), Named(v))).ToList()
+    };
+
     public Task OnGetAsync() => ReadCaseAsync();
 
     public async Task<IActionResult> OnPostAsync(string act)
@@ -80,7 +93,11 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
         if (Actions.FirstOrDefault(a => a.Name == act) is not { } action) return BadRequest();
         long.TryParse(Value($"{act}-expectedVersion"), out var sent);
         var answer = await PostAsync(act, $"/api/cases/{Id}/{action.Path}", BodyOf(act, sent));
-        if (answer is not null) return Redirect($"{ConsoleSetup.Path}/cases/{Id}?done={act}");
+        if (answer is not null)
+        {
+            var path = $"{ConsoleSetup.Path}/cases/{Id}";
+            return act == Correct ? DoneWith(path, "case-corrected") : Redirect($"{path}?done={act}");
+        }
         await ReadCaseAsync();
         if (Refusal?.Rule == StaleVersion) ChangedSince = Timeline.Where(e => e.Version > sent).ToList();
         return Page();
@@ -128,6 +145,8 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
             "refer" => Body(("expectedVersion", version), ("commission", Value($"{act}-commission")), ("referredOn", Field("referredOn"))),
             "close" => Body(("expectedVersion", version), ("outcome", Field("outcome")), ("summary", Value($"{act}-summary")), ("closedOn", Field("closedOn"))),
             "reopen" => Body(("expectedVersion", version), ("reason", Value($"{act}-reason")), ("reopenedOn", Field("reopenedOn"))),
+            Correct => Body(("expectedVersion", version), ("reason", Value($"{act}-reason")), ("channel", Field("channel")), ("category", Field("category")),
+                ("outcome", Field("outcome"))),
             _ => Body(("expectedVersion", version), ("text", Value($"{act}-text")))
         };
     }

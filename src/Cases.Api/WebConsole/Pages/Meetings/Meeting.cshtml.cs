@@ -10,8 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Cases.Api.WebConsole.Pages;
 
 /// <summary>
-/// A meeting as the secretary holds it: attendance, opening with the quorum shown, conflicts of interest, the votes and
-/// the resolution of each agenda item, rescheduling and cancelling. Every form sends the version the page showed.
+/// A meeting as the secretary holds it: attendance, opening with the quorum shown, conflicts of interest, who was heard,
+/// the votes and the resolution of each agenda item, rescheduling and cancelling. Every form sends the version the page showed.
 /// </summary>
 public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
 {
@@ -21,6 +21,7 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     public const string Cancel = "cancel";
 
     public static string Conflict(int item) => $"conflict-{item}";
+    public static string Hear(int item) => $"hear-{item}";
     public static string Votes(int item) => $"votes-{item}";
     public static string Resolve(int item) => $"resolve-{item}";
 
@@ -36,6 +37,15 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     [BindProperty] public RecusalGround Ground { get; set; } = RecusalGround.Declared;
     [BindProperty] public Dictionary<string, Vote?> Ballots { get; set; } = [];
     [BindProperty] public ResolutionForm Resolution { get; set; } = new();
+    [BindProperty] public HearingForm Heard { get; set; } = new();
+
+    public sealed class HearingForm
+    {
+        public string? FullName { get; set; }
+        public string? Position { get; set; }
+        public string? Body { get; set; }
+        public string? Subject { get; set; }
+    }
 
     public sealed class ResolutionForm
     {
@@ -94,6 +104,9 @@ public sealed class MeetingModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
 
     public Task<IActionResult> OnPostConflictAsync() => CommandAsync(Conflict(ItemNumber), "conflicts",
         new RecordConflict(ExpectedVersion, ItemNumber, PersonnelNumber ?? "", Ground, Reason ?? ""), "conflict-recorded");
+
+    public Task<IActionResult> OnPostHearingAsync() => CommandAsync(Hear(ItemNumber), "hearings",
+        new RecordHearing(ExpectedVersion, ItemNumber, Heard.FullName ?? "", Heard.Position ?? "", Heard.Body ?? "", Heard.Subject ?? ""), "hearing-recorded");
 
     public Task<IActionResult> OnPostVotesAsync() => CommandAsync(Votes(ItemNumber), "votes",
         new CastVotes(ExpectedVersion, ItemNumber, Ballots.Where(b => b.Value is not null).Select(b => new MemberVote(b.Key, b.Value!.Value)).ToList()), "votes-cast");

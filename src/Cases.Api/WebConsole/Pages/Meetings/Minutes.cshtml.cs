@@ -10,15 +10,19 @@ namespace Cases.Api.WebConsole.Pages;
 /// <summary>
 /// The minutes of a meeting as a printable page: who sat and who was present, each item with its hearings, recusals,
 /// votes and the decision adopted, and the session told as the API's report, in the reader's language. The secretary
-/// signs the minutes here.
+/// signs the minutes here, and corrects them once signed.
 /// </summary>
 public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
 {
     public const string Sign = "sign";
+    public const string Correct = "correct";
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public long ExpectedVersion { get; set; }
     [BindProperty] public DateOnly? SignedOn { get; set; }
+    [BindProperty] public string? Correction { get; set; }
+    [BindProperty] public int? ItemNumber { get; set; }
+    [BindProperty] public DateOnly? CorrectedOn { get; set; }
 
     public MeetingDetails? Meeting { get; private set; }
     public Commission? Commission { get; private set; }
@@ -33,9 +37,14 @@ public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostSignAsync()
+    public Task<IActionResult> OnPostSignAsync() => CommandAsync(Sign, "signature", new SignMinutes(ExpectedVersion, SignedOn), "minutes-signed");
+
+    public Task<IActionResult> OnPostCorrectAsync() =>
+        CommandAsync(Correct, "corrections", new CorrectMinutes(ExpectedVersion, Correction ?? "", ItemNumber, CorrectedOn), "minutes-corrected");
+
+    private async Task<IActionResult> CommandAsync(string action, string path, object command, string notice)
     {
-        if (await PostAsync(Sign, $"/api/meetings/{Id}/signature", new SignMinutes(ExpectedVersion, SignedOn)) is not null) return DoneWith(Path, "minutes-signed");
+        if (await PostAsync(action, $"/api/meetings/{Id}/{path}", command) is not null) return DoneWith(Path, notice);
         await LoadAsync();
         return Page();
     }

@@ -7,7 +7,7 @@ namespace Cases.Api.WebConsole.Pages;
 
 /// <summary>
 /// A sanction with its history (order, announcement, appeals, lifting, end), and HR's actions on it: announce, appeal,
-/// decide the appeal, lift. Each form sends the version the page showed; the API judges it as it judges any client.
+/// decide the appeal, lift, correct the type stored. Each form sends the version the page showed; the API judges it as it judges any client.
 /// </summary>
 public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts) : ConsolePageModel(api, texts)
 {
@@ -15,6 +15,7 @@ public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public const string Appeal = "appeal";
     public const string DecideAppeal = "decideAppeal";
     public const string Lift = "lift";
+    public const string Correct = "correct";
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -55,6 +56,14 @@ public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     public Task<IActionResult> OnPostLiftAsync(long expectedVersion, string? liftedBy, string? reason, string? liftedOn) =>
         CommandAsync(Lift, "lifting", new { expectedVersion, liftedBy, reason, liftedOn = OrNull(liftedOn) });
+
+    public async Task<IActionResult> OnPostCorrectAsync(long expectedVersion, string? type, string? reason)
+    {
+        await LoadAsync();
+        if (Sanction is null) return Page();
+        if (await PostAsync(Correct, $"/api/sanctions/{Id}/corrections", new { expectedVersion, type = OrNull(type), reason }) is null) return Page();
+        return DoneWith($"{ConsoleSetup.Path}/sanctions/{Id}", "sanction-corrected");
+    }
 
     /// <summary>
     /// Reads the sanction, then sends the command: refused, the page shows the sanction as read with the refusal by the
