@@ -8,10 +8,14 @@ using Microsoft.Extensions.Localization;
 namespace Cases.Api.WebConsole.Pages;
 
 /// <summary>
-/// An action on a case as the page offers it: its API path under the case, the roles the endpoint allows, and the
-/// steps of the case it can apply at. The API decides; the page only leaves out what could not apply.
+/// The form of an action on a case: the domain's action it sends, its API path under the case, the roles the endpoint
+/// allows, and the key of the notice once done. Whether the case's step allows it is the API's to say.
 /// </summary>
-public sealed record CaseAction(string Name, string Path, string Roles, Func<CaseSummary, bool> Applies);
+public sealed record CaseForm(CaseAction Action, string Path, string Roles, string Notice)
+{
+    /// <summary>The action as the API spells it, which names the form and its inputs (<c>{name}-{field}</c>).</summary>
+    public string Name => KebabEnum.Name(Action);
+}
 
 /// <summary>
 /// A case: its facts, deadlines and timeline, and the actions the user's roles allow at its step, each sending the API's
@@ -21,20 +25,19 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 {
     public const string StaleVersion = "stale-version";
 
-    public static readonly IReadOnlyList<CaseAction> Actions =
+    public static readonly IReadOnlyList<CaseForm> Forms =
     [
-        new("acknowledge", "acknowledgement", Roles.Intake, c => c.Status == CaseStatus.Registered),
-        new("assign", "assignment", Roles.Investigator, c => c.Status == CaseStatus.Acknowledged && c.Investigator is null),
-        new("reassign", "reassignment", Roles.Investigator, c => Open(c) && c.Investigator is not null),
-        new("request-explanation", "explanation-requests", Roles.Investigator, c => Open(c) && c.Investigator is not null),
-        new("record-explanation", "explanations", Roles.Investigator,
-            c => Open(c) && c.Explanations.Any(e => e.State == ExplanationState.Requested)),
-        new("attach-evidence", "evidence", Roles.Investigator, Open),
-        new("record-finding", "finding", Roles.Investigator, c => Open(c) && c.Investigator is not null && c.Finding is null),
-        new("refer", "referral", Roles.Investigator, c => c.Status == CaseStatus.UnderInvestigation),
-        new("close", "closure", Roles.Investigator, Open),
-        new("reopen", "reopening", Roles.Investigator, c => c.Status == CaseStatus.Closed),
-        new("reply", "messages", Roles.Investigator, c => c.Channel == Channel.Public)
+        new(CaseAction.Acknowledge, "acknowledgement", Roles.Intake, "case-acknowledged"),
+        new(CaseAction.Assign, "assignment", Roles.Investigator, "investigator-assigned"),
+        new(CaseAction.Reassign, "reassignment", Roles.Investigator, "investigator-reassigned"),
+        new(CaseAction.RequestExplanation, "explanation-requests", Roles.Investigator, "explanation-requested"),
+        new(CaseAction.RecordExplanation, "explanations", Roles.Investigator, "explanation-recorded"),
+        new(CaseAction.AttachEvidence, "evidence", Roles.Investigator, "evidence-attached"),
+        new(CaseAction.RecordFinding, "finding", Roles.Investigator, "finding-recorded"),
+        new(CaseAction.Refer, "referral", Roles.Investigator, "case-referred"),
+        new(CaseAction.Close, "closure", Roles.Investigator, "case-closed"),
+        new(CaseAction.Reopen, "reopening", Roles.Investigator, "case-reopened"),
+        new(CaseAction.Reply, "messages", Roles.Investigator, "reply-sent")
     ];
 
     /// <summary>The inputs of each action's form: the API's field name and the kind of input.</summary>
@@ -56,10 +59,7 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    /// <summary>The action that succeeded just before this page was shown.</summary>
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-
-    public CaseSummary? Case { get; private set; }
+    public CaseRead? Case { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<DueItem>? Deadlines { get; private set; }
     public IReadOnlyList<ThreadMessage>? Thread { get; private set; }
@@ -67,8 +67,8 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     /// <summary>After a stale version: the events recorded since the version the user's form was sent with.</summary>
     public IReadOnlyList<TimelineEntry> ChangedSince { get; private set; } = [];
 
-    /// <summary>The actions the user's roles allow at the case's step.</summary>
-    public IEnumerable<CaseAction> Offered => Case is { } c ? Actions.Where(a => HasAny(a.Roles) && a.Applies(c)) : [];
+    /// <summary>The actions the case's step allows (as the API answers) and the user's roles may send.</summary>
+    public IEnumerable<CaseForm> Offered => Case is { } c ? Forms.Where(f => c.AllowedActions.Contains(f.Action) && HasAny(f.Roles)) : [];
 
     public bool Offers(string action) => Offered.Any(a => a.Name == action);
 
@@ -77,10 +77,10 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public async Task<IActionResult> OnPostAsync(string act)
     {
         KeepEntered();
-        if (Actions.FirstOrDefault(a => a.Name == act) is not { } action) return BadRequest();
+        if (Forms.FirstOrDefault(f => f.Name == act) is not { } form) return BadRequest();
         long.TryParse(Value($"{act}-expectedVersion"), out var sent);
-        var answer = await PostAsync(act, $"/api/cases/{Id}/{action.Path}", BodyOf(act, sent));
-        if (answer is not null) return Redirect($"{ConsoleSetup.Path}/cases/{Id}?done={act}");
+        var answer = await PostAsync(act, $"/api/cases/{Id}/{form.Path}", BodyOf(act, sent));
+        if (answer is not null) return DoneWith($"{ConsoleSetup.Path}/cases/{Id}", form.Notice);
         await ReadCaseAsync();
         if (Refusal?.Rule == StaleVersion) ChangedSince = Timeline.Where(e => e.Version > sent).ToList();
         return Page();
@@ -88,7 +88,7 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     private async Task ReadCaseAsync()
     {
-        Case = await ReadAsync<CaseSummary>($"/api/cases/{Id}");
+        Case = await ReadAsync<CaseRead>($"/api/cases/{Id}");
         if (Case is null) return;
         Timeline = await ReadAsync<TimelineEntry[]>($"/api/cases/{Id}/timeline") ?? [];
         if (HasAny(Roles.DeadlineReaders))
@@ -131,6 +131,4 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
             _ => Body(("expectedVersion", version), ("text", Value($"{act}-text")))
         };
     }
-
-    private static bool Open(CaseSummary c) => c.Status != CaseStatus.Closed;
 }
