@@ -45,7 +45,7 @@ public sealed class CaseRead
     public DateTimeOffset LastChangedAt { get; init; }
 
     /// <summary>The commands the case's step allows next; the roles that may send each are the endpoints' own.</summary>
-    public IReadOnlyList<CaseAction> AllowedActions { get; init; } = [];
+    public CaseAction[] AllowedActions { get; init; } = [];
 
     public static CaseRead Of(CaseSummary summary, Case? state) => new()
     {
@@ -74,7 +74,7 @@ public sealed class CaseRead
         ClosedOn = summary.ClosedOn,
         TimesReopened = summary.TimesReopened,
         LastChangedAt = summary.LastChangedAt,
-        AllowedActions = state is null ? [] : CaseActions.Allowed(state)
+        AllowedActions = state is null ? [] : [.. CaseActions.Allowed(state)]
     };
 }
 
