@@ -4,7 +4,8 @@ public sealed record AssignInvestigator(long ExpectedVersion, string Investigato
 
 public static class AssignInvestigatorDecision
 {
-    public static RuleViolation? Check(AssignInvestigator command, Case state, DateTimeOffset now) => Rules.First(
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),
         () => state.IsAcknowledged
             ? null
@@ -12,7 +13,10 @@ public static class AssignInvestigatorDecision
         () => state.HasInvestigator
             ? new RuleViolation("investigator-already-assigned",
                 $"Case {state.Number} is assigned to {state.Investigator}; reassign it instead.")
-            : null,
+            : null);
+
+    public static RuleViolation? Check(AssignInvestigator command, Case state, DateTimeOffset now) => Rules.First(
+        () => Guard(state),
         () => CaseRules.NotBeforeReceipt(state, command.AssignedOn ?? Rules.Today(now), "assignment"));
 
     public static InvestigatorAssigned Decide(AssignInvestigator command, Case state, DateTimeOffset now)

@@ -12,8 +12,10 @@ public sealed record AttachEvidence(
 
 public static class AttachEvidenceDecision
 {
-    public static RuleViolation? Check(AttachEvidence command, Case state, DateTimeOffset now) =>
-        CaseRules.NotClosed(state);
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => CaseRules.NotClosed(state);
+
+    public static RuleViolation? Check(AttachEvidence command, Case state, DateTimeOffset now) => Guard(state);
 
     public static EvidenceAttached Decide(AttachEvidence command, Case state, Guid evidenceId, DateTimeOffset now)
     {

@@ -4,10 +4,12 @@ public sealed record CloseCase(long ExpectedVersion, CaseOutcome Outcome, string
 
 public static class CloseCaseDecision
 {
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) =>
+        state.IsClosed ? new RuleViolation("case-already-closed", $"Case {state.Number} is already closed.") : null;
+
     public static RuleViolation? Check(CloseCase command, Case state, DateTimeOffset now) => Rules.First(
-        () => state.IsClosed
-            ? new RuleViolation("case-already-closed", $"Case {state.Number} is already closed.")
-            : null,
+        () => Guard(state),
         () => OutcomeMatchesFinding(command.Outcome, state),
         () => CaseRules.NotBeforeReceipt(state, command.ClosedOn ?? Rules.Today(now), "closing"));
 

@@ -4,8 +4,11 @@ public sealed record IdentifySubject(long ExpectedVersion, string PersonnelNumbe
 
 public static class IdentifySubjectDecision
 {
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => CaseRules.NotClosed(state);
+
     public static RuleViolation? Check(IdentifySubject command, Case state, DateTimeOffset now) => Rules.First(
-        () => CaseRules.NotClosed(state),
+        () => Guard(state),
         () => state.Subjects.Contains(command.PersonnelNumber.Trim())
             ? new RuleViolation("already-a-subject", $"Employee {command.PersonnelNumber} is already a subject of case {state.Number}.")
             : null,

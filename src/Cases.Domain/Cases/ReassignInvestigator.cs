@@ -4,9 +4,13 @@ public sealed record ReassignInvestigator(long ExpectedVersion, string Investiga
 
 public static class ReassignInvestigatorDecision
 {
-    public static RuleViolation? Check(ReassignInvestigator command, Case state, DateTimeOffset now) => Rules.First(
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),
-        () => CaseRules.UnderInvestigation(state),
+        () => CaseRules.UnderInvestigation(state));
+
+    public static RuleViolation? Check(ReassignInvestigator command, Case state, DateTimeOffset now) => Rules.First(
+        () => Guard(state),
         () => string.Equals(state.Investigator, command.Investigator.Trim(), StringComparison.Ordinal)
             ? new RuleViolation("same-investigator", $"Case {state.Number} is already assigned to {state.Investigator}.")
             : null,

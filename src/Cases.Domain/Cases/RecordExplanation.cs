@@ -29,12 +29,19 @@ public static class RecordExplanationDecision
     public static DateOnly EarliestRefusalAct(DateOnly requestedOn, WorkingCalendar calendar, SanctionRules rules) =>
         ExplanationDue(requestedOn, calendar, rules).AddDays(1);
 
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
+        () => CaseRules.NotClosed(state),
+        () => state.PendingExplanations.Count > 0
+            ? null
+            : new RuleViolation("no-explanation-requested", $"No explanation is awaited on case {state.Number}."));
+
     public static RuleViolation? Check(RecordExplanation command, Case state, DateTimeOffset now, WorkingCalendar calendar, SanctionRules rules)
     {
         var personnelNumber = command.PersonnelNumber.Trim();
         var recordedOn = command.RecordedOn ?? Rules.Today(now);
         return Rules.First(
-            () => CaseRules.NotClosed(state),
+            () => Guard(state),
             () => state.PendingExplanations.ContainsKey(personnelNumber)
                 ? null
                 : new RuleViolation("no-explanation-requested",

@@ -12,13 +12,17 @@ public sealed record RecordFinding(
 
 public static class RecordFindingDecision
 {
-    public static RuleViolation? Check(RecordFinding command, Case state, DateTimeOffset now) => Rules.First(
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),
         () => CaseRules.UnderInvestigation(state),
         () => state.HasFinding
             ? new RuleViolation("finding-already-recorded",
                 $"Case {state.Number} already has a finding; reopen the case to record another.")
-            : null,
+            : null);
+
+    public static RuleViolation? Check(RecordFinding command, Case state, DateTimeOffset now) => Rules.First(
+        () => Guard(state),
         () => command.EmployeesAtFault.Select(e => e.Trim()).FirstOrDefault(e => !state.Subjects.Contains(e)) is { } stranger
             ? new RuleViolation("not-a-subject", $"Employee {stranger} is not a subject of case {state.Number}.")
             : null,

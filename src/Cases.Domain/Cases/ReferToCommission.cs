@@ -4,12 +4,16 @@ public sealed record ReferToCommission(long ExpectedVersion, string Commission, 
 
 public static class ReferToCommissionDecision
 {
-    public static RuleViolation? Check(ReferToCommission command, Case state, DateTimeOffset now) => Rules.First(
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),
         () => CaseRules.UnderInvestigation(state),
         () => state.IsReferred
             ? new RuleViolation("case-already-referred", $"Case {state.Number} is already before a commission.")
-            : null,
+            : null);
+
+    public static RuleViolation? Check(ReferToCommission command, Case state, DateTimeOffset now) => Rules.First(
+        () => Guard(state),
         () => CaseRules.NotBeforeReceipt(state, command.ReferredOn ?? Rules.Today(now), "referral"));
 
     public static CaseReferredToCommission Decide(ReferToCommission command, Case state, DateTimeOffset now)

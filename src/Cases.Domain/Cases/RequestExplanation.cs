@@ -4,9 +4,13 @@ public sealed record RequestExplanation(long ExpectedVersion, string PersonnelNu
 
 public static class RequestExplanationDecision
 {
-    public static RuleViolation? Check(RequestExplanation command, Case state, DateTimeOffset now) => Rules.First(
+    /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
+    public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),
-        () => CaseRules.UnderInvestigation(state),
+        () => CaseRules.UnderInvestigation(state));
+
+    public static RuleViolation? Check(RequestExplanation command, Case state, DateTimeOffset now) => Rules.First(
+        () => Guard(state),
         () => state.Subjects.Contains(command.PersonnelNumber.Trim())
             ? null
             : new RuleViolation("not-a-subject",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cases.Api.Audit;
+using Cases.Api.Cases;
 using Cases.Api.Tests.Infrastructure;
 using Cases.Domain.Cases;
 using Cases.Projections.Cases;
@@ -10,17 +11,25 @@ public class when_replaying_history(AuditApiApp app) : AuditApiTests(app)
 {
     private static string Json(object value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 
+    /// <summary>What a reader saw of a case, without the actions its step allowed next, which a replay does not tell.</summary>
+    private static string Seen(CaseRead read)
+    {
+        var json = JsonSerializer.SerializeToNode(read, JsonSerializerOptions.Web)!.AsObject();
+        json.Remove("allowedActions");
+        return Json(json.Deserialize<CaseSummary>(JsonSerializerOptions.Web)!);
+    }
+
     [Fact]
     public async Task a_case_as_of_each_version_and_each_moment_is_what_it_was_then()
     {
         // What a reader saw after each step, to compare with what the replay rebuilds.
         var created = await RegisterAsync();
-        var seen = new List<CaseSummary> { await GetCaseAsync(created.Id) };
+        var seen = new List<string> { Seen(await GetCaseAsync(created.Id)) };
         var version = created.Version;
         foreach (var (action, body) in CaseSteps.Upto(CaseStep.Closed))
         {
             version = (await CommandAsync(created.Id, action, body(version))).Version;
-            seen.Add(await GetCaseAsync(created.Id));
+            seen.Add(Seen(await GetCaseAsync(created.Id)));
         }
 
         var history = await GetAsync<RecordedEvent[]>($"/api/cases/{created.Id}/history", AuditorToken);
@@ -32,9 +41,9 @@ public class when_replaying_history(AuditApiApp app) : AuditApiTests(app)
         for (var n = 1; n <= seen.Count; n++)
         {
             var byVersion = await GetAsync<CaseSummary>($"/api/cases/{created.Id}/as-of?version={n}", AuditorToken);
-            Json(byVersion).ShouldBe(Json(seen[n - 1]), $"as of version {n}");
+            Json(byVersion).ShouldBe(seen[n - 1], $"as of version {n}");
             var byTime = await GetAsync<CaseSummary>($"/api/cases/{created.Id}/as-of?at={Uri.EscapeDataString(history[n - 1].Time.ToString("O"))}", AuditorToken);
-            Json(byTime).ShouldBe(Json(seen[n - 1]), $"as of the moment of version {n}");
+            Json(byTime).ShouldBe(seen[n - 1], $"as of the moment of version {n}");
         }
         await RefusedAsync($"/api/cases/{created.Id}/as-of?at=2000-01-01T00:00:00Z", null, 404, AuditorToken);
         (await RefusedAsync($"/api/cases/{created.Id}/as-of", null, 400, AuditorToken)).Errors!.ShouldContainKey("asOf");

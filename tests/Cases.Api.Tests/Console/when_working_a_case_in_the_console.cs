@@ -9,7 +9,7 @@ namespace Cases.Api.Tests.Console;
 /// <summary>A case registered and worked through the console's pages only, as far as the roles of each user allow.</summary>
 public sealed class when_working_a_case_in_the_console(BrowserApp app) : ConsoleTests(app)
 {
-    private static readonly Regex CasePage = new($"{Console}/cases/[0-9a-f-]{{36}}(\\?done=[a-z-]+)?$");
+    private static readonly Regex CasePage = new($"{Console}/cases/[0-9a-f-]{{36}}(\\?notice=[a-z-]+)?$");
 
     [Fact]
     public async Task a_registrar_registers_a_case_and_sees_the_apis_field_errors_first()

@@ -126,7 +126,7 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
         return (await result.ReadAsJsonAsync<T>())!;
     }
 
-    protected async Task<CaseSummary> GetCaseAsync(Guid caseId, string? token = null)
+    protected async Task<CaseRead> GetCaseAsync(Guid caseId, string? token = null)
     {
         var result = await App.Host.Scenario(s =>
         {
@@ -134,7 +134,7 @@ public abstract class ApiTests<TApp>(TApp app) : IAsyncLifetime where TApp : Cas
             s.WithBearerToken(token ?? Investigator);
             s.StatusCodeShouldBe(200);
         });
-        return (await result.ReadAsJsonAsync<CaseSummary>())!;
+        return (await result.ReadAsJsonAsync<CaseRead>())!;
     }
 
     /// <summary>Registers a case and moves it to the given step, answering its id and current version.</summary>

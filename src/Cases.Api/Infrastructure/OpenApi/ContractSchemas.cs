@@ -38,6 +38,13 @@ internal sealed class ContractSchemas(IOptions<JsonOptions> json) : IOpenApiSche
                 schema.Enum!.Add(null!);
             }
         }
+        else if (typeInfo is { Kind: JsonTypeInfoKind.Enumerable, ElementType.IsEnum: true } && schema.Items is null)
+        {
+            // The exporter leaves out the items of an array whose elements a custom converter writes: an enum's are its names.
+            var items = new OpenApiSchema();
+            DescribeEnum(items, typeInfo.ElementType);
+            schema.Items = items;
+        }
         else if (typeInfo.Kind == JsonTypeInfoKind.Object)
         {
             schema.Metadata ??= new Dictionary<string, object>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cases.Api.Infrastructure;
 
 namespace Cases.Api.WebConsole.Pages;
@@ -7,28 +6,11 @@ namespace Cases.Api.WebConsole.Pages;
 /// <summary>What the statistics and audit pages share: the API's answers that are no JSON (CSV, NDJSON, text), and their keys' texts.</summary>
 public abstract partial class ConsolePageModel
 {
-    /// <summary>
-    /// What the API answers in <paramref name="accept"/> (a download, a text), or null on a refusal, which is kept for
-    /// the page (for the form of <paramref name="action"/>).
-    /// </summary>
-    protected async Task<ApiAnswer?> ReadAnswerAsync(string pathAndQuery, string accept, string? action = null)
-    {
-        var api = HttpContext.RequestServices.GetRequiredService<ConsoleApi>();
-        var answer = await api.SendAsync(HttpContext, HttpMethods.Get, pathAndQuery, headers: new Dictionary<string, string> { ["Accept"] = accept });
-        if (answer.Succeeded) return answer;
-        Refuse(answer.Problem!, action);
-        return null;
-    }
-
     /// <summary>The API's answer handed to the browser as a file, its type the API's; on a refusal, the page with it.</summary>
     protected async Task<IActionResult> DownloadAsync(string pathAndQuery, string accept, string fileName, string? action = null) =>
         await ReadAnswerAsync(pathAndQuery, accept, action) is { } answer
             ? File(answer.Body, answer.Headers.ContentType.ToString() is { Length: > 0 } type ? type : accept, fileName)
             : Page();
-
-    /// <summary>A text the API answers (the narrative), or null on a refusal.</summary>
-    protected async Task<string?> ReadTextAsync(string pathAndQuery, string? action = null) =>
-        await ReadAnswerAsync(pathAndQuery, "text/plain", action) is { } answer ? Encoding.UTF8.GetString(answer.Body) : null;
 
     /// <summary>A key the API counts by (a sanction type, a category) in the reader's language; as the API spells it when no text names it.</summary>
     public string KeyText(string prefix, string key) => T[$"{prefix}.{key}"] is { ResourceNotFound: false } text ? text.Value : key;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cases.Api.WebConsole.Pages;
 
-/// <summary>What the sanctions and employees pages share: the form a refused command came from, shown again as sent, and the notice after a command.</summary>
+/// <summary>What the sanctions and employees pages share: the form a refused command came from, shown again as sent.</summary>
 public abstract partial class ConsolePageModel
 {
     /// <summary>What the user sent in a field of <paramref name="action"/>'s form, when the API refused it; else nothing.</summary>
@@ -11,9 +11,6 @@ public abstract partial class ConsolePageModel
 
     /// <summary>Whether a checkbox of <paramref name="action"/>'s refused form was ticked.</summary>
     public bool Reticked(string action, string field) => Resent(action, field) == "true";
-
-    /// <summary>The notice a successful command leaves for the page it redirects to (PRG), by a key of the page's texts.</summary>
-    public string? SanctionNotice(string? done) => done is null ? null : T[$"SanctionDone.{done}"] is { ResourceNotFound: false } text ? text.Value : null;
 
     /// <summary>A number in the invariant form the API's paths and queries take.</summary>
     public static string InvariantNumber(long value) => value.ToString(CultureInfo.InvariantCulture);

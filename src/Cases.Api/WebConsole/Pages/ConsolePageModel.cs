@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Cases.Api.Infrastructure;
 using Cases.Api.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,6 +70,30 @@ public abstract partial class ConsolePageModel(ConsoleApi api, IStringLocalizer<
     }
 
     protected Task<ApiAnswer?> PostAsync(string action, string path, object body) => SendAsync(action, HttpMethods.Post, path, body);
+
+    /// <summary>
+    /// What the API answers in <paramref name="accept"/> (a download, a text), or null on a refusal, which is kept for
+    /// the page (for the form of <paramref name="action"/>).
+    /// </summary>
+    protected async Task<ApiAnswer?> ReadAnswerAsync(string pathAndQuery, string accept, string? action = null)
+    {
+        var answer = await api.SendAsync(HttpContext, HttpMethods.Get, pathAndQuery, headers: new Dictionary<string, string> { ["Accept"] = accept });
+        if (answer.Succeeded) return answer;
+        Refuse(answer.Problem!, action);
+        return null;
+    }
+
+    /// <summary>A text the API answers (a narrative, a report), or null on a refusal, which is kept for the page as <see cref="ReadAsync{TResult}"/> keeps it.</summary>
+    protected async Task<string?> ReadTextAsync(string pathAndQuery, string? action = null) =>
+        await ReadAnswerAsync(pathAndQuery, "text/plain", action) is { } answer ? Encoding.UTF8.GetString(answer.Body) : null;
+
+    /// <summary>After a command the API took, back to the page (post, redirect, get) with the key of the notice of what was done.</summary>
+    protected IActionResult DoneWith(string path, string notice) => LocalRedirect($"{path}?notice={Uri.EscapeDataString(notice)}");
+
+    /// <summary>The notice of the command that led here, in the reader's language (texts <c>Notice.{key}</c>); null for any other.</summary>
+    public string? DoneNotice => Request.Query["notice"].ToString() is { Length: > 0 } key && T[$"Notice.{key}"] is { ResourceNotFound: false } text
+        ? text.Value
+        : null;
 
     private void Refuse(ApiProblem problem, string? action)
     {

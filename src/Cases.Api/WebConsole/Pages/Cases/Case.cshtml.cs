@@ -8,10 +8,14 @@ using Microsoft.Extensions.Localization;
 namespace Cases.Api.WebConsole.Pages;
 
 /// <summary>
-/// An action on a case as the page offers it: its API path under the case, the roles the endpoint allows, and the
-/// steps of the case it can apply at. The API decides; the page only leaves out what could not apply.
+/// The form of an action on a case: its name (which names its inputs, <c>{name}-{field}</c>), its API path under the
+/// case, the roles the endpoint allows, the key of the notice once done, and the step of the case's course it sends.
+/// Whether the case's step allows it is the API's to say; a form with no step (a correction) mends a record at any step.
 /// </summary>
-public sealed record CaseAction(string Name, string Path, string Roles, Func<CaseSummary, bool> Applies);
+public sealed record CaseForm(string Name, string Path, string Roles, string Notice, CaseAction? Step)
+{
+    public CaseForm(CaseAction step, string path, string roles, string notice) : this(KebabEnum.Name(step), path, roles, notice, step) { }
+}
 
 /// <summary>
 /// A case: its facts, deadlines and timeline, and the actions the user's roles allow at its step, each sending the API's
@@ -21,24 +25,23 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 {
     public const string StaleVersion = "stale-version";
 
-    /// <summary>The correction of a value the case's events stored; done, it leaves the console's shared notice (<c>?notice=</c>).</summary>
+    /// <summary>The correction of a value the case's events stored.</summary>
     public const string Correct = "correct";
 
-    public static readonly IReadOnlyList<CaseAction> Actions =
+    public static readonly IReadOnlyList<CaseForm> Forms =
     [
-        new("acknowledge", "acknowledgement", Roles.Intake, c => c.Status == CaseStatus.Registered),
-        new("assign", "assignment", Roles.Investigator, c => c.Status == CaseStatus.Acknowledged && c.Investigator is null),
-        new("reassign", "reassignment", Roles.Investigator, c => Open(c) && c.Investigator is not null),
-        new("request-explanation", "explanation-requests", Roles.Investigator, c => Open(c) && c.Investigator is not null),
-        new("record-explanation", "explanations", Roles.Investigator,
-            c => Open(c) && c.Explanations.Any(e => e.State == ExplanationState.Requested)),
-        new("attach-evidence", "evidence", Roles.Investigator, Open),
-        new("record-finding", "finding", Roles.Investigator, c => Open(c) && c.Investigator is not null && c.Finding is null),
-        new("refer", "referral", Roles.Investigator, c => c.Status == CaseStatus.UnderInvestigation),
-        new("close", "closure", Roles.Investigator, Open),
-        new("reopen", "reopening", Roles.Investigator, c => c.Status == CaseStatus.Closed),
-        new("reply", "messages", Roles.Investigator, c => c.Channel == Channel.Public),
-        new(Correct, "corrections", Roles.Investigator, _ => true)
+        new(CaseAction.Acknowledge, "acknowledgement", Roles.Intake, "case-acknowledged"),
+        new(CaseAction.Assign, "assignment", Roles.Investigator, "investigator-assigned"),
+        new(CaseAction.Reassign, "reassignment", Roles.Investigator, "investigator-reassigned"),
+        new(CaseAction.RequestExplanation, "explanation-requests", Roles.Investigator, "explanation-requested"),
+        new(CaseAction.RecordExplanation, "explanations", Roles.Investigator, "explanation-recorded"),
+        new(CaseAction.AttachEvidence, "evidence", Roles.Investigator, "evidence-attached"),
+        new(CaseAction.RecordFinding, "finding", Roles.Investigator, "finding-recorded"),
+        new(CaseAction.Refer, "referral", Roles.Investigator, "case-referred"),
+        new(CaseAction.Close, "closure", Roles.Investigator, "case-closed"),
+        new(CaseAction.Reopen, "reopening", Roles.Investigator, "case-reopened"),
+        new(CaseAction.Reply, "messages", Roles.Investigator, "reply-sent"),
+        new(Correct, "corrections", Roles.Investigator, "case-corrected", null)
     ];
 
     /// <summary>The inputs of each action's form: the API's field name and the kind of input.</summary>
@@ -61,10 +64,7 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    /// <summary>The action that succeeded just before this page was shown.</summary>
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
-
-    public CaseSummary? Case { get; private set; }
+    public CaseRead? Case { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyList<DueItem>? Deadlines { get; private set; }
     public IReadOnlyList<ThreadMessage>? Thread { get; private set; }
@@ -72,8 +72,8 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     /// <summary>After a stale version: the events recorded since the version the user's form was sent with.</summary>
     public IReadOnlyList<TimelineEntry> ChangedSince { get; private set; } = [];
 
-    /// <summary>The actions the user's roles allow at the case's step.</summary>
-    public IEnumerable<CaseAction> Offered => Case is { } c ? Actions.Where(a => HasAny(a.Roles) && a.Applies(c)) : [];
+    /// <summary>The actions the case's step allows (as the API answers) and the user's roles may send.</summary>
+    public IEnumerable<CaseForm> Offered => Case is { } c ? Forms.Where(f => (f.Step is not { } step || c.AllowedActions.Contains(step)) && HasAny(f.Roles)) : [];
 
     public bool Offers(string action) => Offered.Any(a => a.Name == action);
 
@@ -90,14 +90,10 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public async Task<IActionResult> OnPostAsync(string act)
     {
         KeepEntered();
-        if (Actions.FirstOrDefault(a => a.Name == act) is not { } action) return BadRequest();
+        if (Forms.FirstOrDefault(f => f.Name == act) is not { } form) return BadRequest();
         long.TryParse(Value($"{act}-expectedVersion"), out var sent);
-        var answer = await PostAsync(act, $"/api/cases/{Id}/{action.Path}", BodyOf(act, sent));
-        if (answer is not null)
-        {
-            var path = $"{ConsoleSetup.Path}/cases/{Id}";
-            return act == Correct ? DoneWith(path, "case-corrected") : Redirect($"{path}?done={act}");
-        }
+        var answer = await PostAsync(act, $"/api/cases/{Id}/{form.Path}", BodyOf(act, sent));
+        if (answer is not null) return DoneWith($"{ConsoleSetup.Path}/cases/{Id}", form.Notice);
         await ReadCaseAsync();
         if (Refusal?.Rule == StaleVersion) ChangedSince = Timeline.Where(e => e.Version > sent).ToList();
         return Page();
@@ -105,7 +101,7 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
 
     private async Task ReadCaseAsync()
     {
-        Case = await ReadAsync<CaseSummary>($"/api/cases/{Id}");
+        Case = await ReadAsync<CaseRead>($"/api/cases/{Id}");
         if (Case is null) return;
         Timeline = await ReadAsync<TimelineEntry[]>($"/api/cases/{Id}/timeline") ?? [];
         if (HasAny(Roles.DeadlineReaders))
@@ -150,6 +146,4 @@ public sealed class CasePageModel(ConsoleApi api, IStringLocalizer<ConsolePages>
             _ => Body(("expectedVersion", version), ("text", Value($"{act}-text")))
         };
     }
-
-    private static bool Open(CaseSummary c) => c.Status != CaseStatus.Closed;
 }

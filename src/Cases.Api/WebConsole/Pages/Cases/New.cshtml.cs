@@ -30,6 +30,6 @@ public sealed class CaseRegistrationModel(ConsoleApi api, IStringLocalizer<Conso
             ("subjects", Items($"{Action}-subjects")), ("summary", Value($"{Action}-summary")), ("receivedOn", Given($"{Action}-receivedOn")),
             ("complainant", complainant)));
         if (answer is null) return Page();
-        return Redirect($"{ConsoleSetup.Path}/cases/{answer.Read<CaseWritten>().Id}?done={Action}");
+        return DoneWith($"{ConsoleSetup.Path}/cases/{answer.Read<CaseWritten>().Id}", "case-registered");
     }
 }

@@ -15,7 +15,6 @@ public sealed class EmployeeModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public const string CancelAbsence = "cancelAbsence";
 
     [FromRoute] public string PersonnelNumber { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public EmployeeHistory? Record { get; private set; }
 
@@ -29,17 +28,17 @@ public sealed class EmployeeModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public Task OnGetAsync() => LoadAsync();
 
     public Task<IActionResult> OnPostRecordAbsenceAsync(long expectedVersion, string? kind, string? from, string? to) =>
-        CommandAsync(RecordAbsence, "absences", new { expectedVersion, kind = OrNull(kind), from = OrNull(from), to = OrNull(to) });
+        CommandAsync(RecordAbsence, "absences", "absence-recorded", new { expectedVersion, kind = OrNull(kind), from = OrNull(from), to = OrNull(to) });
 
     public Task<IActionResult> OnPostCancelAbsenceAsync(long expectedVersion, string? absenceId, string? reason) =>
-        CommandAsync(CancelAbsence, "absence-cancellations", new { expectedVersion, absenceId = OrNull(absenceId), reason });
+        CommandAsync(CancelAbsence, "absence-cancellations", "absence-cancelled", new { expectedVersion, absenceId = OrNull(absenceId), reason });
 
     /// <summary>Reads the record, then sends the command: refused, the record as read with the refusal by the form; done, back to the record.</summary>
-    private async Task<IActionResult> CommandAsync(string action, string path, object body)
+    private async Task<IActionResult> CommandAsync(string action, string path, string notice, object body)
     {
         await LoadAsync();
         if (await PostAsync(action, $"/api/employees/{Uri.EscapeDataString(PersonnelNumber)}/{path}", body) is null) return Page();
-        return Redirect($"{ConsoleSetup.Path}/employees/{Uri.EscapeDataString(PersonnelNumber)}?done={action}");
+        return DoneWith($"{ConsoleSetup.Path}/employees/{Uri.EscapeDataString(PersonnelNumber)}", notice);
     }
 
     private async Task LoadAsync() => Record = await ReadAsync<EmployeeHistory>($"/api/employees/{Uri.EscapeDataString(PersonnelNumber)}");

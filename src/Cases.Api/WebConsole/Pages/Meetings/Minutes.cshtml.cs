@@ -17,6 +17,9 @@ public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
     public const string Sign = "sign";
     public const string Correct = "correct";
 
+    /// <summary>The reading of the session report, whose refusal is shown where the report would be.</summary>
+    public const string SessionReport = "session-report";
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public long ExpectedVersion { get; set; }
     [BindProperty] public DateOnly? SignedOn { get; set; }
@@ -57,7 +60,7 @@ public sealed class MinutesModel(ConsoleApi api, IStringLocalizer<ConsolePages> 
         // The report is told once the meeting was held, to the roles that read execution; the minutes stand without it.
         if (Meeting.HeldOn is not null && HasAny(Roles.ExecutionReaders))
         {
-            Report = TextLines(await ReadReportTextAsync($"/api/meetings/{Id}/report"));
+            Report = TextLines(await ReadTextAsync($"/api/meetings/{Id}/report", SessionReport));
         }
     }
 }

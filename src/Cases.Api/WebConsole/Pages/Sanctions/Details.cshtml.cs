@@ -18,7 +18,6 @@ public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public const string Correct = "correct";
 
     [FromRoute] public Guid Id { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public SanctionSummary? Sanction { get; private set; }
 
@@ -46,16 +45,16 @@ public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     public Task OnGetAsync() => LoadAsync();
 
     public Task<IActionResult> OnPostAnnounceAsync(long expectedVersion, string? announcedOn, bool signatureRefused, bool byRegisteredLetter) =>
-        CommandAsync(Announce, "announcement", new { expectedVersion, announcedOn = OrNull(announcedOn), signatureRefused, byRegisteredLetter });
+        CommandAsync(Announce, "announcement", "announcement-recorded", new { expectedVersion, announcedOn = OrNull(announcedOn), signatureRefused, byRegisteredLetter });
 
     public Task<IActionResult> OnPostAppealAsync(long expectedVersion, string? authority, string? filedOn) =>
-        CommandAsync(Appeal, "appeal", new { expectedVersion, authority, filedOn = OrNull(filedOn) });
+        CommandAsync(Appeal, "appeal", "appeal-recorded", new { expectedVersion, authority, filedOn = OrNull(filedOn) });
 
     public Task<IActionResult> OnPostDecideAppealAsync(long expectedVersion, string? outcome, string? decidedOn) =>
-        CommandAsync(DecideAppeal, "appeal-decision", new { expectedVersion, outcome = OrNull(outcome), decidedOn = OrNull(decidedOn) });
+        CommandAsync(DecideAppeal, "appeal-decision", "appeal-decided", new { expectedVersion, outcome = OrNull(outcome), decidedOn = OrNull(decidedOn) });
 
     public Task<IActionResult> OnPostLiftAsync(long expectedVersion, string? liftedBy, string? reason, string? liftedOn) =>
-        CommandAsync(Lift, "lifting", new { expectedVersion, liftedBy, reason, liftedOn = OrNull(liftedOn) });
+        CommandAsync(Lift, "lifting", "sanction-lifted", new { expectedVersion, liftedBy, reason, liftedOn = OrNull(liftedOn) });
 
     public async Task<IActionResult> OnPostCorrectAsync(long expectedVersion, string? type, string? reason)
     {
@@ -69,12 +68,12 @@ public sealed class SanctionModel(ConsoleApi api, IStringLocalizer<ConsolePages>
     /// Reads the sanction, then sends the command: refused, the page shows the sanction as read with the refusal by the
     /// form; done, it redirects to itself with a notice.
     /// </summary>
-    private async Task<IActionResult> CommandAsync(string action, string path, object body)
+    private async Task<IActionResult> CommandAsync(string action, string path, string notice, object body)
     {
         await LoadAsync();
         if (Sanction is null) return Page();
         if (await PostAsync(action, $"/api/sanctions/{Id}/{path}", body) is null) return Page();
-        return Redirect($"{ConsoleSetup.Path}/sanctions/{Id}?done={action}");
+        return DoneWith($"{ConsoleSetup.Path}/sanctions/{Id}", notice);
     }
 
     private async Task LoadAsync()

@@ -45,6 +45,6 @@ public sealed class ImposeSanctionModel(ConsoleApi api, IStringLocalizer<Console
         });
         if (answer is null) return Page();
         var imposed = answer.Read<SanctionImposedResponse>();
-        return Redirect($"{ConsoleSetup.Path}/sanctions/{imposed.Id}?done=imposed");
+        return DoneWith($"{ConsoleSetup.Path}/sanctions/{imposed.Id}", "sanction-imposed");
     }
 }
