@@ -19,6 +19,12 @@ public sealed class ConsoleSettings
     /// <summary>A session this old is over however busy it was: roles taken away at the provider take effect by then.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(10);
 
+    /// <summary>
+    /// Whether Development's sign-in page signs anyone in: only when this is on (appsettings.Development.json turns it
+    /// on), the environment is Development, and the browser is on this machine (a loopback connection).
+    /// </summary>
+    public bool DevelopmentSignIn { get; set; }
+
     /// <summary>The organisation's OpenID Connect provider; without one, only Development's sign-in page signs in.</summary>
     public OidcSettings Oidc { get; set; } = new();
 
@@ -54,6 +60,7 @@ public static class ConsoleSetup
     public const string OidcScheme = "console-oidc";
     public const string Policy = "console";
     public const string LanguageCookie = "cases-console-lang";
+    public const string SignInRefusedPath = $"{Path}/sign-in-refused";
 
     public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration config, IHostEnvironment environment)
     {
@@ -94,21 +101,38 @@ public static class ConsoleSetup
                 o.Authority = settings.Oidc.Authority;
                 o.ClientId = settings.Oidc.ClientId;
                 o.ClientSecret = settings.Oidc.ClientSecret;
+                // A provider on this machine (a developer's, or the tests') may serve its metadata over plain http, in
+                // Development only; anywhere else the metadata, and the signing keys it leads to, come over HTTPS.
+                o.RequireHttpsMetadata = !(environment.IsDevelopment() && IsLoopback(settings.Oidc.Authority));
                 o.ResponseType = "code";
                 o.UsePkce = true;
                 o.SignInScheme = CookieScheme;
                 o.CallbackPath = $"{Path}/signin-oidc";
                 o.SignedOutCallbackPath = $"{Path}/signout-callback-oidc";
+                // The provider posts its answer back (form_post), so these two cookies are SameSite=None, which browsers
+                // keep only when Secure: always, also in Development, where a browser keeps a Secure cookie from http on
+                // this machine (a secure context) and would drop a plain one ("Correlation failed").
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.MapInboundClaims = false;
                 // The identity token is kept for signing out at the provider (id_token_hint), which many providers require.
                 o.SaveTokens = true;
                 o.TokenValidationParameters = new TokenValidationParameters { NameClaimType = CasesClaims.Subject, RoleClaimType = CasesClaims.Role };
-                // The identity token must carry the claims a bearer token of the API carries, checked the same way.
                 o.Events.OnTokenValidated = context =>
                 {
                     var served = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OrganisationSettings>>().Value.Names.Keys;
-                    var refusal = TokenClaims.Refusal(new JsonWebToken(context.SecurityToken.RawData), served.Count > 0 ? served : null);
+                    var refusal = ConsoleRefusal(new JsonWebToken(context.SecurityToken.RawData), served.Count > 0 ? served : null);
                     if (refusal is not null) context.Fail(refusal);
+                    return Task.CompletedTask;
+                };
+                // A refused token, a refusal by the provider or a broken round trip ends on a page that says so, with no
+                // session, rather than as an error; the reason is the operator's to read, in the log.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSetup))
+                        .LogWarning("The console's sign-in through the provider was refused: {Reason}", context.Failure?.Message);
+                    context.Response.Redirect(SignInRefusedPath);
+                    context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });
@@ -122,6 +146,7 @@ public static class ConsoleSetup
         {
             o.Conventions.AuthorizeFolder(Folder, Policy);
             o.Conventions.AllowAnonymousToPage($"{Folder}/SignIn");
+            o.Conventions.AllowAnonymousToPage($"{Folder}/SignInRefused");
             o.Conventions.AllowAnonymousToPage($"{Folder}/Language");
         });
         // The console keeps the language its user chose in a cookie of its own; the API and the public pages never read it.
@@ -143,6 +168,28 @@ public static class ConsoleSetup
             return next;
         });
     }
+
+    /// <summary>
+    /// Why an identity token from the provider opens no session, or null when it opens one. It must carry the claims a
+    /// bearer token of the API carries, checked the same way; and since the console's every page needs them, also an
+    /// organisation and at least one role, each a role the service knows: a session the console's policy would refuse
+    /// on every page is never opened.
+    /// </summary>
+    public static string? ConsoleRefusal(JsonWebToken token, IReadOnlyCollection<string>? organisations)
+    {
+        if (TokenClaims.Refusal(token, organisations) is { } refusal) return refusal;
+        if (!token.TryGetPayloadValue<string>(CasesClaims.Organisation, out var organisation) || string.IsNullOrWhiteSpace(organisation))
+        {
+            return "The identity token names no organisation (org).";
+        }
+        var roles = token.Claims.Where(c => c.Type == CasesClaims.Role).Select(c => c.Value).ToList();
+        if (roles.Count == 0) return "The identity token gives no role (role).";
+        return roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown ? $"The identity token's role '{unknown}' is not one this service knows." : null;
+    }
+
+    /// <summary>Whether an address names this machine: localhost, or a loopback IP address.</summary>
+    public static bool IsLoopback(string? address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     public static bool IsConsole(this HttpContext context) => context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase);
 

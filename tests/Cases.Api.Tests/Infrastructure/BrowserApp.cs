@@ -9,8 +9,17 @@ namespace Cases.Api.Tests.Infrastructure;
 /// (<see cref="LoopbackServer"/>), and one headless Chromium, Debian's (scripts/ensure-chromium.sh installs it), that
 /// every test of the collection drives in a context of its own. Playwright's bundled driver downloads nothing.
 /// </summary>
-public sealed class BrowserApp() : CasesApp("tests_browser")
+public class BrowserApp : CasesApp
 {
+    public BrowserApp() : this("tests_browser")
+    {
+    }
+
+    /// <summary>A browser host of another collection, in a schema of its own.</summary>
+    protected BrowserApp(string schema) : base(schema)
+    {
+    }
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

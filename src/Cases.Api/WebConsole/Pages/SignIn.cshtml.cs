@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using Cases.Api.Infrastructure;
 using Cases.Api.Localization;
@@ -10,8 +11,9 @@ namespace Cases.Api.WebConsole.Pages;
 
 /// <summary>
 /// Signing in. With the organisation's OpenID Connect provider configured, the provider signs the user in. In
-/// Development only, this page picks the organisation, roles and user as <c>dev-token</c> does, with its checks;
-/// elsewhere it is refused (404), so that no production host can sign anyone in without the provider.
+/// Development only, with <see cref="ConsoleSettings.DevelopmentSignIn"/> on and for a browser on this machine, this
+/// page picks the organisation, roles and user as <c>dev-token</c> does, with its checks; otherwise it is not found
+/// (404), so that no production host, and no other machine, can sign anyone in without the provider.
 /// </summary>
 public sealed class SignInModel(ConsoleApi api, IStringLocalizer<ConsolePages> texts, IHostEnvironment environment,
     IOptions<ConsoleSettings> settings, IOptions<OrganisationSettings> organisations) : ConsolePageModel(api, texts)
@@ -35,16 +37,15 @@ public sealed class SignInModel(ConsoleApi api, IStringLocalizer<ConsolePages> t
 
     public IActionResult OnGet()
     {
-        if (settings.Value.Oidc.IsConfigured && !environment.IsDevelopment())
-        {
-            return Challenge(new AuthenticationProperties { RedirectUri = Landing }, ConsoleSetup.OidcScheme);
-        }
-        return environment.IsDevelopment() ? Page() : NotFound();
+        if (IsOpen) return Page();
+        return settings.Value.Oidc.IsConfigured
+            ? Challenge(new AuthenticationProperties { RedirectUri = Landing }, ConsoleSetup.OidcScheme)
+            : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!environment.IsDevelopment()) return NotFound();
+        if (!IsOpen) return NotFound();
         var user = Login?.Trim() ?? "";
         if (OrganisationId is null || !organisations.Value.Names.ContainsKey(OrganisationId)) Errors["organisation"] = T["SignIn.Error.Organisation"];
         if (ChosenRoles.Count == 0 || !ChosenRoles.All(Roles.IsKnown)) Errors["roles"] = T["SignIn.Error.Roles"];
@@ -61,6 +62,14 @@ public sealed class SignInModel(ConsoleApi api, IStringLocalizer<ConsolePages> t
         await HttpContext.SignInAsync(ConsoleSetup.CookieScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Landing);
     }
+
+    /// <summary>
+    /// Whether this page signs in. A connection with no remote address (a Unix socket behind a proxy, an in-memory test
+    /// server) is not known to come from this machine, so it is not let in.
+    /// </summary>
+    private bool IsOpen => environment.IsDevelopment() && settings.Value.DevelopmentSignIn
+        && HttpContext.Connection.RemoteIpAddress is { } client
+        && IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client);
 
     /// <summary>Where the user goes once signed in: back where they were sent from, if that is a page of the console.</summary>
     private string Landing => ReturnUrl is { } back && Url.IsLocalUrl(back) && back.StartsWith(ConsoleSetup.Path + "/", StringComparison.Ordinal)
