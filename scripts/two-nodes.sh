@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the API as two nodes on one PostgreSQL, http://localhost:5081 and http://localhost:5082, both serving every
-# request. Wolverine spreads the async projections (the audit trail) over the nodes it finds alive in the schema's
-# wolverine_nodes table, and moves them to the survivor when a node dies.
+# Runs the API as two nodes sharing the same database (or databases), http://localhost:5081 and
+# http://localhost:5082, both serving every request. Wolverine spreads the async projections (the audit trail) over
+# the nodes it finds alive in the schema's wolverine_nodes table (in the control database when there are several
+# databases, each database's agents on one node), and moves them to the survivor when a node dies.
 # Usage: scripts/two-nodes.sh            runs both in the foreground; Ctrl-C stops them
 #        scripts/two-nodes.sh --detach   leaves them running: pids in $NODES_DIR/node-<port>.pid, logs beside them
-# Environment: ConnectionStrings__Cases, Marten__Schema (default cases), NODES_DIR (default /tmp/cases-nodes),
+# Environment: ConnectionStrings__Cases (or Tenancy__*, see the README's several databases, which the nodes inherit),
+# Marten__Schema (default cases), NODES_DIR (default /tmp/cases-nodes),
 # ASPNETCORE_ENVIRONMENT (default Development, whose signing key `dev-token` uses).
 set -euo pipefail
 cd "$(dirname "$0")/.."

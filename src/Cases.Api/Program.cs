@@ -64,8 +64,12 @@ builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection
 builder.Services.AddCasesOpenApi();
 builder.Services.AddWolverineHttp();
 builder.Services.AddHealthChecks()
-    .AddCheck("postgresql", new DatabaseReadiness(builder.Configuration.GetConnectionString(Persistence.ConnectionStringName)!),
-        tags: [DatabaseReadiness.Tag]);
+    .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration("postgresql",
+        services =>
+        {
+            var databases = services.GetRequiredService<TenantDatabases>();
+            return new DatabaseReadiness(databases.ConnectionStrings, databases.Control);
+        }, failureStatus: null, tags: [DatabaseReadiness.Tag]));
 builder.Services.AddCasesTelemetry(builder.Configuration);
 // Production loads the handlers and stores that `codegen write` generated before the build, for a fast start;
 // elsewhere they are generated at start-up, so that a change to an endpoint needs no extra step.
@@ -124,7 +128,10 @@ app.UseMiddleware<IdempotentRequests>();
 
 // Probes come from the orchestrator or load balancer, which hold no token.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadiness.Tag) }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = c => c.Tags.Contains(DatabaseReadiness.Tag), ResponseWriter = DatabaseReadiness.WriteAsync
+}).AllowAnonymous();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapWolverineEndpoints(opts =>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Cases.Api.Infrastructure;
 using Npgsql;
 
 namespace Cases.Api.Audit;
@@ -63,8 +64,8 @@ public sealed record AwaitingLink(long Events, long OldestSeqId, double OldestSe
 public sealed record ChainReport(string Organisation, long Links, string HeadHash, bool Intact, BrokenLink? FirstBroken, double Seconds,
     AwaitingLink? AwaitingLink);
 
-/// <summary>Checks an organisation's whole chain, link by link, in constant memory.</summary>
-public sealed class ChainVerifier(string connectionString, string schema)
+/// <summary>Checks an organisation's whole chain, link by link, in constant memory, in the organisation's own database.</summary>
+public sealed class ChainVerifier(TenantDatabases databases, string schema)
 {
     private string LinksSql => $"""
         select c.position, c.tenant_id, c.seq_id, c.prev_hash, c.hash, e.id::text, coalesce(e.stream_id::text, ''), coalesce(e.version, 0),
@@ -77,7 +78,7 @@ public sealed class ChainVerifier(string connectionString, string schema)
 
     public async IAsyncEnumerable<ChainLink> LinksAsync(string organisation, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(databases.ConnectionStringOf(organisation));
         await connection.OpenAsync(ct);
         await foreach (var link in LinksAsync(connection, organisation, ct)) yield return link;
     }
@@ -94,16 +95,23 @@ public sealed class ChainVerifier(string connectionString, string schema)
         }
     }
 
+    /// <summary>
+    /// Every organisation with events or links, in any database. Each is verified in the database it is placed on, so
+    /// one whose rows sit in another database (moved there by hand) shows as a chain with its events missing.
+    /// </summary>
     public async Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"select distinct tenant_id from {schema}.mt_events union select distinct tenant_id from {schema}.{HashChain.TableName} order by 1", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var organisations = new List<string>();
-        while (await reader.ReadAsync(ct)) organisations.Add(reader.GetString(0));
-        return organisations;
+        var organisations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var connectionString in databases.ConnectionStrings.Values)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand(
+                $"select distinct tenant_id from {schema}.mt_events union select distinct tenant_id from {schema}.{HashChain.TableName}", connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) organisations.Add(reader.GetString(0));
+        }
+        return [.. organisations];
     }
 
     /// <summary>
@@ -113,7 +121,7 @@ public sealed class ChainVerifier(string connectionString, string schema)
     public async Task<ChainReport> VerifyAsync(string organisation, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(databases.ConnectionStringOf(organisation));
         await connection.OpenAsync(ct);
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var previous = HashChain.Genesis;

@@ -40,27 +40,35 @@ public sealed class ContractCheck(IDocumentStore store)
             .Where(t => t.Enums.Length > 0)
             .ToDictionary(t => t.EventTypeName, t => t.Enums);
         var schema = store.Options.DatabaseSchemaName;
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        var corrected = await CorrectionsAsync(connection, schema, organisation, ct);
+        // An organisation's events are all in its own database; without one, every database in turn. Sequences, and so
+        // a correction's reference to the event it mends, hold within one database.
+        IReadOnlyList<Marten.Storage.IMartenDatabase> databases = organisation is null
+            ? await store.Storage.AllDatabases()
+            : [await store.Storage.FindOrCreateDatabase(organisation)];
+        foreach (var database in databases)
+        {
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(ct);
+            var corrected = await CorrectionsAsync(connection, schema, organisation, ct);
 
-        await using var command = new NpgsqlCommand($"""
-            select seq_id, tenant_id, stream_id, type, data::text from {schema}.mt_events
-            where type = any(@types) and (@organisation::text is null or tenant_id = @organisation)
-            order by seq_id
-            """, connection)
-        {
-            Parameters = { new("types", types.Keys.ToArray()), new("organisation", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)organisation ?? DBNull.Value } }
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var (sequence, type) = (reader.GetInt64(0), reader.GetString(3));
-            using var data = JsonDocument.Parse(reader.GetString(4));
-            foreach (var (field, value) in Outside(data.RootElement, types[type]))
+            await using var command = new NpgsqlCommand($"""
+                select seq_id, tenant_id, stream_id, type, data::text from {schema}.mt_events
+                where type = any(@types) and (@organisation::text is null or tenant_id = @organisation)
+                order by seq_id
+                """, connection)
             {
-                yield return new OutOfContract(sequence, reader.GetString(1), reader.GetGuid(2), type, field, value,
-                    corrected.TryGetValue((sequence, field), out var by) ? by : null);
+                Parameters = { new("types", types.Keys.ToArray()), new("organisation", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)organisation ?? DBNull.Value } }
+            };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (sequence, type) = (reader.GetInt64(0), reader.GetString(3));
+                using var data = JsonDocument.Parse(reader.GetString(4));
+                foreach (var (field, value) in Outside(data.RootElement, types[type]))
+                {
+                    yield return new OutOfContract(sequence, reader.GetString(1), reader.GetGuid(2), type, field, value,
+                        corrected.TryGetValue((sequence, field), out var by) ? by : null);
+                }
             }
         }
     }

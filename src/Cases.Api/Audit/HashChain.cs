@@ -173,17 +173,20 @@ public sealed class ChainWriter : SubscriptionBase
     }
 }
 
-/// <summary>Installs the chain's trigger when the service starts, after Marten has applied its schema.</summary>
-public sealed class HashChainInstaller(string connectionString, string schema) : IHostedService
+/// <summary>Installs the chain's trigger in every database when the service starts, after Marten has applied its schema.</summary>
+public sealed class HashChainInstaller(Infrastructure.TenantDatabases databases, string schema) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var command = new Npgsql.NpgsqlCommand(HashChain.TriggerSql(schema), connection, transaction);
-        await command.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
+        foreach (var connectionString in databases.ConnectionStrings.Values)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using var command = new Npgsql.NpgsqlCommand(HashChain.TriggerSql(schema), connection, transaction);
+            await command.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -123,13 +123,14 @@ public sealed class IdempotencySettings
 /// </summary>
 public sealed record KeptResponse(string Fingerprint, DateTimeOffset ClaimedAt, bool Abandoned, int? Status, string? ContentType, string? Location, byte[]? Body);
 
-public sealed class IdempotencyStore(string connectionString, string schema)
+/// <summary>The kept responses, each in its organisation's own database.</summary>
+public sealed class IdempotencyStore(TenantDatabases databases, string schema)
 {
     public static readonly TimeSpan InFlightAtMost = TimeSpan.FromMinutes(1);
 
     public async Task<KeptResponse?> FindAsync(string tenant, string key, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(databases.ConnectionStringOf(tenant));
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"select fingerprint, claimed_at, status is null and claimed_at < now() - @inFlight, status, content_type, location, body from {schema}.{Idempotency.TableName} where tenant_id = @tenant and key = @key",
@@ -148,7 +149,7 @@ public sealed class IdempotencyStore(string connectionString, string schema)
 
     public async Task KeepAsync(Idempotency.Claim claim, int status, string? contentType, string? location, byte[] body, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(databases.ConnectionStringOf(claim.Tenant));
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"update {schema}.{Idempotency.TableName} set status = @status, content_type = @contentType, location = @location, body = @body where tenant_id = @tenant and key = @key",

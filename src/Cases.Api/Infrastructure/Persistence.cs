@@ -27,7 +27,10 @@ using Wolverine.Marten;
 
 namespace Cases.Api.Infrastructure;
 
-/// <summary>The event store: one PostgreSQL schema, organisations as conjoined tenants of every event and document.</summary>
+/// <summary>
+/// The event store: one PostgreSQL schema, organisations as conjoined tenants of every event and document, in one
+/// database or spread over several (<see cref="TenantDatabases"/>).
+/// </summary>
 public static class Persistence
 {
     public const string ConnectionStringName = "Cases";
@@ -35,25 +38,26 @@ public static class Persistence
 
     public static IServiceCollection AddCasesPersistence(this IServiceCollection services, IConfiguration config)
     {
-        // The service's own connections say so, and only their appends are linked into the hash chain.
-        var configured = config.GetConnectionString(ConnectionStringName)
-                         ?? throw new InvalidOperationException($"Set ConnectionStrings__{ConnectionStringName}.");
-        var builder = new NpgsqlConnectionStringBuilder(configured) { Options = $"-c {HashChain.Setting}=on" };
-        // Unless the connection string says otherwise, a burst of requests queues for one of a bounded number of
-        // connections instead of taking all of PostgreSQL's (100 by default), which other nodes and tools need too.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
-        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
-        {
-            builder.MaxPoolSize = DefaultMaxPoolSize;
-        }
-        var connectionString = builder.ConnectionString;
+        var databases = TenantDatabases.From(config, Decorate);
         var schema = config["Marten:Schema"] ?? "cases";
         var migrateOnStart = MigratesOnStart(config);
 
         var marten = services.AddMarten(opts =>
             {
                 opts.AutoCreateSchemaObjects = migrateOnStart ? JasperFx.AutoCreate.CreateOrUpdate : JasperFx.AutoCreate.None;
-                opts.Connection(connectionString);
+                if (databases.Several)
+                {
+                    // Each database holds its organisations in conjoined tenancy, as the one database holds them all.
+                    var organisations = databases.OrganisationsOn(config.GetSection("Organisations:Names").GetChildren().Select(c => c.Key));
+                    opts.MultiTenantedDatabases(tenancy =>
+                    {
+                        foreach (var (name, connectionString) in databases.ConnectionStrings)
+                        {
+                            tenancy.AddMultipleTenantDatabase(connectionString, name).ForTenants(organisations[name]);
+                        }
+                    });
+                }
+                else opts.Connection(databases.ConnectionStrings.Values.Single());
                 opts.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonContract.ConfigureStored);
 
@@ -105,13 +109,35 @@ public static class Persistence
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table(schema));
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(wolverine =>
+            {
+                wolverine.UseWolverineManagedEventSubscriptionDistribution = true;
+                // Nodes, assignments and messages of no organisation live apart from every organisation's database.
+                if (databases.Control is { } control) wolverine.MainDatabaseConnectionString = Decorate(control);
+            });
         if (migrateOnStart) marten.ApplyAllDatabaseChangesOnStartup();
-        services.AddSingleton(new ChainVerifier(connectionString, schema));
-        services.AddSingleton(new IdempotencyStore(connectionString, schema));
+        services.AddSingleton(databases);
+        services.AddSingleton(new ChainVerifier(databases, schema));
+        services.AddSingleton(new IdempotencyStore(databases, schema));
         // Registered after Marten's own schema migration, which it needs to have run.
-        services.AddHostedService(_ => new HashChainInstaller(connectionString, schema));
+        services.AddHostedService(_ => new HashChainInstaller(databases, schema));
         return services;
+    }
+
+    /// <summary>
+    /// The service's own connections say so, and only their appends are linked into the hash chain. Unless the connection
+    /// string says otherwise, a burst of requests queues for one of a bounded number of connections instead of taking all
+    /// of PostgreSQL's (100 by default), which other nodes and tools need too.
+    /// </summary>
+    private static string Decorate(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured) { Options = $"-c {HashChain.Setting}=on" };
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>Configuration section <c>Deadlines</c>; validated as the service starts (see Program).</summary>

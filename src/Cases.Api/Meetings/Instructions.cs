@@ -9,6 +9,26 @@ using Wolverine.Persistence;
 namespace Cases.Api.Meetings;
 
 /// <summary>
+/// A message for another organisation, relayed from the sender's own: a durable message is stored in the database of
+/// the transaction that sends it but marked handled in the database of its organisation, so one sent straight to an
+/// organisation on another database would stay pending there and be handled again after every restart. The relay is
+/// stored and marked in the sender's database, and hands its message to the addressee's handler in the addressee's.
+/// </summary>
+public sealed record RelayedInstruction(string Organisation, InstructionIssued Issued);
+
+/// <summary>An addressee's report on its way back to the commission's organisation; see <see cref="RelayedInstruction"/>.</summary>
+public sealed record RelayedExecutionReport(string Organisation, InstructionExecutionForwarded Forwarded);
+
+public static class RelayHandler
+{
+    public static Task Handle(RelayedInstruction relayed, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeForTenantAsync(relayed.Organisation, relayed.Issued, ct);
+
+    public static Task Handle(RelayedExecutionReport relayed, IMessageBus bus, CancellationToken ct) =>
+        bus.InvokeForTenantAsync(relayed.Organisation, relayed.Forwarded, ct);
+}
+
+/// <summary>
 /// A regional commission's decision reaches each organisation it addresses as a durable message, stored in the
 /// transaction that adopts it and handled in that organisation (the message's tenant), under the service's name. The
 /// instruction's stream id is derived from the decision and the organisation, so a redelivered message finds it there.

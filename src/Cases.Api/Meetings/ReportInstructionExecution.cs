@@ -31,6 +31,6 @@ public static class ReportInstructionExecutionEndpoint
     {
         var state = stream.Aggregate!;
         var (reported, forwarded) = ReportInstructionExecutionDecision.Decide(command, state, time.Now, Guid.CreateVersion7());
-        return (Written.Append(stream, reported), [forwarded.WithTenantId(state.FromOrganisation)]);
+        return (Written.Append(stream, reported), [new RelayedExecutionReport(state.FromOrganisation, forwarded)]);
     }
 }

@@ -70,7 +70,7 @@ public static class ResolveItemEndpoint
             resolved.For, resolved.Against, resolved.Abstained, resolved.CastingVoteUsed, resolved.DecisionId, resolved.ProtocolNumber);
         if (adopted is null) return (response, MartenOps.Nothing(), []);
         var messages = new OutgoingMessages { DecisionDeadlines.CheckAtEndOf(adopted.DecisionId, adopted.DueDate, time) };
-        foreach (var (organisation, issued) in ReceivedInstruction.Issue(adopted, oversight.Own)) messages.Add(issued.WithTenantId(organisation));
+        foreach (var (organisation, issued) in ReceivedInstruction.Issue(adopted, oversight.Own)) messages.Add(new RelayedInstruction(organisation, issued));
         return (response, MartenOps.StartStream<ProtocolDecision>(adopted.DecisionId, adopted), messages);
     }
 

@@ -70,19 +70,22 @@ public sealed class SanctionPeriodRestatement(IDocumentStore store, IServiceProv
         return new RestatedPeriods(organisation, restated, expired, scheduled);
     }
 
-    /// <summary>Every organisation that has imposed a sanction.</summary>
+    /// <summary>Every organisation that has imposed a sanction, in any database.</summary>
     public async Task<IReadOnlyList<string>> OrganisationsAsync(CancellationToken ct)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"select distinct tenant_id from {store.Options.DatabaseSchemaName}.mt_events where type = @type order by 1", connection)
+        var organisations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var database in await store.Storage.AllDatabases())
         {
-            Parameters = { new("type", SanctionEventNames.Stored[typeof(SanctionImposed)]) }
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var organisations = new List<string>();
-        while (await reader.ReadAsync(ct)) organisations.Add(reader.GetString(0));
-        return organisations;
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand(
+                $"select distinct tenant_id from {store.Options.DatabaseSchemaName}.mt_events where type = @type", connection)
+            {
+                Parameters = { new("type", SanctionEventNames.Stored[typeof(SanctionImposed)]) }
+            };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) organisations.Add(reader.GetString(0));
+        }
+        return [.. organisations];
     }
 }

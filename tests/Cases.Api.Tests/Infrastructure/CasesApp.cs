@@ -125,8 +125,13 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
         // water mark from the previous test could then equal the new test's last event, and would never be published as
         // progress. The sequence goes on from where it was instead, and the stored high water mark with it (else the
         // numbers of the deleted events would be a gap to wait out), so every new event is above any mark seen before.
+        // Each database has its own sequence, and keeps it.
         var sequence = $"{Schema}.mt_events_sequence";
-        var lastSequence = (long)(await ScalarAsync($"select last_value from {sequence}"))!;
+        var lastSequences = new Dictionary<string, long>();
+        foreach (var database in Databases.Values)
+        {
+            lastSequences[database] = (long)(await ScalarOnAsync(database, $"select last_value from {sequence}"))!;
+        }
         try
         {
             // Truncating takes each table's exclusive lock in turn and can deadlock with a request of the previous test
@@ -137,10 +142,13 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
                 try
                 {
                     await Store.Advanced.ResetAllData(CancellationToken.None);
-                    await ScalarAsync($"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{HashChain.PendingTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
-                    await ScalarAsync($"select setval('{sequence}', {lastSequence})");
-                    await ScalarAsync($"insert into {Schema}.mt_event_progression (name, last_seq_id) values ('HighWaterMark', {lastSequence}) " +
-                                      "on conflict (name) do update set last_seq_id = excluded.last_seq_id");
+                    foreach (var (database, lastSequence) in lastSequences)
+                    {
+                        await ScalarOnAsync(database, $"truncate {Schema}.{Numbering.TableName}, {Schema}.{HashChain.TableName}, {Schema}.{HashChain.HeadTableName}, {Schema}.{HashChain.PendingTableName}, {Schema}.{Idempotency.TableName}, {Schema}.wolverine_incoming_envelopes, {Schema}.wolverine_outgoing_envelopes");
+                        await ScalarOnAsync(database, $"select setval('{sequence}', {lastSequence})");
+                        await ScalarOnAsync(database, $"insert into {Schema}.mt_event_progression (name, last_seq_id) values ('HighWaterMark', {lastSequence}) " +
+                                                      "on conflict (name) do update set last_seq_id = excluded.last_seq_id");
+                    }
                     break;
                 }
                 catch (PostgresException deadlock) when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && waited.Elapsed < Patience)
@@ -179,37 +187,62 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
     /// Compared with the last event stored, not with the daemon's own high-water mark, which lags behind the appends.
     /// Every async projection must have its row: after a reset the daemon writes them anew, one by one, and the minimum
     /// of those already written says nothing of one not written yet.
+    /// Each database's daemon is compared with that database's own events: sequences are per database.
     public async Task ProjectionsCaughtUpAsync()
     {
-        var last = (long)(await ScalarAsync($"select coalesce(max(seq_id), 0) from {Schema}.mt_events"))!;
-        if (last == 0) return;
         var shards = string.Join(", ", ((DocumentStore)Store).Options.Projections.All.Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async)
             .Select(p => $"'{p.Name}:All'"));
-        await UntilAsync(async () => (bool)(await ScalarAsync(
-            $"select count(*) = cardinality(array[{shards}]) and coalesce(min(last_seq_id), 0) >= {last} from {Schema}.mt_event_progression where name in ({shards})"))!,
-            $"the async projections to reach event {last}");
+        foreach (var (name, database) in Databases)
+        {
+            var last = (long)(await ScalarOnAsync(database, $"select coalesce(max(seq_id), 0) from {Schema}.mt_events"))!;
+            if (last == 0) continue;
+            await UntilAsync(async () => (bool)(await ScalarOnAsync(database,
+                    $"select count(*) = cardinality(array[{shards}]) and coalesce(min(last_seq_id), 0) >= {last} from {Schema}.mt_event_progression where name in ({shards})"))!,
+                $"the async projections of database {name} to reach event {last}");
+        }
     }
 
     /// <summary>
     /// Waits until the chain writer has linked every event the service appended so far: none is marked as awaiting its
     /// link (a mark and its event commit together, and a link replaces its mark in one transaction).
     /// </summary>
-    public Task ChainLinkedAsync() => UntilAsync(async () =>
-            (long)(await ScalarAsync($"select count(*) from {Schema}.{HashChain.PendingTableName}"))! == 0,
-        "the chain writer to link every appended event");
+    public async Task ChainLinkedAsync()
+    {
+        foreach (var (name, database) in Databases)
+        {
+            await UntilAsync(async () => (long)(await ScalarOnAsync(database, $"select count(*) from {Schema}.{HashChain.PendingTableName}"))! == 0,
+                $"the chain writer of database {name} to link every appended event");
+        }
+    }
 
     /// <summary>
     /// Every event of every organisation, to prove a refused request wrote nothing. Marten's tombstones (placeholders
     /// over the sequence numbers of an append that lost a race at commit) are no event.
     /// </summary>
-    public async Task<long> CountAllEventsAsync() =>
-        (long)(await ScalarAsync($"select count(*) from {Schema}.mt_events where type <> 'tombstone'"))!;
+    public async Task<long> CountAllEventsAsync()
+    {
+        long count = 0;
+        foreach (var database in Databases.Values)
+        {
+            count += (long)(await ScalarOnAsync(database, $"select count(*) from {Schema}.mt_events where type <> 'tombstone'"))!;
+        }
+        return count;
+    }
 
-    public async Task<object?> ScalarAsync(string sql)
+    /// <summary>
+    /// The connection string of each database the host spreads organisations over, by the name the host knows it by: the
+    /// one of <see cref="ConnectionString"/> unless a collection places organisations on several.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> Databases => new Dictionary<string, string> { [TenantDatabases.SingleName] = ConnectionString };
+
+    /// <summary>On the database of <see cref="ConnectionString"/>, which holds <c>nroc</c> in every collection.</summary>
+    public Task<object?> ScalarAsync(string sql) => ScalarOnAsync(ConnectionString, sql);
+
+    public async Task<object?> ScalarOnAsync(string connectionString, string sql)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var connection = new NpgsqlConnection(ConnectionString);
+            await using var connection = new NpgsqlConnection(connectionString);
             try
             {
                 await connection.OpenAsync();
@@ -294,19 +327,19 @@ public sealed class FaultApiApp() : CasesApp("tests_faults", "Host=localhost;Por
 /// <summary>Starts and stops the fault tests' own PostgreSQL cluster.</summary>
 public static class FaultServer
 {
-    public static Task StartAsync() => RunAsync("start");
-    public static Task StopAsync() => RunAsync("stop");
+    public static Task StartAsync() => RunAsync("fault-postgres.sh", "start");
+    public static Task StopAsync() => RunAsync("fault-postgres.sh", "stop");
 
-    private static async Task RunAsync(string action)
+    /// <summary>Runs one of the repository's scripts, failing with what it wrote to standard error.</summary>
+    public static async Task RunAsync(string name, params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "fault-postgres.sh");
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(script, action)
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true
-        })!;
+        var script = Path.Combine(RepositoryRoot(), "scripts", name);
+        var start = new System.Diagnostics.ProcessStartInfo(script) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{script} {action} failed ({process.ExitCode}): {error}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
     }
 
     public static string RepositoryRoot()
@@ -323,6 +356,92 @@ public static class FaultServer
 public sealed class FaultApiCollection : ICollectionFixture<FaultApiApp>
 {
     public const string Name = "fault api";
+}
+
+/// <summary>
+/// The host of the tenancy tests: organisations spread over two databases, the main server's (<c>nroc</c> among them)
+/// and one on a second cluster (<see cref="SecondServer"/>), with Wolverine's control database beside the first.
+/// </summary>
+public sealed class TenancyApiApp() : CasesApp("tests_tenancy")
+{
+    public const string First = "a";
+    public const string Second = "b";
+
+    /// <summary>The regional commission and some of the organisations it oversees; every other organisation is on the first.</summary>
+    public static readonly string[] OnSecond = ["pavlodar-region", "ekibastuz", "aksu"];
+
+    /// <summary>The second database, with the same pool and timeouts as <see cref="CasesApp.ConnectionString"/>.</summary>
+    public string SecondConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Port = SecondServer.Port, Database = SecondServer.DatabaseName
+    }.ConnectionString;
+
+    public override IReadOnlyDictionary<string, string> Databases =>
+        new Dictionary<string, string> { [First] = ConnectionString, [Second] = SecondConnectionString };
+
+    /// <summary>The connection string of the database the organisation is placed on.</summary>
+    public string DatabaseOf(string organisation) => OnSecond.Contains(organisation) ? SecondConnectionString : ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await SecondServer.StartAsync();
+        await SecondServer.EnsureControlAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Tenancy:Databases:" + First, ConnectionString);
+        builder.UseSetting("Tenancy:Databases:" + Second, SecondConnectionString);
+        builder.UseSetting("Tenancy:DefaultDatabase", First);
+        foreach (var organisation in OnSecond) builder.UseSetting($"Tenancy:Placement:{organisation}", Second);
+        builder.UseSetting("Tenancy:Control", new NpgsqlConnectionStringBuilder(ConnectionString) { Database = SecondServer.ControlName }.ConnectionString);
+    }
+}
+
+/// <summary>
+/// The second PostgreSQL cluster the tenancy tests place organisations on (scripts/extra-postgres.sh, port 5434), created
+/// on first use. Its database is named after the main one, so that two runs on two main databases never share it, and
+/// never bears the main one's name (Marten and Wolverine tell databases apart by host and name, not port).
+/// </summary>
+public static class SecondServer
+{
+    public const int Port = 5434;
+
+    private static string MainDatabase => new NpgsqlConnectionStringBuilder(CasesApp.MainServer).Database ?? "cases";
+    public static string DatabaseName => MainDatabase + "_second";
+
+    /// <summary>Wolverine's control database, on the main server.</summary>
+    public static string ControlName => MainDatabase + "_control";
+
+    /// <summary>Starts the cluster, creating it and its database if missing.</summary>
+    public static Task StartAsync() => FaultServer.RunAsync("extra-postgres.sh", "second", Port.ToString(), DatabaseName, "start");
+
+    public static Task StopAsync() => FaultServer.RunAsync("extra-postgres.sh", "second", Port.ToString(), DatabaseName, "stop");
+
+    /// <summary>Creates the control database on the main server if missing (the tests' role may create databases).</summary>
+    public static async Task EnsureControlAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(CasesApp.MainServer) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("select count(*) from pg_database where datname = @name", connection) { Parameters = { new("name", ControlName) } };
+        if ((long)(await exists.ExecuteScalarAsync())! > 0) return;
+        await using var create = new NpgsqlCommand($"create database \"{ControlName}\"", connection);
+        try
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException twin) when (twin.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another run created it meanwhile.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TenancyApiCollection : ICollectionFixture<TenancyApiApp>
+{
+    public const string Name = "tenancy api";
 }
 
 /// <summary>

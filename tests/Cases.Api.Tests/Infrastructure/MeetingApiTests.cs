@@ -7,12 +7,15 @@ using Cases.Projections.Meetings;
 
 namespace Cases.Api.Tests.Infrastructure;
 
-/// <summary>
-/// Base of the commission tests. The standard commission has five voting members, so its quorum is three, and a
-/// secretary who does not vote; every member has a login named after their personnel number.
-/// </summary>
+/// <summary>Base of the commission tests, on their own host.</summary>
 [Collection(MeetingApiCollection.Name)]
-public abstract class MeetingApiTests(MeetingApiApp app) : ApiTests<MeetingApiApp>(app)
+public abstract class MeetingApiTests(MeetingApiApp app) : MeetingApiTests<MeetingApiApp>(app);
+
+/// <summary>
+/// Base of the commission tests on any host. The standard commission has five voting members, so its quorum is three,
+/// and a secretary who does not vote; every member has a login named after their personnel number.
+/// </summary>
+public abstract class MeetingApiTests<TApp>(TApp app) : ApiTests<TApp>(app) where TApp : CasesApp
 {
     public const string Chair = "M-1";
     public static readonly string[] Voters = [Chair, "M-2", "M-3", "M-4", "M-5"];
