@@ -20,6 +20,38 @@ public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string?
     public const int MaxDays = 366;
 }
 
+/// <summary>
+/// Open deadlines counted now: an explanation's and an imposition limit's last day on the organisation's calendar and
+/// each employee's absences as they are, the others as the facts fixed them.
+/// </summary>
+public static class DueItems
+{
+    public static async Task<IReadOnlyList<DueItem>> CountAsync(IReadOnlyList<Deadline> deadlines, IQuerySession session, SanctionRules rules,
+        DateOnly today, DateOnly horizon, CancellationToken ct)
+    {
+        var calendar = await OrganisationRules.CalendarAsync(session, ct);
+        var absences = new Dictionary<string, IReadOnlyList<Absence>>(StringComparer.Ordinal);
+        var items = new List<DueItem>();
+        foreach (var deadline in deadlines)
+        {
+            var due = deadline.DueOn ?? deadline.Kind switch
+            {
+                DeadlineKind.Explanation => RecordExplanationDecision.ExplanationDue(deadline.StartsOn, calendar, rules),
+                _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery, await AbsencesAsync(deadline.PersonnelNumber!))
+            };
+            if (due > horizon) continue;
+            items.Add(new DueItem(deadline.Kind, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, deadline.StartsOn, due,
+                due < today, due.DayNumber - today.DayNumber));
+        }
+        return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind).ThenBy(i => i.Reference, StringComparer.Ordinal).ToArray();
+
+        async Task<IReadOnlyList<Absence>> AbsencesAsync(string personnelNumber) =>
+            absences.TryGetValue(personnelNumber, out var known)
+                ? known
+                : absences[personnelNumber] = await EmployeeRecords.AbsencesAsync(personnelNumber, session, ct);
+    }
+}
+
 [Tags(ApiTags.Deadlines)]
 public static class ListDeadlinesEndpoint
 {
@@ -50,28 +82,7 @@ public static class ListDeadlinesEndpoint
         // Sanctions are on the employee's record: only those who may read it see their deadlines.
         if (!Roles.RecordReaders.Split(',').Any(user.IsInRole)) open = open.Where(d => !SanctionKinds.Contains(d.Kind));
         var deadlines = await open.OrderBy(d => d.DueOn).ThenBy(d => d.StartsOn).Take(MaxItems).ToListAsync(ct);
-
-        var calendar = await OrganisationRules.CalendarAsync(session, ct);
-        var rules = OrganisationRules.Sanctions(session, settings);
-        var absences = new Dictionary<string, IReadOnlyList<Absence>>(StringComparer.Ordinal);
-        var items = new List<DueItem>();
-        foreach (var deadline in deadlines)
-        {
-            var due = deadline.DueOn ?? deadline.Kind switch
-            {
-                DeadlineKind.Explanation => RecordExplanationDecision.ExplanationDue(deadline.StartsOn, calendar, rules),
-                _ => LabourClock.End(deadline.StartsOn, rules.MonthsFromDiscovery, await AbsencesAsync(deadline.PersonnelNumber!))
-            };
-            if (due > horizon) continue;
-            items.Add(new DueItem(deadline.Kind, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, deadline.StartsOn, due,
-                due < time.Today, due.DayNumber - time.Today.DayNumber));
-        }
-        return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind).ThenBy(i => i.Reference, StringComparer.Ordinal).ToArray();
-
-        async Task<IReadOnlyList<Absence>> AbsencesAsync(string personnelNumber) =>
-            absences.TryGetValue(personnelNumber, out var known)
-                ? known
-                : absences[personnelNumber] = await EmployeeRecords.AbsencesAsync(personnelNumber, session, ct);
+        return await DueItems.CountAsync(deadlines, session, OrganisationRules.Sanctions(session, settings), time.Today, horizon, ct);
     }
 
     private static readonly DeadlineKind[] SanctionKinds =

@@ -48,6 +48,12 @@ public static class Roles
     /// <summary>Who watches deadlines: everyone whose work has them.</summary>
     public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";
 
+    /// <summary>Who may be reminded of deadlines, and so read their own reminders: the people whose work has them, and the commission.</summary>
+    public const string ReminderRecipients = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";
+
+    /// <summary>Who reads the reminder rules: those reminded, and the compliance service that sets them.</summary>
+    public const string ReminderRuleReaders = $"{ReminderRecipients},{Compliance}";
+
     /// <summary>Who may read execution figures: the commission's readers and the analysts who report them.</summary>
     public const string ExecutionReaders = $"{CommissionReaders},{Analyst}";
 }

@@ -49,6 +49,8 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
             // One node: the async projections start with the host instead of waiting for the cluster's assignment.
             builder.UseSetting("Wolverine:DurabilityMode", "Solo");
+            // Reminders are looked for only when a test asks (CheckReminders), never behind another test's back.
+            builder.UseSetting("Notifications:CheckEvery", "00:00:00");
             // A retry waits for its twin with the same Idempotency-Key as long as the twin takes, however slow the machine.
             builder.UseSetting("Idempotency:InFlightWait", Patience.ToString());
             // Long enough that no commit on a busy machine is taken for a gap, short enough that the gaps a stopped

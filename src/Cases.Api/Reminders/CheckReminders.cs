@@ -1,0 +1,113 @@
+using Cases.Api.Deadlines;
+using Cases.Domain.Reminders;
+using Cases.Projections.Deadlines;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Attributes;
+
+namespace Cases.Api.Reminders;
+
+/// <summary>Look for the reminders due in the message's organisation (its tenant), and send those not sent yet.</summary>
+public sealed record CheckReminders;
+
+/// <summary>
+/// Sends the reminders due now, computed from the deadlines as they stand (so a fact that moved one moved its
+/// reminders). Each reminder is a stream whose id is derived from what makes it one (clock, last day, step, person),
+/// so a second check, on this node or another, after a restart or at the same moment, starts the same stream and
+/// fails instead of sending again; the retry then finds it sent. Its mail is stored in the same transaction.
+/// </summary>
+public static class CheckRemindersHandler
+{
+    /// <summary>How far ahead deadlines are read: beyond the most working days a rule may remind before.</summary>
+    private const int HorizonDays = 2 * ReminderDefaults.MaxWorkingDaysBefore + 14;
+
+    [RetryNow(typeof(ExistingStreamIdCollisionException), 50, 200, 1000)]
+    public static async Task<OutgoingMessages> Handle(CheckReminders check, IDocumentSession session, IMessageContext context, OrganisationClock clock,
+        IOptions<SanctionRuleSettings> sanctionRules, IOptions<NotificationSettings> notifications, ProjectionWait wait, CancellationToken ct)
+    {
+        var organisation = context.TenantId!;
+        var time = clock.For(organisation);
+        var horizon = time.Today.AddDays(HorizonDays);
+        // The deadlines are projected by the daemon: it is waited for, so a fact recorded before the check counts.
+        var deadlines = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon).ToListAsync(ct);
+        var items = await DueItems.CountAsync(deadlines, session, OrganisationRules.Sanctions(session, sanctionRules), time.Today, horizon, ct);
+        var rules = OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(organisation), ct));
+        var calendar = await OrganisationRules.CalendarAsync(session, ct);
+        var clocks = items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber), KebabEnum.Name(i.Kind), i.StreamId, i.Reference, i.DueOn));
+        var settings = notifications.Value;
+
+        var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today)
+            .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
+                Id: StreamIds.Reminder(organisation, DueReminders.Key(due, to.User is null ? $"role:{due.Role}" : $"user:{to.User}")))))
+            .ToArray();
+        var ids = reminders.Select(r => r.Id).ToArray();
+        var sent = (await session.Query<Reminder>().Where(r => r.Id.IsOneOf(ids)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+
+        var mails = new OutgoingMessages();
+        foreach (var (due, user, person, id) in reminders.Where(r => !sent.Contains(r.Id)))
+        {
+            var mailed = settings.Mails && !string.IsNullOrWhiteSpace(person?.Email);
+            session.Events.StartStream<Reminder>(id, new ReminderSent(id, due.Clock.Kind, due.Clock.StreamId, due.Clock.Reference, due.Clock.DueOn,
+                due.Step, due.Role, user, mailed, time.Today));
+            if (mailed)
+            {
+                mails.Add(new ReminderMail(id, person!.Email!, person.Language, due.Clock.Kind, due.Clock.Reference, due.Clock.DueOn, due.Step,
+                    ConsoleLinks.Of(settings.ConsoleUrl, due.Clock.Kind, due.Clock.StreamId)));
+            }
+        }
+        return mails;
+
+        // The people named for the role in this organisation, each told apart; without any, everyone holding it.
+        IEnumerable<(string? User, PersonSettings? Person)> RecipientsOf(string role)
+        {
+            var people = settings.PeopleOf(organisation, role).Select(p => ((string?)p.User, (PersonSettings?)p.Person)).ToArray();
+            return people.Length > 0 ? people : [(null, null)];
+        }
+    }
+}
+
+/// <summary>Where the console shows the record a clock runs on.</summary>
+public static class ConsoleLinks
+{
+    public static string Of(string consoleUrl, string kind, Guid streamId)
+    {
+        var page = kind switch
+        {
+            "decision-execution" => "decisions",
+            "order-announcement" or "sanction-expiry" => "sanctions",
+            _ => "cases"
+        };
+        return $"{consoleUrl.TrimEnd('/')}/console/{page}/{streamId}";
+    }
+}
+
+/// <summary>
+/// Asks each organisation's check every <see cref="NotificationSettings.CheckEvery"/> on every node: what it sends is
+/// kept once by the stream ids, so nodes need not agree who looks; a node down looks again when it comes back.
+/// </summary>
+public sealed class ReminderSchedule(IOptions<NotificationSettings> settings, IOptions<OrganisationSettings> organisations, IMessageBus bus,
+    ILogger<ReminderSchedule> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (settings.Value.CheckEvery <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(settings.Value.CheckEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var organisation in organisations.Value.Names.Keys.Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    await bus.InvokeForTenantAsync(organisation, new CheckReminders(), stoppingToken);
+                }
+                catch (Exception failed) when (failed is not OperationCanceledException)
+                {
+                    // One organisation's failure (its database down) must not keep the others' reminders back.
+                    log.LogWarning(failed, "Reminders of {Organisation} not checked", organisation);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Cases.Api.Localization;
+using Cases.Domain.Reminders;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Wolverine.Attributes;
+
+namespace Cases.Api.Reminders;
+
+/// <summary>
+/// A reminder to mail, stored in the transaction that records it sent (Wolverine's outbox): only the check that
+/// recorded the reminder mails it, and a mail server that is down is tried again later. It carries what the message
+/// says and nothing else: the reference, the kind of deadline, its day and the console's link.
+/// </summary>
+public sealed record ReminderMail(Guid ReminderId, string To, string Language, string Kind, string Reference, DateOnly DueOn, ReminderStep Step, string Link);
+
+public static class ReminderMailHandler
+{
+    [ScheduleRetry(typeof(Exception), 5, 30, 120, 600)]
+    public static Task Handle(ReminderMail mail, ReminderMailer mailer, CancellationToken ct) => mailer.SendAsync(mail, ct);
+}
+
+/// <summary>Writes a reminder in its recipient's language and hands it to the configured SMTP server with MailKit.</summary>
+public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStringLocalizer<Notifications> texts)
+{
+    public async Task SendAsync(ReminderMail mail, CancellationToken ct)
+    {
+        var smtp = settings.Value.Smtp;
+        using var client = new SmtpClient();
+        var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, ct);
+        if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+        await client.SendAsync(Write(mail, smtp.From), ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
+    public MimeMessage Write(ReminderMail mail, string from)
+    {
+        // The texts follow the UI culture; set here and undone when the method returns, the caller's stays as it was.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new PersonSettings { Language = mail.Language }.Culture;
+        try
+        {
+            var kind = texts[$"Kind.{mail.Kind}"].Value;
+            var dueOn = mail.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var body = string.Join("\n",
+                texts[$"Lead.{mail.Step}"].Value,
+                "",
+                texts["Line.Reference", mail.Reference].Value,
+                texts["Line.Kind", kind].Value,
+                texts["Line.DueOn", dueOn].Value,
+                "",
+                texts["Line.Link", mail.Link].Value,
+                "",
+                texts["Footer"].Value);
+            var message = new MimeMessage
+            {
+                Subject = texts[$"Subject.{mail.Step}", kind, mail.Reference, dueOn].Value,
+                Body = new TextPart("plain") { Text = body }
+            };
+            message.From.Add(MailboxAddress.Parse(from));
+            message.To.Add(MailboxAddress.Parse(mail.To));
+            // The reminder's id, so a mail redelivered after a crash can be told for the same one.
+            message.MessageId = $"{mail.ReminderId:N}@cases";
+            return message;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Cases.Domain.Reminders;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Cases.Api.Reminders;
+
+public static class RemindersConfiguration
+{
+    /// <summary>The rules and each reminder kept as snapshots written with their events, so a check sees what the last one sent.</summary>
+    public static StoreOptions ConfigureReminders(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<OrganisationReminderRules>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Reminder>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Reminder>().Index(x => x.Recipient).Index(x => x.Role);
+        return opts.MapEventTypes(ReminderEventNames.Stored);
+    }
+
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<NotificationSettings>(config.GetSection(NotificationSettings.SectionName));
+        services.AddSingleton<ReminderMailer>();
+        return services.AddHostedService<ReminderSchedule>();
+    }
+}

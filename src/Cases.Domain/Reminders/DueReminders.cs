@@ -1,0 +1,52 @@
+namespace Cases.Domain.Reminders;
+
+public enum ReminderStep
+{
+    /// <summary>The rule's working days before the last day.</summary>
+    Before,
+
+    /// <summary>The last day itself.</summary>
+    OnTheDay,
+
+    /// <summary>The day after, and any day after while the clock is still open: to the rule's escalation role.</summary>
+    Escalation
+}
+
+/// <summary>A clock still open, with its last day as counted now: what reminders watch.</summary>
+public sealed record OpenClock(string Id, string Kind, Guid StreamId, string Reference, DateOnly DueOn);
+
+/// <summary>A reminder due today: the clock, the step, and the role it goes to.</summary>
+public sealed record DueReminder(OpenClock Clock, ReminderStep Step, string Role);
+
+/// <summary>
+/// What reminders are due, from the clocks as they are now: computed afresh at every check, so a fact that moves a
+/// clock moves its reminders, and a clock closed has none. Whether one was sent already is the caller's business.
+/// </summary>
+public static class DueReminders
+{
+    public static IReadOnlyList<DueReminder> Of(IEnumerable<OpenClock> clocks, Func<string, ReminderRule> rules, WorkingCalendar calendar, DateOnly today)
+    {
+        var due = new List<DueReminder>();
+        foreach (var clock in clocks)
+        {
+            var rule = rules(clock.Kind);
+            if (today > clock.DueOn)
+            {
+                if (rule.EscalateTo is { } role) due.Add(new DueReminder(clock, ReminderStep.Escalation, role));
+            }
+            else if (today == clock.DueOn) due.Add(new DueReminder(clock, ReminderStep.OnTheDay, rule.Remind));
+            else if (rule.WorkingDaysBefore > 0 && today >= calendar.Before(clock.DueOn, rule.WorkingDaysBefore))
+            {
+                due.Add(new DueReminder(clock, ReminderStep.Before, rule.Remind));
+            }
+        }
+        return due;
+    }
+
+    /// <summary>
+    /// What makes a reminder one: the clock, its last day, the step and the person (or role) told. A moved clock is
+    /// another last day, so it is reminded of again; the same one never is.
+    /// </summary>
+    public static string Key(DueReminder reminder, string recipient) =>
+        $"{reminder.Clock.Id}/{reminder.Clock.DueOn:yyyy-MM-dd}/{reminder.Step}/{recipient}";
+}
