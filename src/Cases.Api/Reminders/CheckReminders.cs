@@ -5,7 +5,6 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
-using Wolverine.Attributes;
 
 namespace Cases.Api.Reminders;
 
@@ -23,7 +22,6 @@ public static class CheckRemindersHandler
     /// <summary>How far ahead deadlines are read: beyond the most working days a rule may remind before.</summary>
     private const int HorizonDays = 2 * ReminderDefaults.MaxWorkingDaysBefore + 14;
 
-    [RetryNow(typeof(ExistingStreamIdCollisionException), 50, 200, 1000)]
     public static async Task<OutgoingMessages> Handle(CheckReminders check, IDocumentSession session, IMessageContext context, OrganisationClock clock,
         IOptions<SanctionRuleSettings> sanctionRules, IOptions<NotificationSettings> notifications, ProjectionWait wait, CancellationToken ct)
     {
@@ -87,9 +85,25 @@ public static class ConsoleLinks
 /// Asks each organisation's check every <see cref="NotificationSettings.CheckEvery"/> on every node: what it sends is
 /// kept once by the stream ids, so nodes need not agree who looks; a node down looks again when it comes back.
 /// </summary>
-public sealed class ReminderSchedule(IOptions<NotificationSettings> settings, IOptions<OrganisationSettings> organisations, IMessageBus bus,
+public sealed class ReminderSchedule(IOptions<NotificationSettings> settings, IOptions<OrganisationSettings> organisations, IServiceScopeFactory scopes,
     ILogger<ReminderSchedule> log) : BackgroundService
 {
+    /// <summary>
+    /// Runs one organisation's check now. A twin check (another node's) that committed a reminder first makes this one
+    /// fail on that stream and send nothing; it then looks again, and finds those sent.
+    /// </summary>
+    public static async Task CheckAsync(IMessageBus bus, string organisation, CancellationToken ct)
+    {
+        try
+        {
+            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (settings.Value.CheckEvery <= TimeSpan.Zero) return;
@@ -100,7 +114,8 @@ public sealed class ReminderSchedule(IOptions<NotificationSettings> settings, IO
             {
                 try
                 {
-                    await bus.InvokeForTenantAsync(organisation, new CheckReminders(), stoppingToken);
+                    using var scope = scopes.CreateScope();
+                    await CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, stoppingToken);
                 }
                 catch (Exception failed) when (failed is not OperationCanceledException)
                 {

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Cases.Api.Reminders;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using Wolverine;
+
+namespace Cases.Api.Tests.Infrastructure;
+
+/// <summary>A real SMTP server in the test process, on a loopback port of its own: it keeps every message it receives.</summary>
+public sealed class TestMailbox : MessageStore, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _running;
+
+    public int Port { get; private set; }
+    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    public void Start()
+    {
+        if (_running is not null) return;
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(this);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+        CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(buffer.ToArray());
+        Received.Enqueue(MimeMessage.Load(stream, cancellationToken));
+        return Task.FromResult(SmtpResponse.Ok);
+    }
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_running is not null) await _running.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
+    }
+}
+
+/// <summary>
+/// The host of the reminder tests: mail goes to <see cref="Mailbox"/>, and the notification settings name a secretary
+/// (Russian), a member (Kazakh) and a registrar (English) of nroc; the other roles are reminded as roles.
+/// </summary>
+public sealed class ReminderApiApp() : CasesApp("tests_reminders")
+{
+    public const string SecretaryUser = "a.secretary";
+    public const string MemberUser = "b.member";
+    public const string RegistrarUser = "c.registrar";
+    public const string ConsoleUrl = "https://cases.nroc.test";
+
+    public TestMailbox Mailbox { get; } = new();
+
+    public static string EmailOf(string user) => $"{user}@nroc.test";
+
+    public override Task InitializeAsync()
+    {
+        Mailbox.Start();
+        return base.InitializeAsync();
+    }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", Mailbox.Port.ToString());
+        builder.UseSetting("Notifications:Smtp:UseTls", "false");
+        builder.UseSetting("Notifications:Smtp:From", "cases@nroc.test");
+        builder.UseSetting("Notifications:ConsoleUrl", ConsoleUrl);
+        foreach (var (user, role, language) in new[] { (SecretaryUser, "secretary", "ru"), (MemberUser, "member", "kk"), (RegistrarUser, "registrar", "en") })
+        {
+            builder.UseSetting($"Notifications:People:{user}:Organisation", "nroc");
+            builder.UseSetting($"Notifications:People:{user}:Roles:0", role);
+            builder.UseSetting($"Notifications:People:{user}:Email", EmailOf(user));
+            builder.UseSetting($"Notifications:People:{user}:Language", language);
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mailbox.DisposeAsync();
+    }
+
+    /// <summary>Runs the organisation's reminder check now, as the schedule would, and waits for it to finish.</summary>
+    public async Task CheckRemindersAsync(string organisation)
+    {
+        using var scope = Host.Services.CreateScope();
+        await ReminderSchedule.CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, CancellationToken.None);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReminderApiCollection : ICollectionFixture<ReminderApiApp>
+{
+    public const string Name = "reminder api";
+}
