@@ -2,14 +2,21 @@ using Cases.Api.Deadlines;
 using Cases.Domain.Reminders;
 using Cases.Projections.Deadlines;
 using JasperFx;
+using JasperFx.Core;
 using Marten;
+using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Cases.Api.Reminders;
 
-/// <summary>Look for the reminders due in the message's organisation (its tenant), and send those not sent yet.</summary>
-public sealed record CheckReminders;
+/// <summary>
+/// Look for the reminders due in the message's organisation (its tenant), and send those not sent yet. A check asked
+/// for by hand has no link; one of the schedule's carries the link of its organisation's chain (see <see cref="ReminderSchedule"/>).
+/// </summary>
+public sealed record CheckReminders(Guid? Link = null);
 
 /// <summary>
 /// Sends the reminders due now, computed from the deadlines as they stand (so a fact that moved one moved its
@@ -22,11 +29,25 @@ public static class CheckRemindersHandler
     /// <summary>How far ahead deadlines are read: beyond the most working days a rule may remind before.</summary>
     private const int HorizonDays = 2 * ReminderDefaults.MaxWorkingDaysBefore + 14;
 
+    /// <summary>A twin check (another node's) that committed first makes this one fail on a stream or the chain; it looks again.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>().Or<ConcurrencyException>().Or<DocumentAlreadyExistsException>()
+            .RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds());
+
     public static async Task<OutgoingMessages> Handle(CheckReminders check, IDocumentSession session, IMessageContext context, OrganisationClock clock,
         IOptions<SanctionRuleSettings> sanctionRules, IOptions<NotificationSettings> notifications, ProjectionWait wait, CancellationToken ct)
     {
         var organisation = context.TenantId!;
         var time = clock.For(organisation);
+        var settings = notifications.Value;
+        var mails = new OutgoingMessages();
+        if (check.Link is { } link)
+        {
+            // A link of a chain that was replaced (or switched off) ends here, so one check runs per period however many started.
+            var chain = await session.LoadAsync<ReminderCheckChain>(organisation, ct);
+            if (settings.CheckEvery <= TimeSpan.Zero || chain?.Link != link) return mails;
+            mails.Add(ReminderSchedule.Continue(session, chain, organisation, time.Now, settings.CheckEvery));
+        }
         var horizon = time.Today.AddDays(HorizonDays);
         // The deadlines are projected by the daemon: it is waited for, so a fact recorded before the check counts.
         var deadlines = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon).ToListAsync(ct);
@@ -34,7 +55,6 @@ public static class CheckRemindersHandler
         var rules = OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(organisation), ct));
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
         var clocks = items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber), KebabEnum.Name(i.Kind), i.StreamId, i.Reference, i.DueOn));
-        var settings = notifications.Value;
 
         var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today)
             .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
@@ -43,7 +63,6 @@ public static class CheckRemindersHandler
         var ids = reminders.Select(r => r.Id).ToArray();
         var sent = (await session.Query<Reminder>().Where(r => r.Id.IsOneOf(ids)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
 
-        var mails = new OutgoingMessages();
         foreach (var (due, user, person, id) in reminders.Where(r => !sent.Contains(r.Id)))
         {
             var mailed = settings.Mails && !string.IsNullOrWhiteSpace(person?.Email);
@@ -78,51 +97,5 @@ public static class ConsoleLinks
             _ => "cases"
         };
         return $"{consoleUrl.TrimEnd('/')}/console/{page}/{streamId}";
-    }
-}
-
-/// <summary>
-/// Asks each organisation's check every <see cref="NotificationSettings.CheckEvery"/> on every node: what it sends is
-/// kept once by the stream ids, so nodes need not agree who looks; a node down looks again when it comes back.
-/// </summary>
-public sealed class ReminderSchedule(IOptions<NotificationSettings> settings, IOptions<OrganisationSettings> organisations, IServiceScopeFactory scopes,
-    ILogger<ReminderSchedule> log) : BackgroundService
-{
-    /// <summary>
-    /// Runs one organisation's check now. A twin check (another node's) that committed a reminder first makes this one
-    /// fail on that stream and send nothing; it then looks again, and finds those sent.
-    /// </summary>
-    public static async Task CheckAsync(IMessageBus bus, string organisation, CancellationToken ct)
-    {
-        try
-        {
-            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
-        }
-        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (settings.Value.CheckEvery <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(settings.Value.CheckEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var organisation in organisations.Value.Names.Keys.Order(StringComparer.Ordinal))
-            {
-                try
-                {
-                    using var scope = scopes.CreateScope();
-                    await CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, stoppingToken);
-                }
-                catch (Exception failed) when (failed is not OperationCanceledException)
-                {
-                    // One organisation's failure (its database down) must not keep the others' reminders back.
-                    log.LogWarning(failed, "Reminders of {Organisation} not checked", organisation);
-                }
-            }
-        }
     }
 }

@@ -11,7 +11,7 @@ public sealed class NotificationSettings
 {
     public const string SectionName = "Notifications";
 
-    /// <summary>How often each node looks for reminders due; zero looks only when asked (a message, as the tests do).</summary>
+    /// <summary>How often each organisation's reminders due are looked for; zero looks only when asked (a message, as the tests do).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(15);
 
     public SmtpSettings Smtp { get; set; } = new();

@@ -12,6 +12,8 @@ public static class RemindersConfiguration
         opts.Projections.Snapshot<OrganisationReminderRules>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Reminder>(SnapshotLifecycle.Inline);
         opts.Schema.For<Reminder>().Index(x => x.Recipient).Index(x => x.Role);
+        // Two checks moving the chain on at once: the second fails, and its retry finds its link replaced.
+        opts.Schema.For<ReminderCheckChain>().UseOptimisticConcurrency(true);
         return opts.MapEventTypes(ReminderEventNames.Stored);
     }
 
@@ -19,6 +21,6 @@ public static class RemindersConfiguration
     {
         services.Configure<NotificationSettings>(config.GetSection(NotificationSettings.SectionName));
         services.AddSingleton<ReminderMailer>();
-        return services.AddHostedService<ReminderSchedule>();
+        return services.AddHostedService<ReminderChecksStart>();
     }
 }
