@@ -111,3 +111,15 @@ public sealed class ReminderApiCollection : ICollectionFixture<ReminderApiApp>
 {
     public const string Name = "reminder api";
 }
+
+/// <summary>The host of the schedule's tests: each organisation's reminders looked for every second, by Wolverine's chain.</summary>
+public sealed class ReminderScheduleApp() : CasesApp("tests_reminder_schedule")
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Notifications:CheckEvery", "00:00:01");
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReminderScheduleCollection : ICollectionFixture<ReminderScheduleApp>
+{
+    public const string Name = "reminder schedule";
+}
