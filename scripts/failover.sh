@@ -92,7 +92,9 @@ node=$(audit_agent_node a)
 victim=$(port_of "$node")
 survivor=$([ "$victim" = 5081 ] && echo 5082 || echo 5081)
 moving=$(sql control "select id from $schema.wolverine_node_assignments where node_id = '$node' order by id")
-echo "database a's audit trail runs on node $node (port $victim), with $(echo "$moving" | grep -c .) agents in all; database b's on node $(audit_agent_node b)"
+moving_count=$(echo "$moving" | grep -c .)
+moving_list=$(echo "$moving" | sed "s/.*/'&'/" | paste -sd,)
+echo "database a's audit trail runs on node $node (port $victim), with ${moving_count} agents in all; database b's on node $(audit_agent_node b)"
 
 kill -KILL "$(cat "$NODES_DIR/node-$victim.pid")"
 killed=$(date +%s)
@@ -101,14 +103,11 @@ echo "SIGKILL sent to the node on port $victim; appending to both organisations 
 survivor_node=""; taken_over=""
 while [ $(( $(date +%s) - killed )) -le "$deadline" ]; do
   append a 3 "$survivor"; append b 3 "$survivor"
-  left=$(sql control "select count(*) from $schema.wolverine_node_assignments where node_id = '$node'")
-  unassigned=0
-  while read -r agent; do
-    [ -n "$agent" ] || continue
-    holder=$(sql control "select node_id from $schema.wolverine_node_assignments where id = '$agent'")
-    if [ -z "$holder" ] || [ "$holder" = "$node" ]; then unassigned=$((unassigned + 1)); else survivor_node=$holder; fi
-  done <<<"$moving"
-  if [ "$left" = 0 ] && [ "$unassigned" = 0 ] && [ -z "$taken_over" ]; then
+  # The dead node's agents now held by another node, and which; none left to the dead one.
+  moved=$(sql control "select count(*) filter (where id in ($moving_list) and node_id <> '$node') || ' ' ||
+    count(*) filter (where node_id = '$node') || ' ' || coalesce(string_agg(distinct node_id::text, ','), '') from $schema.wolverine_node_assignments")
+  read -r held left survivor_node <<<"$moved"
+  if [ "$held" = "$moving_count" ] && [ "$left" = 0 ] && [ -z "$taken_over" ]; then
     taken_over=$(( $(date +%s) - killed ))
     echo "every agent of the dead node runs on the survivor ($survivor_node) ${taken_over} s after the kill"
   fi
