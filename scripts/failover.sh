@@ -4,7 +4,7 @@
 # nodes and agent assignments in the control database (<its name>_control, beside a). It appends to both
 # organisations through both nodes and waits until each database's async daemon has caught up (audit entries and
 # chain links = events, in each database), SIGKILLs the node running database a's agents, keeps appending to both
-# through the other, and exits 0 when, within DEADLINE seconds (default 30) of the kill, every agent the dead node ran
+# through the other, and exits 0 when, within DEADLINE seconds (default 120: generous, since it bounds a hang and never races the machine) of the kill, every agent the dead node ran
 # is assigned to the survivor (wolverine_node_assignments in the control database) and, in each database, every event
 # has exactly one audit entry and one chain link (entries = links = events, sequences unique, none missing).
 # Runs the nodes (scripts/two-nodes.sh) on the schema `failover` of the three databases, which it drops first.
@@ -14,7 +14,7 @@ export ConnectionStrings__Cases="${ConnectionStrings__Cases:-Host=localhost;Port
 export Marten__Schema=failover
 export NODES_DIR; NODES_DIR=$(mktemp -d)
 schema=failover
-deadline=${DEADLINE:-30}
+deadline=${DEADLINE:-120}
 
 setting() { echo "$ConnectionStrings__Cases" | tr ';' '\n' | awk -F= -v k="$1" 'tolower($1)==k { sub(/^[^=]*=/, ""); print; exit }'; }
 host=$(setting host); user=$(setting username)
