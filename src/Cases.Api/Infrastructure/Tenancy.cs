@@ -92,6 +92,9 @@ public sealed class TenantDatabases
             return new TenantDatabases(settings.Databases.ToDictionary(d => d.Key, d => decorate(d.Value)), [], names[0], null);
         }
 
+        // Only a served organisation has a database: a token of any other must be refused before it reaches one.
+        if (known.Length == 0 || !config.GetValue("Auth:KnownOrganisationsOnly", true))
+            problems.Add("With several databases, name the organisations served (Organisations:Names) and keep Auth:KnownOrganisationsOnly on, so that each one is placed.");
         if (settings.DefaultDatabase is { } fallback && !settings.Databases.ContainsKey(fallback))
             problems.Add($"Tenancy:DefaultDatabase names {fallback}, which is none of Tenancy:Databases ({string.Join(", ", names)}).");
         problems.AddRange(settings.Placement.Where(p => !settings.Databases.ContainsKey(p.Value))

@@ -2,6 +2,7 @@ using Cases.Domain.Meetings;
 using Cases.Projections.Meetings;
 using JasperFx;
 using Marten;
+using Npgsql;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Persistence;
@@ -21,9 +22,12 @@ public sealed record RelayedExecutionReport(string Organisation, InstructionExec
 
 public static class RelayHandler
 {
+    // The addressee's database may be down for a while (a failover, a restart): the relay waits for it, it is not dead-lettered.
+    [ScheduleRetry(typeof(NpgsqlException), 5, 30, 120, 600, 1800)]
     public static Task Handle(RelayedInstruction relayed, IMessageBus bus, CancellationToken ct) =>
         bus.InvokeForTenantAsync(relayed.Organisation, relayed.Issued, ct);
 
+    [ScheduleRetry(typeof(NpgsqlException), 5, 30, 120, 600, 1800)]
     public static Task Handle(RelayedExecutionReport relayed, IMessageBus bus, CancellationToken ct) =>
         bus.InvokeForTenantAsync(relayed.Organisation, relayed.Forwarded, ct);
 }

@@ -131,7 +131,7 @@ public static class ConsoleSetup
                 {
                     context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleSetup))
                         .LogWarning("The console's sign-in through the provider was refused: {Reason}", context.Failure?.Message);
-                    context.Response.Redirect(SignInRefusedPath);
+                    context.Response.Redirect(context.Request.PathBase + SignInRefusedPath);
                     context.HandleResponse();
                     return Task.CompletedTask;
                 };

@@ -51,6 +51,12 @@ public class when_configuring_several_databases
             .Message.ShouldContain("Organisation nroc (Organisations:Names) is placed on no database");
 
     [Fact]
+    public void organisations_taken_without_being_named_stop_the_start() =>
+        Should.Throw<InvalidOperationException>(() => Read(("Tenancy:Databases:east", East), ("Tenancy:Databases:west", West),
+                ("Tenancy:DefaultDatabase", "east"), ("Auth:KnownOrganisationsOnly", "false")))
+            .Message.ShouldContain("name the organisations served (Organisations:Names) and keep Auth:KnownOrganisationsOnly on");
+
+    [Fact]
     public void two_names_for_one_database_stop_the_start_even_on_different_ports() =>
         Should.Throw<InvalidOperationException>(() => Read(("Tenancy:Databases:east", "Host=db1;Port=5432;Database=cases;Username=cases"),
                 ("Tenancy:Databases:west", "Host=db1;Port=5433;Database=cases;Username=cases"), ("Tenancy:DefaultDatabase", "east")))

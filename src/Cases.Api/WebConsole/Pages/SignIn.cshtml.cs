@@ -65,11 +65,13 @@ public sealed class SignInModel(ConsoleApi api, IStringLocalizer<ConsolePages> t
 
     /// <summary>
     /// Whether this page signs in. A connection with no remote address (a Unix socket behind a proxy, an in-memory test
-    /// server) is not known to come from this machine, so it is not let in.
+    /// server) is not known to come from this machine, so it is not let in; nor is a request a proxy forwarded, whose
+    /// loopback address is the proxy's, not the browser's.
     /// </summary>
     private bool IsOpen => environment.IsDevelopment() && settings.Value.DevelopmentSignIn
         && HttpContext.Connection.RemoteIpAddress is { } client
-        && IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client);
+        && IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client)
+        && !Request.Headers.ContainsKey("X-Forwarded-For") && !Request.Headers.ContainsKey("Forwarded");
 
     /// <summary>Where the user goes once signed in: back where they were sent from, if that is a page of the console.</summary>
     private string Landing => ReturnUrl is { } back && Url.IsLocalUrl(back) && back.StartsWith(ConsoleSetup.Path + "/", StringComparison.Ordinal)
