@@ -47,6 +47,7 @@ public static class SendDigestsHandler
         var organisation = context.TenantId!;
         var settings = notifications.Value;
         var mails = new OutgoingMessages();
+        if (!settings.Mails) return mails;
         var people = settings.People
             .Where(p => p.Value.Organisation == organisation && !string.IsNullOrWhiteSpace(p.Value.Email))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -55,7 +56,7 @@ public static class SendDigestsHandler
         var ids = people.Select(p => p.Id).ToArray();
         var sent = (await session.Query<PersonDigest>().Where(d => d.Id.IsOneOf(ids)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
         var waiting = people.Where(p => !sent.Contains(p.Id)).ToArray();
-        if (!settings.Mails || waiting.Length == 0) return mails;
+        if (waiting.Length == 0) return mails;
 
         var clocks = await DigestContent.ClocksAsync(session, sanctionRules, wait, send.Day, ct);
         var rules = await DigestContent.RulesAsync(session, ct);
