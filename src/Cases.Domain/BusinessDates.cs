@@ -64,6 +64,7 @@ public static class BusinessDates
         [typeof(ReminderSent)] = On<ReminderSent>(e => e.SentOn),
         [typeof(ReminderAcknowledged)] = On<ReminderAcknowledged>(e => e.AcknowledgedOn),
         [typeof(ReminderSnoozed)] = On<ReminderSnoozed>(e => e.SnoozedOn),
+        [typeof(DigestSent)] = On<DigestSent>(e => e.Day),
         [typeof(CaseAcknowledged)] = On<CaseAcknowledged>(e => e.AcknowledgedOn),
         [typeof(SubjectIdentified)] = On<SubjectIdentified>(e => e.IdentifiedOn),
         [typeof(InvestigatorAssigned)] = On<InvestigatorAssigned>(e => e.AssignedOn),

@@ -34,6 +34,9 @@ public static class StreamIds
     /// <summary>One reminder, by what makes it one (see DueReminders.Key): two checks that send it start the same stream, and one fails.</summary>
     public static Guid Reminder(string organisation, string key) => For(organisation, "reminder", key);
 
+    /// <summary>A person's digest of one day: two checks that mail it start the same stream, and one fails.</summary>
+    public static Guid Digest(string organisation, string user, DateOnly day) => For(organisation, "digest", $"{user}/{day:yyyy-MM-dd}");
+
     private static Guid For(string organisation, string kind, string key)
     {
         var name = Encoding.UTF8.GetBytes($"{organisation}\n{kind}\n{key}");

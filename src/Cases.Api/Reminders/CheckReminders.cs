@@ -58,7 +58,7 @@ public static class CheckRemindersHandler
 
         var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today)
             .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
-                Id: StreamIds.Reminder(organisation, DueReminders.Key(due, to.User is null ? $"role:{due.Role}" : $"user:{to.User}")))))
+                Id: StreamIds.Reminder(organisation, DueReminders.Key(due, DueReminders.Recipient(to.User, due.Role))))))
             .ToArray();
         var ids = reminders.Select(r => r.Id).ToArray();
         var sent = (await session.Query<Reminder>().Where(r => r.Id.IsOneOf(ids)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
@@ -74,6 +74,7 @@ public static class CheckRemindersHandler
                     ConsoleLinks.Of(settings.ConsoleUrl, due.Clock.Kind, due.Clock.StreamId)));
             }
         }
+        if (SendDigests.After(time, settings, organisation) is { } digests) mails.Add(digests);
         return mails;
 
         // The people named for the role in this organisation, each told apart; without any, everyone holding it.

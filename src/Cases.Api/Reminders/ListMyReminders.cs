@@ -1,39 +1,67 @@
 using System.Security.Claims;
 using Cases.Domain.Reminders;
+using Cases.Projections.Deadlines;
 using Marten;
 
 namespace Cases.Api.Reminders;
 
-/// <summary>A reminder as its recipient reads it: the record's reference and id, the kind of deadline, its last day, the step.</summary>
+/// <summary>
+/// A reminder as its recipient reads it: the record's reference and id, the kind of deadline, its last day, the step,
+/// and whether the clock it was sent of is still open (an escalation its holder still has to see to) or closed since.
+/// </summary>
 public sealed record ReminderRead(Guid Id, string Kind, Guid StreamId, string Reference, DateOnly DueOn, ReminderStep Step, string Role,
-    bool Personal, DateOnly SentOn, DateOnly? SnoozedUntil, long Version);
+    bool Personal, DateOnly SentOn, DateOnly? SnoozedUntil, bool ClockOpen, long Version);
+
+/// <summary>Optionally only the reminders of one step: <c>before</c>, <c>on-the-day</c> or <c>escalation</c>.</summary>
+public sealed record MyRemindersQuery(string? Step = null);
 
 [Tags(ApiTags.Reminders)]
 public static class ListMyRemindersEndpoint
 {
     public const int MaxItems = 500;
 
+    public static ProblemDetails Validate(MyRemindersQuery query) => new FieldErrors().OneOf<ReminderStep>("step", query.Step).ToProblem();
+
     /// <summary>
     /// The caller's open reminders, earliest deadline first: those sent to them by name, and those sent to a role they
-    /// hold (when nobody of it is named in the notification settings). Acknowledged ones, and those snoozed past today, are left out.
+    /// hold (when nobody of it is named in the notification settings), optionally of one step only (<c>escalation</c>:
+    /// the escalations the caller holds). Acknowledged ones, and those snoozed past today, are left out; one whose
+    /// clock has closed since stays until acknowledged, with <c>clockOpen</c> false, so its holder sees it seen to.
     /// </summary>
     [WolverineGet("/api/me/reminders", OperationId = "ListMyReminders")]
     [EndpointSummary("List my reminders")]
     [Authorize(Roles = Roles.ReminderRecipients)]
-    public static async Task<IReadOnlyList<ReminderRead>> Get(IQuerySession session, ClaimsPrincipal user, RequestTime time, CancellationToken ct)
+    public static async Task<IReadOnlyList<ReminderRead>> Get([FromQuery] MyRemindersQuery query, IQuerySession session, ClaimsPrincipal user,
+        RequestTime time, ProjectionWait wait, CancellationToken ct)
     {
         var today = time.Today;
         var name = user.FindFirst(CasesClaims.Subject)?.Value ?? "";
         var roles = Roles.ReminderRecipients.Split(',').Where(user.IsInRole).ToArray();
-        var reminders = await session.Query<Reminder>()
+        var mine = session.Query<Reminder>()
             .Where(r => r.AcknowledgedOn == null && (r.SnoozedUntil == null || r.SnoozedUntil <= today))
-            .Where(r => r.Recipient == name || (r.Recipient == null && r.Role.IsOneOf(roles)))
-            .OrderBy(r => r.DueOn).ThenBy(r => r.Reference).Take(MaxItems).ToListAsync(ct);
-        return reminders.Select(Read).ToArray();
+            .Where(r => r.Recipient == name || (r.Recipient == null && r.Role.IsOneOf(roles)));
+        if (KebabEnum.Parse<ReminderStep>(query.Step) is { } step) mine = mine.Where(r => r.Step == step);
+        var reminders = await mine.OrderBy(r => r.DueOn).ThenBy(r => r.Reference).Take(MaxItems).ToListAsync(ct);
+        var open = await OpenClocksAsync(session, reminders, wait, ct);
+        return reminders.Select(r => Read(r, open.Contains(r.Id))).ToArray();
     }
 
-    public static ReminderRead Read(Reminder r) =>
-        new(r.Id, r.Kind, r.StreamId, r.Reference, r.DueOn, r.Step, r.Role, r.Recipient is not null, r.SentOn, r.SnoozedUntil, r.Version);
+    /// <summary>
+    /// The reminders whose clock is still open, as the deadline watch has it now: the daemon that projects the
+    /// deadlines is waited for, so a clock closed by a fact recorded before the question reads closed.
+    /// </summary>
+    private static async Task<IReadOnlySet<Guid>> OpenClocksAsync(IQuerySession session, IReadOnlyList<Reminder> reminders, ProjectionWait wait,
+        CancellationToken ct)
+    {
+        if (reminders.Count == 0) return new HashSet<Guid>();
+        var streams = reminders.Select(r => r.StreamId).Distinct().ToArray();
+        var clocks = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.StreamId.IsOneOf(streams))
+            .Select(d => new { d.Id, d.StreamId }).ToListAsync(ct);
+        return reminders.Where(r => clocks.Any(c => c.StreamId == r.StreamId && DueReminders.IsOf(r, session.TenantId, c.Id))).Select(r => r.Id).ToHashSet();
+    }
+
+    public static ReminderRead Read(Reminder r, bool clockOpen) =>
+        new(r.Id, r.Kind, r.StreamId, r.Reference, r.DueOn, r.Step, r.Role, r.Recipient is not null, r.SentOn, r.SnoozedUntil, clockOpen, r.Version);
 
     /// <summary>Whether the reminder is the caller's: sent to them, or to a role they hold.</summary>
     public static bool IsFor(Reminder reminder, ClaimsPrincipal user) =>

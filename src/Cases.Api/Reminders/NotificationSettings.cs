@@ -14,6 +14,12 @@ public sealed class NotificationSettings
     /// <summary>How often each organisation's reminders due are looked for; zero looks only when asked (a message, as the tests do).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// When each person's daily digest is mailed, on the organisation's clock: by the first check at or after it, or
+    /// later that day when the person's first deadline appears only then.
+    /// </summary>
+    public TimeSpan DigestAt { get; set; } = TimeSpan.FromHours(8);
+
     public SmtpSettings Smtp { get; set; } = new();
 
     /// <summary>Per user name (the token's <c>sub</c>): the organisation, the roles reminders reach them for, the address and language.</summary>

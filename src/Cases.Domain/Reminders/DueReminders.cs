@@ -47,6 +47,17 @@ public static class DueReminders
     /// What makes a reminder one: the clock, its last day, the step and the person (or role) told. A moved clock is
     /// another last day, so it is reminded of again; the same one never is.
     /// </summary>
-    public static string Key(DueReminder reminder, string recipient) =>
-        $"{reminder.Clock.Id}/{reminder.Clock.DueOn:yyyy-MM-dd}/{reminder.Step}/{recipient}";
+    public static string Key(DueReminder reminder, string recipient) => Key(reminder.Clock.Id, reminder.Clock.DueOn, reminder.Step, recipient);
+
+    private static string Key(string clockId, DateOnly dueOn, ReminderStep step, string recipient) => $"{clockId}/{dueOn:yyyy-MM-dd}/{step}/{recipient}";
+
+    /// <summary>Who a reminder's key names: the user told, or the role when it went to everyone holding it.</summary>
+    public static string Recipient(string? user, string role) => user is null ? $"role:{role}" : $"user:{user}";
+
+    /// <summary>
+    /// Whether the reminder was sent of the clock: its stream id is the one the clock's key gives. The clock's id is
+    /// not kept on the reminder, as it may carry an employee's personnel number; the id, a one-way hash, tells it.
+    /// </summary>
+    public static bool IsOf(Reminder reminder, string organisation, string clockId) =>
+        reminder.Id == StreamIds.Reminder(organisation, Key(clockId, reminder.DueOn, reminder.Step, Recipient(reminder.Recipient, reminder.Role)));
 }

@@ -97,6 +97,7 @@ public static class ReminderEventNames
         [typeof(ReminderRulesChanged)] = "reminder_rules_changed",
         [typeof(ReminderSent)] = "reminder_sent",
         [typeof(ReminderAcknowledged)] = "reminder_acknowledged",
-        [typeof(ReminderSnoozed)] = "reminder_snoozed"
+        [typeof(ReminderSnoozed)] = "reminder_snoozed",
+        [typeof(DigestSent)] = "digest_sent"
     };
 }

@@ -75,6 +75,7 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["GET /api/reminder-rules"] = "registrar investigator hr secretary member auditor compliance",
         ["POST /api/reminder-rules"] = "compliance",
         ["GET /api/me/reminders"] = "registrar investigator hr secretary member auditor",
+        ["GET /api/me/digest"] = "registrar investigator hr secretary member auditor",
         ["POST /api/me/reminders/{reminderId}/acknowledgement"] = "registrar investigator hr secretary member auditor",
         ["POST /api/me/reminders/{reminderId}/snooze"] = "registrar investigator hr secretary member auditor",
         ["GET /api/decisions/{decisionId}"] = "secretary member hr auditor",

@@ -47,6 +47,13 @@ public sealed class TestMailbox : MessageStore, IAsyncDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToArray();
 
+    /// <summary>The reminders mailed to the address, without the daily digests.</summary>
+    public IReadOnlyList<MimeMessage> RemindersTo(string address) => To(address).Where(m => !IsDigest(m)).ToArray();
+
+    public IReadOnlyList<MimeMessage> DigestsTo(string address) => To(address).Where(IsDigest).ToArray();
+
+    private static bool IsDigest(MimeMessage message) => message.MessageId?.EndsWith("@digest.cases", StringComparison.Ordinal) == true;
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -96,6 +103,22 @@ public sealed class ReminderApiApp() : CasesApp("tests_reminders")
     {
         await base.DisposeAsync();
         await Mailbox.DisposeAsync();
+    }
+
+    /// <summary>Mails the organisation's digests of the day now, as a check does, and waits for it to finish.</summary>
+    public async Task SendDigestsAsync(string organisation, DateOnly day)
+    {
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        try
+        {
+            await bus.InvokeForTenantAsync(organisation, new SendDigests(day));
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // A twin that committed first: this one looks again, and finds the digests sent.
+            await bus.InvokeForTenantAsync(organisation, new SendDigests(day));
+        }
     }
 
     /// <summary>Runs the organisation's reminder check now, as the schedule would, and waits for it to finish.</summary>

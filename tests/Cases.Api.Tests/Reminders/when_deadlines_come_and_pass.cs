@@ -44,7 +44,7 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
         (long)(await App.ScalarAsync($"select count(*) from {App.Schema}.mt_events where type = 'reminder_sent' and data->>'streamId' = '{streamId}'"))!;
 
     private async Task MailsAsync(string user, int count) =>
-        await CasesApp.UntilAsync(() => Task.FromResult(App.Mailbox.To(ReminderApiApp.EmailOf(user)).Count >= count), $"{count} mails to {user}");
+        await CasesApp.UntilAsync(() => Task.FromResult(App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(user)).Count >= count), $"{count} mails to {user}");
 
     [Fact]
     public async Task the_secretary_is_reminded_once_before_and_on_the_day_and_the_member_told_once_after()
@@ -83,8 +83,8 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
         await MailsAsync(ReminderApiApp.SecretaryUser, 2);
         await MailsAsync(ReminderApiApp.MemberUser, 1);
         await App.ProjectionsCaughtUpAsync();
-        App.Mailbox.To(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser)).Count.ShouldBe(2);
-        App.Mailbox.To(ReminderApiApp.EmailOf(ReminderApiApp.MemberUser)).Count.ShouldBe(1);
+        App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser)).Count.ShouldBe(2);
+        App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.MemberUser)).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -120,15 +120,15 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
         // The registrar hears of the acknowledgement due on Monday 22 November two working days before; the secretary of the decision.
         await CheckOnAsync(11, 18);
         await MailsAsync(ReminderApiApp.RegistrarUser, 1);
-        await CasesApp.UntilAsync(() => Task.FromResult(App.Mailbox.To(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser))
+        await CasesApp.UntilAsync(() => Task.FromResult(App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser))
             .Any(m => m.Subject?.Contains(decision.ProtocolNumber) == true)), "the secretary's mail of the decision");
 
-        var toRegistrar = App.Mailbox.To(ReminderApiApp.EmailOf(ReminderApiApp.RegistrarUser))
+        var toRegistrar = App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.RegistrarUser))
             .ShouldHaveSingleItem(); // only the new case waits for its acknowledgement
         toRegistrar.Subject.ShouldBe($"Reminder: acknowledgement of the appeal {registered.Number} is due on 2021-11-22");
         toRegistrar.TextBody!.ShouldContain($"{ReminderApiApp.ConsoleUrl}/console/cases/{registered.Id}");
         // The referred case's clocks of March (feedback, imposition) are long past: the secretary has their escalations too.
-        var toSecretary = App.Mailbox.To(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser)).Where(m => m.Subject?.Contains(decision.ProtocolNumber) == true)
+        var toSecretary = App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser)).Where(m => m.Subject?.Contains(decision.ProtocolNumber) == true)
             .ShouldHaveSingleItem();
         toSecretary.Subject.ShouldBe($"Напоминание: исполнение решения {decision.ProtocolNumber}, срок 2021-11-19");
         toSecretary.TextBody!.ShouldContain($"{ReminderApiApp.ConsoleUrl}/console/decisions/{decision.DecisionId}");
@@ -142,6 +142,35 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
                 text.ShouldNotContain(personal, Case.Insensitive, $"a mail to {mail.To} names {personal}");
             }
         }
+    }
+
+    [Fact]
+    public async Task the_escalations_a_member_holds_stay_listed_while_the_decision_waits_and_read_closed_once_it_is_executed()
+    {
+        var decision = await DecisionDueAsync();
+        await CheckOnAsync(11, 16);
+        await CheckOnAsync(11, 22);
+
+        (await RefusedAsync("/api/me/reminders?step=overdue", null, 400, MemberUserToken)).Errors!.Keys.ShouldBe(["step"]);
+        var held = (await GetAsync<ReminderRead[]>("/api/me/reminders?step=escalation", MemberUserToken)).ShouldHaveSingleItem();
+        held.ShouldSatisfyAllConditions(
+            () => held.StreamId.ShouldBe(decision.DecisionId),
+            () => held.Step.ShouldBe(ReminderStep.Escalation),
+            () => held.ClockOpen.ShouldBeTrue());
+        (await GetAsync<ReminderRead[]>("/api/me/reminders?step=escalation", SecretaryUserToken)).ShouldBeEmpty();
+        (await GetAsync<ReminderRead[]>("/api/me/reminders?step=before", SecretaryUserToken)).ShouldHaveSingleItem().ClockOpen.ShouldBeTrue();
+
+        // Still on the member's list a week later, as long as the decision waits; executed, it reads closed until acknowledged.
+        App.Clock.Now = new DateTimeOffset(2021, 11, 29, 9, 0, 0, TimeSpan.Zero);
+        (await GetAsync<ReminderRead[]>("/api/me/reminders?step=escalation", MemberUserToken)).ShouldHaveSingleItem().ClockOpen.ShouldBeTrue();
+        await DecisionCommandAsync(decision.DecisionId, "execution-reports",
+            new { expectedVersion = 1, progress = "executed", report = "Equipment installed", evidence = new[] { "Act No. 4" }, reportedOn = "2021-11-29" });
+        var closed = (await GetAsync<ReminderRead[]>("/api/me/reminders?step=escalation", MemberUserToken)).ShouldHaveSingleItem();
+        closed.ClockOpen.ShouldBeFalse();
+        (await GetAsync<ReminderRead[]>("/api/me/reminders", SecretaryUserToken)).ShouldAllBe(r => !r.ClockOpen);
+
+        await PostAsync<Written>($"/api/me/reminders/{closed.Id}/acknowledgement", new { expectedVersion = closed.Version }, MemberUserToken);
+        (await GetAsync<ReminderRead[]>("/api/me/reminders?step=escalation", MemberUserToken)).ShouldBeEmpty();
     }
 
     [Fact]
