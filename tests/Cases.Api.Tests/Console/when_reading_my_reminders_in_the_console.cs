@@ -60,4 +60,25 @@ public sealed class when_reading_my_reminders_in_the_console(BrowserApp app) : C
         await GoAsync(analyst, $"{Console}/reminders", 403);
         await Expect(Refusal(analyst)).ToContainTextAsync("Your roles do not allow this.");
     }
+
+    [Fact]
+    public async Task the_compliance_service_changes_the_rules_and_a_change_of_nothing_is_refused()
+    {
+        var page = await SignedInAsync("co-1", [Roles.Compliance]);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link, new() { Name = "Reminder rules" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{Console}/reminders/rules$"));
+        await CheckPageAsync(page, "en", "reminder-rules");
+
+        var days = page.GetByLabel("Execution of a decision: working days before");
+        await days.FillAsync("5");
+        await page.GetByLabel("Execution of a decision: escalate to").SelectOptionAsync(Roles.Hr);
+        (await SubmitAsync(page, Button(page, "Change the rules"))).ShouldBe(302);
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The reminder rules were changed.");
+        await Expect(days).ToHaveValueAsync("5");
+
+        (await SubmitAsync(page, Button(page, "Change the rules"))).ShouldBe(409);
+        await Expect(Refusal(page)).ToContainTextAsync("These are already the rules in force: nothing would change.");
+        var rules = await GetAsync<global::Cases.Api.Reminders.ReminderRulesRead>("/api/reminder-rules", App.Token(Org, Roles.Compliance));
+        rules.Rules.Single(r => r.Kind == "decision-execution").ShouldBe(new global::Cases.Domain.Reminders.ReminderRule("decision-execution", 5, Roles.Secretary, Roles.Hr));
+    }
 }
