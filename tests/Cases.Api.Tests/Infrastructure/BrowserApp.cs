@@ -1,6 +1,8 @@
+using Cases.Api.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Wolverine;
 
 namespace Cases.Api.Tests.Infrastructure;
 
@@ -50,6 +52,13 @@ public class BrowserApp : CasesApp
         }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    /// <summary>Runs the organisation's reminder check now, as the schedule would (which the tests' hosts leave off), and waits for it.</summary>
+    public async Task CheckRemindersAsync(string organisation)
+    {
+        using var scope = Host.Services.CreateScope();
+        await ReminderSchedule.CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, CancellationToken.None);
     }
 
     public override async Task DisposeAsync()
