@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cases.Api.Localization;
+using Cases.Domain.Reminders;
 
 namespace Cases.Api.Reminders;
 
@@ -13,6 +14,13 @@ public sealed class NotificationSettings
 
     /// <summary>How often each organisation's reminders due are looked for; zero looks only when asked (a message, as the tests do).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many days past its last day a clock is still escalated (and the escalation mailed): reminders switched on
+    /// for an organisation with years of history escalate only what is recently overdue, and leave the rest to the
+    /// lists (<c>GET /api/deadlines</c>).
+    /// </summary>
+    public int EscalateWithinDays { get; set; } = DueReminders.EscalateWithinDaysDefault;
 
     public SmtpSettings Smtp { get; set; } = new();
 
