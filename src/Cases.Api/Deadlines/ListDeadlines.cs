@@ -18,11 +18,7 @@ namespace Cases.Api.Deadlines;
 /// item and which responsible body owes it (<see cref="Obligation"/>, "3: Legal department").
 /// </summary>
 public sealed record DueItem(DeadlineKind Kind, Guid StreamId, string Reference, string? PersonnelNumber, DateOnly StartsOn, DateOnly DueOn,
-    bool Overdue, int DaysLeft, string? Obligation = null)
-{
-    /// <summary>What tells this clock from every other: its kind, record, and the employee or plan obligation it concerns.</summary>
-    public string ClockId => Deadline.IdOf(Kind, StreamId, PersonnelNumber ?? Obligation);
-}
+    bool Overdue, int DaysLeft, string? Obligation = null);
 
 /// <summary>The horizon in days, and optionally one kind, or the deadlines of one case (or sanction, or decision, or plan) by its id.</summary>
 public sealed record DeadlineQuery(int Days = DeadlineQuery.DefaultDays, string? Kind = null, Guid? StreamId = null)

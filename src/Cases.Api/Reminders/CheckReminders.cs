@@ -56,7 +56,9 @@ public static class CheckRemindersHandler
             Enum.GetValues<DeadlineKind>(), null, time.Today, horizon, wait.Timeout, int.MaxValue, ct);
         var rules = OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(organisation), ct));
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
-        var clocks = items.Select(i => new OpenClock(i.ClockId, KebabEnum.Name(i.Kind), i.StreamId, i.Reference, i.DueOn));
+        // A clock is told from every other by its kind, record, and the employee or plan obligation it concerns.
+        var clocks = items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber ?? i.Obligation), KebabEnum.Name(i.Kind),
+            i.StreamId, i.Obligation is null ? i.Reference : $"{i.Reference} — {i.Obligation}", i.DueOn));
 
         var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today, settings.EscalateWithinDays)
             .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
