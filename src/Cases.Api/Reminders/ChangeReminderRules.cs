@@ -1,3 +1,4 @@
+using Cases.Api.Deadlines;
 using Cases.Domain.Reminders;
 using Marten;
 
@@ -27,8 +28,8 @@ public static class ChangeReminderRulesEndpoint
                 fields.Add($"rules[{i}]", "Required.");
                 continue;
             }
-            // Sanctions are on the employee's record: only those who may read it are told of their clocks.
-            var roles = SanctionKinds.Contains(rule.Kind) ? Roles.RecordReaders : Roles.ReminderRecipients;
+            // Each kind is told only to those who may read it (sanctions are on the employee's record).
+            var roles = DeadlineAudience.ReadersOf(rule.Kind);
             fields.When(!ReminderDefaults.IsKnownKind(rule.Kind), $"rules[{i}].kind", $"One of: {string.Join(", ", ReminderDefaults.All.Select(r => r.Kind))}.")
                 .When(rule.WorkingDaysBefore is < 0 or > ReminderDefaults.MaxWorkingDaysBefore, $"rules[{i}].workingDaysBefore",
                     $"Between 0 and {ReminderDefaults.MaxWorkingDaysBefore}.")
@@ -51,8 +52,6 @@ public static class ChangeReminderRulesEndpoint
     [Authorize(Roles = Roles.Compliance)]
     public static Written Post(ChangeReminderRules command, IEventStream<OrganisationReminderRules> stream, RequestTime time) =>
         Written.Append(stream, ChangeReminderRulesDecision.Decide(command, OrganisationReminderRules.Of(stream.Aggregate), time.Now));
-
-    private static readonly string[] SanctionKinds = ["sanction-imposition", "order-announcement", "sanction-expiry"];
 }
 
 [Tags(ApiTags.Reminders)]

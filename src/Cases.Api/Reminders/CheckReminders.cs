@@ -1,4 +1,5 @@
 using Cases.Api.Deadlines;
+using Cases.Api.Retention;
 using Cases.Domain.Reminders;
 using Cases.Projections.Deadlines;
 using JasperFx;
@@ -35,7 +36,7 @@ public static class CheckRemindersHandler
             .RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds());
 
     public static async Task<OutgoingMessages> Handle(CheckReminders check, IDocumentSession session, IMessageContext context, OrganisationClock clock,
-        IOptions<SanctionRuleSettings> sanctionRules, IOptions<NotificationSettings> notifications, ProjectionWait wait, CancellationToken ct)
+        OpenClocks openClocks, IOptions<NotificationSettings> notifications, CancellationToken ct)
     {
         var organisation = context.TenantId!;
         var time = clock.For(organisation);
@@ -50,13 +51,11 @@ public static class CheckRemindersHandler
         }
         var horizon = time.Today.AddDays(HorizonDays);
         // The deadlines are projected by the daemon: it is waited for, so a fact recorded before the check counts.
-        var deadlines = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon).ToListAsync(ct);
-        var items = await DueItems.CountAsync(deadlines, session, OrganisationRules.Sanctions(session, sanctionRules), time.Today, horizon, ct);
+        var clocks = await openClocks.ListAsync(session, time.Today, horizon, ct);
         var rules = OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(organisation), ct));
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
-        var clocks = items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber), KebabEnum.Name(i.Kind), i.StreamId, i.Reference, i.DueOn));
 
-        var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today)
+        var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today, settings.EscalateWithinDays)
             .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
                 Id: StreamIds.Reminder(organisation, DueReminders.Key(due, DueReminders.Recipient(to.User, due.Role))))))
             .ToArray();
@@ -95,8 +94,11 @@ public static class ConsoleLinks
         {
             "decision-execution" => "decisions",
             "order-announcement" or "sanction-expiry" => "sanctions",
+            "plan-item-due" => "programme/plans",
             _ => "cases"
         };
+        // The data protection officer reads no case, and archives through the API: the console's start, not the case.
+        if (kind == "retention") return $"{consoleUrl.TrimEnd('/')}/console";
         return $"{consoleUrl.TrimEnd('/')}/console/{page}/{streamId}";
     }
 }

@@ -32,7 +32,7 @@ public static class ListMyRemindersEndpoint
     [EndpointSummary("List my reminders")]
     [Authorize(Roles = Roles.ReminderRecipients)]
     public static async Task<IReadOnlyList<ReminderRead>> Get([FromQuery] MyRemindersQuery query, IQuerySession session, ClaimsPrincipal user,
-        RequestTime time, ProjectionWait wait, CancellationToken ct)
+        RequestTime time, OpenClocks openClocks, CancellationToken ct)
     {
         var today = time.Today;
         var name = user.FindFirst(CasesClaims.Subject)?.Value ?? "";
@@ -42,23 +42,25 @@ public static class ListMyRemindersEndpoint
             .Where(r => r.Recipient == name || (r.Recipient == null && r.Role.IsOneOf(roles)));
         if (KebabEnum.Parse<ReminderStep>(query.Step) is { } step) mine = mine.Where(r => r.Step == step);
         var reminders = await mine.OrderBy(r => r.DueOn).ThenBy(r => r.Reference).Take(MaxItems).ToListAsync(ct);
-        var open = await OpenClocksAsync(session, reminders, wait, ct);
+        var open = await StillOpenAsync(session, openClocks, reminders, today, ct);
         return reminders.Select(r => Read(r, open.Contains(r.Id))).ToArray();
     }
 
     /// <summary>
-    /// The reminders whose clock is still open, as the deadline watch has it now: the daemon that projects the
-    /// deadlines is waited for, so a clock closed by a fact recorded before the question reads closed.
+    /// The reminders whose clock is still open, as the deadline watch counts it now (a clock moved later since is still
+    /// the same clock): the daemon that projects the deadlines is waited for, so a clock closed by a fact recorded
+    /// before the question reads closed.
     /// </summary>
-    private static async Task<IReadOnlySet<Guid>> OpenClocksAsync(IQuerySession session, IReadOnlyList<Reminder> reminders, ProjectionWait wait,
-        CancellationToken ct)
+    private static async Task<IReadOnlySet<Guid>> StillOpenAsync(IQuerySession session, OpenClocks openClocks, IReadOnlyList<Reminder> reminders,
+        DateOnly today, CancellationToken ct)
     {
         if (reminders.Count == 0) return new HashSet<Guid>();
-        var streams = reminders.Select(r => r.StreamId).Distinct().ToArray();
-        var clocks = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.StreamId.IsOneOf(streams))
-            .Select(d => new { d.Id, d.StreamId }).ToListAsync(ct);
+        var clocks = await openClocks.ListAsync(session, today, today.AddYears(MovedClockYears), ct);
         return reminders.Where(r => clocks.Any(c => c.StreamId == r.StreamId && DueReminders.IsOf(r, session.TenantId, c.Id))).Select(r => r.Id).ToHashSet();
     }
+
+    /// <summary>How far a clock may have moved and still be read as the one reminded of: further than any limit's suspension.</summary>
+    private const int MovedClockYears = 20;
 
     public static ReminderRead Read(Reminder r, bool clockOpen) =>
         new(r.Id, r.Kind, r.StreamId, r.Reference, r.DueOn, r.Step, r.Role, r.Recipient is not null, r.SentOn, r.SnoozedUntil, clockOpen, r.Version);

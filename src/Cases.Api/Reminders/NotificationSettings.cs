@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cases.Api.Localization;
+using Cases.Domain.Reminders;
 
 namespace Cases.Api.Reminders;
 
@@ -19,6 +20,13 @@ public sealed class NotificationSettings
     /// later that day when the person's first deadline appears only then.
     /// </summary>
     public TimeSpan DigestAt { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How many days past its last day a clock is still escalated (and the escalation mailed): reminders switched on
+    /// for an organisation with years of history escalate only what is recently overdue, and leave the rest to the
+    /// lists (<c>GET /api/deadlines</c>).
+    /// </summary>
+    public int EscalateWithinDays { get; set; } = DueReminders.EscalateWithinDaysDefault;
 
     public SmtpSettings Smtp { get; set; } = new();
 

@@ -22,11 +22,10 @@ public static class ReadMyDigestEndpoint
     [WolverineGet("/api/me/digest", OperationId = "ReadMyDigest")]
     [EndpointSummary("Read my daily digest")]
     [Authorize(Roles = Roles.ReminderRecipients)]
-    public static async Task<MyDigest> Get(IQuerySession session, ClaimsPrincipal user, RequestTime time, IOptions<SanctionRuleSettings> sanctionRules,
-        ProjectionWait wait, CancellationToken ct)
+    public static async Task<MyDigest> Get(IQuerySession session, ClaimsPrincipal user, RequestTime time, OpenClocks openClocks, CancellationToken ct)
     {
         var roles = Roles.ReminderRecipients.Split(',').Where(user.IsInRole).ToArray();
-        var lines = await DigestContent.ForAsync(session, sanctionRules, wait, roles, time.Today, ct);
+        var lines = await DigestContent.ForAsync(session, openClocks, roles, time.Today, ct);
         var overdue = lines.Count(l => l.Overdue);
         return new MyDigest(time.Today, overdue, lines.Count - overdue,
             lines.Select(l => new DigestItem(l.Clock.Kind, l.Clock.StreamId, l.Clock.Reference, l.Clock.DueOn, l.Overdue, l.DaysLeft)).ToArray());

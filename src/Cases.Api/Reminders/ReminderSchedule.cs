@@ -29,7 +29,8 @@ public sealed record StartReminderChecks;
 /// <summary>
 /// Each organisation's reminders are checked every <see cref="NotificationSettings.CheckEvery"/> by a durable Wolverine
 /// message that schedules the next one in the transaction of its check, so the chain lives in PostgreSQL across
-/// restarts and nodes; every node asks at start for the chain to be started, which only the first ask does.
+/// restarts and nodes; every node asks at start, and every period after, for the chain to be started, which only an ask
+/// finding no link pending does.
 /// </summary>
 public static class ReminderSchedule
 {
@@ -80,16 +81,18 @@ public static class StartReminderChecksHandler
         var now = clock.For(organisation).Now;
         var every = notifications.Value.CheckEvery;
         var chain = await session.LoadAsync<ReminderCheckChain>(organisation, ct);
-        // A link past due was lost (its check failed for good) or is about to come: a new one replaces it, and the old
-        // one, should it come, ends there.
-        if (every <= TimeSpan.Zero || chain is not null && chain.Due >= now) return [];
+        // A link a whole period past due was lost (its check failed until Wolverine gave up, or its message was lost):
+        // a new one replaces it, and the old one, should it come, ends there. One merely late (Wolverine polls for its
+        // scheduled messages, a busy node is late) is left to come, or a check would be skipped.
+        if (every <= TimeSpan.Zero || chain is not null && chain.Due + every >= now) return [];
         return [ReminderSchedule.Continue(session, chain, organisation, now, every)];
     }
 }
 
 /// <summary>
-/// Asks at start, on every node, for each organisation's chain of checks; an organisation whose database cannot be
-/// reached is asked again a period later.
+/// Asks, on every node, at start and then every period, for each organisation's chain of checks: the ask does nothing
+/// while a link is pending, and starts the chain again when its link was lost, so a chain never stops for good (a
+/// check that failed until Wolverine gave up, an organisation whose database could not be reached) before a restart.
 /// </summary>
 public sealed class ReminderChecksStart(IOptions<NotificationSettings> settings, IOptions<OrganisationSettings> organisations, IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime, ILogger<ReminderChecksStart> log) : BackgroundService
@@ -103,16 +106,15 @@ public sealed class ReminderChecksStart(IOptions<NotificationSettings> settings,
         await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
 
-        var waiting = organisations.Value.Names.Keys.Order(StringComparer.Ordinal).ToList();
+        var all = organisations.Value.Names.Keys.Order(StringComparer.Ordinal).ToArray();
         while (true)
         {
-            foreach (var organisation in waiting.ToArray())
+            foreach (var organisation in all)
             {
                 try
                 {
                     using var scope = scopes.CreateScope();
                     await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeForTenantAsync(organisation, new StartReminderChecks(), stoppingToken);
-                    waiting.Remove(organisation);
                 }
                 catch (Exception failed) when (failed is not OperationCanceledException)
                 {
@@ -120,7 +122,6 @@ public sealed class ReminderChecksStart(IOptions<NotificationSettings> settings,
                     log.LogWarning(failed, "Reminder checks of {Organisation} not started", organisation);
                 }
             }
-            if (waiting.Count == 0) return;
             await Task.Delay(every, stoppingToken);
         }
     }

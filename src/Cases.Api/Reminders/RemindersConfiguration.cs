@@ -22,6 +22,7 @@ public static class RemindersConfiguration
     {
         services.Configure<NotificationSettings>(config.GetSection(NotificationSettings.SectionName));
         services.AddSingleton<ReminderMailer>();
+        services.AddSingleton<OpenClocks>();
         return services.AddHostedService<ReminderChecksStart>();
     }
 }

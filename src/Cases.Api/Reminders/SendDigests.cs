@@ -42,7 +42,7 @@ public static class SendDigestsHandler
             .RetryWithCooldown(50.Milliseconds(), 200.Milliseconds(), 1.Seconds());
 
     public static async Task<OutgoingMessages> Handle(SendDigests send, IDocumentSession session, IMessageContext context,
-        IOptions<SanctionRuleSettings> sanctionRules, IOptions<NotificationSettings> notifications, ProjectionWait wait, CancellationToken ct)
+        OpenClocks openClocks, IOptions<NotificationSettings> notifications, CancellationToken ct)
     {
         var organisation = context.TenantId!;
         var settings = notifications.Value;
@@ -58,7 +58,7 @@ public static class SendDigestsHandler
         var waiting = people.Where(p => !sent.Contains(p.Id)).ToArray();
         if (waiting.Length == 0) return mails;
 
-        var clocks = await DigestContent.ClocksAsync(session, sanctionRules, wait, send.Day, ct);
+        var clocks = await DigestContent.ClocksAsync(session, openClocks, send.Day, ct);
         var rules = await DigestContent.RulesAsync(session, ct);
         foreach (var (user, person, id) in waiting)
         {
@@ -78,28 +78,18 @@ public static class SendDigestsHandler
 /// <summary>What a digest lists, read the same way for the mail and for <c>GET /api/me/digest</c>.</summary>
 public static class DigestContent
 {
-    /// <summary>
-    /// The clocks open today, overdue or due within the digest's week, counted by the deadline watch's own
-    /// <see cref="DueItems"/>. The deadlines are projected by the daemon: it is waited for, so a fact recorded before counts.
-    /// </summary>
-    public static async Task<IReadOnlyList<OpenClock>> ClocksAsync(IQuerySession session, IOptions<SanctionRuleSettings> sanctionRules, ProjectionWait wait,
-        DateOnly today, CancellationToken ct)
-    {
-        var horizon = today.AddDays(Digest.DaysAhead - 1);
-        var deadlines = await session.QueryForNonStaleData<Deadline>(wait.Timeout).Where(d => d.DueOn == null || d.DueOn <= horizon).ToListAsync(ct);
-        var items = await DueItems.CountAsync(deadlines, session, OrganisationRules.Sanctions(session, sanctionRules), today, horizon, ct);
-        return items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber), KebabEnum.Name(i.Kind), i.StreamId, i.Reference, i.DueOn))
-            .ToArray();
-    }
+    /// <summary>The clocks open today, overdue or due within the digest's week.</summary>
+    public static Task<IReadOnlyList<OpenClock>> ClocksAsync(IQuerySession session, OpenClocks openClocks, DateOnly today, CancellationToken ct) =>
+        openClocks.ListAsync(session, today, today.AddDays(Digest.DaysAhead - 1), ct);
 
     public static async Task<OrganisationReminderRules> RulesAsync(IQuerySession session, CancellationToken ct) =>
         OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(session.TenantId), ct));
 
     /// <summary>The digest of the holder of <paramref name="roles"/> today.</summary>
-    public static async Task<IReadOnlyList<DigestLine>> ForAsync(IQuerySession session, IOptions<SanctionRuleSettings> sanctionRules, ProjectionWait wait,
-        IReadOnlyCollection<string> roles, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<DigestLine>> ForAsync(IQuerySession session, OpenClocks openClocks, IReadOnlyCollection<string> roles,
+        DateOnly today, CancellationToken ct)
     {
-        var clocks = await ClocksAsync(session, sanctionRules, wait, today, ct);
+        var clocks = await ClocksAsync(session, openClocks, today, ct);
         return Digest.For(clocks, (await RulesAsync(session, ct)).For, roles, today);
     }
 }

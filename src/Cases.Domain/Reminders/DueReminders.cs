@@ -24,7 +24,15 @@ public sealed record DueReminder(OpenClock Clock, ReminderStep Step, string Role
 /// </summary>
 public static class DueReminders
 {
-    public static IReadOnlyList<DueReminder> Of(IEnumerable<OpenClock> clocks, Func<string, ReminderRule> rules, WorkingCalendar calendar, DateOnly today)
+    /// <summary>
+    /// How many days past its last day a clock is still escalated. Reminders switched on for an organisation with years
+    /// of history would otherwise escalate every clock long overdue at the first check, in a burst of mails; those are
+    /// left to the lists (<c>GET /api/deadlines</c>), which show every overdue clock however old.
+    /// </summary>
+    public const int EscalateWithinDaysDefault = 30;
+
+    public static IReadOnlyList<DueReminder> Of(IEnumerable<OpenClock> clocks, Func<string, ReminderRule> rules, WorkingCalendar calendar, DateOnly today,
+        int escalateWithinDays = EscalateWithinDaysDefault)
     {
         var due = new List<DueReminder>();
         foreach (var clock in clocks)
@@ -32,7 +40,10 @@ public static class DueReminders
             var rule = rules(clock.Kind);
             if (today > clock.DueOn)
             {
-                if (rule.EscalateTo is { } role) due.Add(new DueReminder(clock, ReminderStep.Escalation, role));
+                if (rule.EscalateTo is { } role && today.DayNumber - clock.DueOn.DayNumber <= escalateWithinDays)
+                {
+                    due.Add(new DueReminder(clock, ReminderStep.Escalation, role));
+                }
             }
             else if (today == clock.DueOn) due.Add(new DueReminder(clock, ReminderStep.OnTheDay, rule.Remind));
             else if (rule.WorkingDaysBefore > 0 && today >= calendar.Before(clock.DueOn, rule.WorkingDaysBefore))

@@ -29,7 +29,14 @@ public static class ReminderDefaults
         new("order-announcement", 1, "hr", "secretary"),
         // A sanction expires on its own: HR is told, nobody need act after.
         new("sanction-expiry", 3, "hr", null),
-        new("decision-execution", 3, "secretary", "member")
+        new("decision-execution", 3, "secretary", "member"),
+        // Opens only once the explanation's last day has passed with none, and is due the next working day: no day
+        // before is left to remind on. The investigator draws the act up; the commission's secretary hears if not.
+        new("act-of-refusal", 0, "investigator", "secretary"),
+        // The compliance service keeps the plans and gathers the bodies' reports; internal audit hears of an item left undone.
+        new("plan-item-due", 5, "compliance", "auditor"),
+        // The data protection officer archives (the only role that may); internal audit hears of records kept too long.
+        new("retention", 5, "dpo", "auditor")
     ];
 
     public static ReminderRule For(string kind) => All.First(r => r.Kind == kind);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Cases.Api.Reminders;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -66,7 +67,7 @@ public sealed class TestMailbox : MessageStore, IAsyncDisposable
 /// The host of the reminder tests: mail goes to <see cref="Mailbox"/>, and the notification settings name a secretary
 /// (Russian), a member (Kazakh) and a registrar (English) of nroc; the other roles are reminded as roles.
 /// </summary>
-public sealed class ReminderApiApp() : CasesApp("tests_reminders")
+public class ReminderApiApp() : CasesApp("tests_reminders")
 {
     public const string SecretaryUser = "a.secretary";
     public const string MemberUser = "b.member";
@@ -126,6 +127,19 @@ public sealed class ReminderApiApp() : CasesApp("tests_reminders")
     {
         using var scope = Host.Services.CreateScope();
         await ReminderSchedule.CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// A second node of <see cref="ReminderApiApp"/>'s service, on the same database, with a mail server of its own: a
+/// test starts and stops it. The first node's daemon keeps the projections (two in Solo mode would race for them).
+/// </summary>
+public sealed class ReminderSecondNode : ReminderApiApp
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Host.Services.GetRequiredService<IProjectionCoordinator>().PauseAsync();
     }
 }
 

@@ -127,7 +127,7 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
             .ShouldHaveSingleItem(); // only the new case waits for its acknowledgement
         toRegistrar.Subject.ShouldBe($"Reminder: acknowledgement of the appeal {registered.Number} is due on 2021-11-22");
         toRegistrar.TextBody!.ShouldContain($"{ReminderApiApp.ConsoleUrl}/console/cases/{registered.Id}");
-        // The referred case's clocks of March (feedback, imposition) are long past: the secretary has their escalations too.
+        // The referred case's clocks of March (feedback, imposition) are long past: left to the lists, not escalated.
         var toSecretary = App.Mailbox.RemindersTo(ReminderApiApp.EmailOf(ReminderApiApp.SecretaryUser)).Where(m => m.Subject?.Contains(decision.ProtocolNumber) == true)
             .ShouldHaveSingleItem();
         toSecretary.Subject.ShouldBe($"Напоминание: исполнение решения {decision.ProtocolNumber}, срок 2021-11-19");
@@ -184,7 +184,7 @@ public class when_deadlines_come_and_pass(ReminderApiApp app) : MeetingApiTests<
         // Another secretary, not named for it, does not see it: to them it is unknown.
         (await RefusedAsync($"{url}/acknowledgement", new { expectedVersion = reminder.Version }, 404, App.UserToken(Org, "z.secretary", Roles.Secretary)))
             .Status.ShouldBe(404);
-        (await RefusedAsync("/api/me/reminders", null, 403, App.Token(Org, Roles.Compliance))).Status.ShouldBe(403);
+        (await RefusedAsync("/api/me/reminders", null, 403, App.Token(Org, Roles.Analyst))).Status.ShouldBe(403);
 
         (await RefusedAsync($"{url}/snooze", new { expectedVersion = reminder.Version, until = "2021-11-16" }, 409, SecretaryUserToken))
             .Rule.ShouldBe("snooze-not-after-today");

@@ -7,8 +7,9 @@ namespace Cases.Api.Tests.Reminders;
 
 /// <summary>
 /// Each organisation's reminders are looked for every period by a chain of durable Wolverine messages: it goes on by
-/// itself, stays one however many nodes start it, and survives a restart. The schema is emptied first, which ends the
-/// chains the host started; nroc's is started again as a node starting would.
+/// itself, stays one however many nodes start it, survives a restart, and is taken up again when its pending link is
+/// lost. The schema is emptied first, which ends the chains the host started; nroc's is started again as a node
+/// starting would (and the host's own ask, every period, starts them all again).
 /// </summary>
 [Collection(ReminderScheduleCollection.Name)]
 public class when_reminders_are_looked_for_on_schedule(ReminderScheduleApp app) : IAsyncLifetime
@@ -18,8 +19,16 @@ public class when_reminders_are_looked_for_on_schedule(ReminderScheduleApp app) 
     public async Task InitializeAsync()
     {
         await app.ResetAsync();
+        // The host asks for the chains every period, also while the reset empties the schema: a chain it started then
+        // may have lost its check to the reset. A period and more later, such a link is past due, and is replaced.
+        app.Clock.Now = TestClock.Start.AddMinutes(1);
         await StartAsync();
+        // Every chain is linked anew on the clock as it is now, and the checks of the chains the reset ended have come and gone.
+        await CasesApp.UntilAsync(async () => await StaleChainsAsync() == 0 && await ExtraChecksAsync() <= 0, "the chains linked anew after the reset");
     }
+
+    private async Task<long> StaleChainsAsync() =>
+        (long)(await app.ScalarAsync($"select count(*) from {app.Schema}.mt_doc_remindercheckchain where (data->>'due')::timestamptz < '{app.Clock.Now:o}'"))!;
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -76,5 +85,18 @@ public class when_reminders_are_looked_for_on_schedule(ReminderScheduleApp app) 
         await app.RestartAsync();
         await MovedOnFromAsync(link);
         (await ExtraChecksAsync()).ShouldBeLessThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task a_chain_whose_pending_check_was_lost_is_taken_up_again_without_a_restart()
+    {
+        var link = (await ChainAsync()).ShouldNotBeNull().Link;
+        // The pending checks are lost, as if Wolverine had given up on them; then a whole period and more goes by.
+        await app.ScalarAsync($"delete from {app.Schema}.wolverine_incoming_envelopes where message_type like '%.CheckReminders'");
+        app.Clock.Now = app.Clock.Now.AddMinutes(1);
+        var next = link;
+        await CasesApp.UntilAsync(async () => (next = (await ChainAsync())?.Link ?? link) != link, "the chain taken up again");
+        await CasesApp.UntilAsync(async () => await ExtraChecksAsync() <= 0, "one check scheduled per chain");
+        await MovedOnFromAsync(next);
     }
 }

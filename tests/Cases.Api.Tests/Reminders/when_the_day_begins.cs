@@ -72,7 +72,7 @@ public class when_the_day_begins(ReminderApiApp app) : MeetingApiTests<ReminderA
         // HR has the imposition limit to keep; the investigator has no clock of theirs.
         (await DigestAsync(App.Token(Org, Roles.Hr))).ShouldBe([("sanction-imposition", estate.Referred, true, secretary.Items[0].DaysLeft)]);
         (await DigestAsync(App.Token(Org, Roles.Investigator))).ShouldBeEmpty();
-        (await RefusedAsync("/api/me/digest", null, 403, App.Token(Org, Roles.Compliance))).Status.ShouldBe(403);
+        (await RefusedAsync("/api/me/digest", null, 403, App.Token(Org, Roles.Analyst))).Status.ShouldBe(403);
 
         // Monday 22: the first decision is three days overdue (the member has it too), the second four days ahead.
         At(22, 9);

@@ -15,7 +15,8 @@ public class reminders_due
     [InlineData("2021-11-18", ReminderStep.Before, "secretary")]
     [InlineData("2021-11-19", ReminderStep.OnTheDay, "secretary")]
     [InlineData("2021-11-20", ReminderStep.Escalation, "member")]
-    [InlineData("2022-01-10", ReminderStep.Escalation, "member")]
+    [InlineData("2021-12-19", ReminderStep.Escalation, "member")] // thirty days overdue: still escalated
+    [InlineData("2021-12-20", null, null)] // longer overdue: left to the lists
     public void each_day_has_at_most_one_step(string today, ReminderStep? step, string? role)
     {
         var due = On(today);
