@@ -26,14 +26,16 @@ public static class ReminderMailHandler
 /// <summary>Writes a reminder in its recipient's language and hands it to the configured SMTP server with MailKit.</summary>
 public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStringLocalizer<Notifications> texts)
 {
-    public async Task SendAsync(ReminderMail mail, CancellationToken ct)
+    public Task SendAsync(ReminderMail mail, CancellationToken ct) => DeliverAsync(settings.Value.Smtp, Write(mail, settings.Value.Smtp.From), ct);
+
+    /// <summary>Hands a message to the configured SMTP server; the reporters' notices go the same way.</summary>
+    public static async Task DeliverAsync(SmtpSettings smtp, MimeMessage message, CancellationToken ct)
     {
-        var smtp = settings.Value.Smtp;
         using var client = new SmtpClient();
         var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
-        await client.SendAsync(Write(mail, smtp.From), ct);
+        await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
     }
 

@@ -21,6 +21,7 @@ public static class RemindersConfiguration
     {
         services.Configure<NotificationSettings>(config.GetSection(NotificationSettings.SectionName));
         services.AddSingleton<ReminderMailer>();
+        services.AddSingleton<Public.ReporterNoticeMailer>();
         return services.AddHostedService<ReminderChecksStart>();
     }
 }
