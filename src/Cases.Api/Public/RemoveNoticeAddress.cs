@@ -19,7 +19,7 @@ public static class RemoveNoticeAddressEndpoint
     [RequestHeader(PublicChannel.ReceiptHeader, ReceiptCodes.HeaderDescription, Required = true)]
     [PublicEndpoint]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, IOptions<PublicReportingSettings> settings,
-        RequestTime time, CancellationToken ct)
+        [NotBody] RequestTime time, CancellationToken ct)
     {
         var (report, refusal) = await ReceiptCodes.OpenAsync(request, session, settings.Value.ReceiptHashIterations, ct);
         if (report is null) return refusal!;
