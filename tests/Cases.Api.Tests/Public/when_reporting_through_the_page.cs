@@ -53,7 +53,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
     [Theory]
     [InlineData("en", "Report to the National Research Oncology Center (NROC)", "What happened", "Email for notices of new messages (optional)")]
     [InlineData("ru", "Национальный научный онкологический центр (ННОЦ)", "Что произошло", "Электронная почта для уведомлений о новых сообщениях (необязательно)")]
-    [InlineData("kk", "Ұлттық ғылыми онкологиялық орталық (ҰҒОО)", "Қашан болды", "Жаңа хабарлар туралы хабарламаға арналған электрондық пошта (міндетті емес)")]
+    [InlineData("kk", "Ұлттық ғылыми онкологиялық орталық (ҰҒОО)", "Қашан болды", "Жаңа хабарлар туралы хабарландыруға арналған электрондық пошта (міндетті емес)")]
     public async Task the_report_page_speaks_the_readers_language(string language, string heading, string label, string noticeLabel)
     {
         var byQuery = await PageAsync($"/{Org}/report?lang={language}", 200);
