@@ -1,10 +1,10 @@
 using Cases.Api.Cases;
 using Cases.Api.Reminders;
+using Cases.Domain.Public;
+using Cases.Projections.Cases;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
-using Cases.Domain.Public;
-using Cases.Projections.Cases;
 
 namespace Cases.Api.Public;
 
