@@ -82,6 +82,9 @@ public static class BusinessDates
         [typeof(ReceiptIssued)] = Undated,
         [typeof(ReporterMessagePosted)] = Undated,
         [typeof(InvestigatorReplied)] = Undated,
+        [typeof(ReporterNoticeAddressGiven)] = On<ReporterNoticeAddressGiven>(e => e.GivenOn),
+        [typeof(ReporterNoticeAddressRemoved)] = On<ReporterNoticeAddressRemoved>(e => e.RemovedOn),
+        [typeof(ReporterNoticeSent)] = On<ReporterNoticeSent>(e => e.SentOn),
         [typeof(SensitiveRecordRead)] = Undated,
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
         // A round is done, and its findings known, at the end of the period it covers.

@@ -36,6 +36,11 @@ public sealed class NotificationSettings
     /// <summary>The console's address as the people told reach it, for the messages' links.</summary>
     public string ConsoleUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The public reporting pages' address as reporters reach them, for the link of their notices; the console's when not set.</summary>
+    public string? PublicUrl { get; set; }
+
+    public string PublicPagesUrl => string.IsNullOrWhiteSpace(PublicUrl) ? ConsoleUrl : PublicUrl;
+
     /// <summary>The people of the organisation reminded for the role, by user name.</summary>
     public IEnumerable<(string User, PersonSettings Person)> PeopleOf(string organisation, string role) =>
         People.Where(p => p.Value.Organisation == organisation && p.Value.Roles.Contains(role, StringComparer.Ordinal))

@@ -28,7 +28,7 @@ public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStr
 {
     public Task SendAsync(ReminderMail mail, CancellationToken ct) => SendAsync(Write(mail, settings.Value.Smtp.From), ct);
 
-    /// <summary>Hands a written message (a reminder, a digest) to the configured SMTP server.</summary>
+    /// <summary>Hands a written message (a reminder, a digest, a reporter's notice) to the configured SMTP server.</summary>
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         var smtp = settings.Value.Smtp;
@@ -42,10 +42,7 @@ public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStr
 
     public MimeMessage Write(ReminderMail mail, string from)
     {
-        // The texts follow the UI culture; set here and undone when the method returns, the caller's stays as it was.
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new PersonSettings { Language = mail.Language }.Culture;
-        try
+        return Notifications.InLanguage(mail.Language, () =>
         {
             var kind = texts[$"Kind.{mail.Kind}"].Value;
             var dueOn = mail.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -69,10 +66,6 @@ public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStr
             // The reminder's id, so a mail redelivered after a crash can be told for the same one.
             message.MessageId = $"{mail.ReminderId:N}@cases";
             return message;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        });
     }
 }

@@ -23,6 +23,7 @@ public static class RemindersConfiguration
         services.Configure<NotificationSettings>(config.GetSection(NotificationSettings.SectionName));
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<OpenClocks>();
+        services.AddSingleton<Public.ReporterNoticeMailer>();
         return services.AddHostedService<ReminderChecksStart>();
     }
 }

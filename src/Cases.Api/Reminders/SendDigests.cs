@@ -113,10 +113,7 @@ public static class DigestMails
 {
     public static MimeMessage Write(DigestMail mail, string from, IStringLocalizer<Notifications> texts)
     {
-        // The texts follow the UI culture; set here and undone when the method returns, the caller's stays as it was.
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new PersonSettings { Language = mail.Language }.Culture;
-        try
+        return Notifications.InLanguage(mail.Language, () =>
         {
             var day = Date(mail.Day);
             var overdue = mail.Lines.Where(l => l.Overdue).ToArray();
@@ -149,11 +146,7 @@ public static class DigestMails
                     body.Add($"  {line.Link}");
                 }
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        });
     }
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

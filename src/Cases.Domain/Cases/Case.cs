@@ -33,6 +33,12 @@ public sealed partial record Case
 
     public bool ComplainantErased { get; init; }
 
+    /// <summary>Whose key seals the reporter's notice address: the contact's, or one of its own for an anonymous reporter.</summary>
+    public Guid? NoticePersonId { get; init; }
+
+    /// <summary>The reporter holds an address for notices of new messages (given, not removed, not erased).</summary>
+    public bool HoldsNoticeAddress { get; init; }
+
     /// <summary>Reported on the public channel, with a reporter to write to.</summary>
     public bool IsPublicReport { get; init; }
 
@@ -73,7 +79,11 @@ public sealed partial record Case
 
     public Case Apply(Public.ReceiptIssued _) => this with { IsPublicReport = true };
 
-    public Case Apply(Privacy.PersonalDataErased _) => this with { ComplainantErased = true };
+    public Case Apply(Privacy.PersonalDataErased _) => this with { ComplainantErased = true, HoldsNoticeAddress = false };
+
+    public Case Apply(Public.ReporterNoticeAddressGiven e) => this with { NoticePersonId = e.Address.PersonId, HoldsNoticeAddress = true };
+
+    public Case Apply(Public.ReporterNoticeAddressRemoved _) => this with { HoldsNoticeAddress = false };
 
     public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged, WasAcknowledged = true };
 

@@ -10,7 +10,7 @@ public static class EraseComplainantDecision
         () => state.ComplainantErased
             ? new RuleViolation("personal-data-erased", $"The complainant of case {state.Number} was already erased.")
             : null,
-        () => state.ComplainantPersonId is null
+        () => state.ComplainantPersonId is null && state.NoticePersonId is null
             ? new RuleViolation("no-encrypted-personal-data",
                 $"Case {state.Number} holds no encrypted personal data to erase: its complainant is anonymous, unknown, or was registered before personal data was encrypted.")
             : null);
@@ -18,6 +18,7 @@ public static class EraseComplainantDecision
     public static PersonalDataErased Decide(EraseComplainant command, Case state, DateTimeOffset now)
     {
         Rules.Ensure(Check(state));
-        return new PersonalDataErased(state.Id, state.ComplainantPersonId!.Value, command.Reason.Trim(), Rules.Today(now));
+        // An anonymous reporter's own key seals only the notice address they left; a named one's seals both.
+        return new PersonalDataErased(state.Id, (state.ComplainantPersonId ?? state.NoticePersonId)!.Value, command.Reason.Trim(), Rules.Today(now));
     }
 }

@@ -108,6 +108,8 @@ public class when_any_endpoint_is_called(CaseApiApp app) : CaseApiTests(app)
         ["POST /api/public/{organisation}/reports"] = Anyone,
         ["GET /api/public/{organisation}/report"] = Anyone,
         ["POST /api/public/{organisation}/report/messages"] = Anyone,
+        ["POST /api/public/{organisation}/report/notice-address"] = Anyone,
+        ["POST /api/public/{organisation}/report/notice-address/removal"] = Anyone,
         ["POST /api/retention/archival"] = "dpo",
         ["GET /api/mobile-groups"] = "compliance auditor analyst",
         ["POST /api/mobile-groups"] = "compliance",

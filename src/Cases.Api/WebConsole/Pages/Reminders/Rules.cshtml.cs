@@ -32,8 +32,8 @@ public sealed class ReminderRulesModel(ConsoleApi api, IStringLocalizer<ConsoleP
 
     public bool IsCompliance => HasAny(Roles.Compliance);
 
-    /// <summary>The roles a rule may name: those the API lets be reminded (it refuses those that may not read the record).</summary>
-    public static IReadOnlyList<string> RoleChoices => Roles.ReminderRecipients.Split(',');
+    /// <summary>The roles a kind's rule may name: those who read its deadlines, as the API checks the rule.</summary>
+    public static IReadOnlyList<string> RoleChoices(string kind) => Deadlines.DeadlineAudience.ReadersOf(kind).Split(',');
 
     /// <summary>The rule as the form shows it: as sent when the API refused it, else as in force.</summary>
     public ReminderRule Shown(int index, ReminderRule inForce) =>
