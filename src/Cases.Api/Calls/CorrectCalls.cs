@@ -20,6 +20,7 @@ public static class CorrectCallsEndpoint
     [EndpointSummary("Correct a logged day's calls, as JSON or CSV")]
     [ProducesResponseType<CallDayLogged>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [RequestSizeLimit(CallsBody.MaxDayBytes)]
     [Authorize(Roles = Roles.Compliance)]
     public static async Task<IResult> Put(string line, DateOnly date, [FromQuery] CorrectCalls command, HttpRequest request,
