@@ -94,7 +94,9 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         await PostAsync<Api.Calls.CallDayLogged>("/api/call-lines/call-centre/days/2021-03-02/calls", Calls(4), compliance, 201);
         await App.Host.Scenario(s =>
         {
-            s.Put.Json(Calls(2)).ToUrl("/api/call-lines/call-centre/days/2021-03-01/calls?expectedVersion=1&reason=Exported%20twice");
+            s.Put.Url("/api/call-lines/call-centre/days/2021-03-01/calls?expectedVersion=1&reason=Exported%20twice");
+            s.Body.TextIs(System.Text.Json.JsonSerializer.Serialize(Calls(2)));
+            s.WithRequestHeader("Content-Type", "application/json");
             s.WithBearerToken(compliance);
         });
     }
