@@ -89,6 +89,9 @@ public static class BusinessDates
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
         // A round is done, and its findings known, at the end of the period it covers.
         [typeof(MonitoringRoundRecorded)] = On<MonitoringRoundRecorded>(e => e.To),
+        // The round as it should always have read, and a round withdrawn as never to be counted: both from the start.
+        [typeof(MonitoringRoundCorrected)] = Correction,
+        [typeof(MonitoringRoundWithdrawn)] = Correction,
         [typeof(RiskAnalysisStarted)] = On<RiskAnalysisStarted>(e => e.StartedOn),
         [typeof(CorruptionRiskIdentified)] = On<CorruptionRiskIdentified>(e => e.IdentifiedOn),
         [typeof(RiskAnalysisApproved)] = On<RiskAnalysisApproved>(e => e.ApprovedOn),
@@ -105,6 +108,8 @@ public static class BusinessDates
         [typeof(PlanItemAdded)] = On<PlanItemAdded>(e => e.AddedOn),
         [typeof(PlanItemReported)] = On<PlanItemReported>(e => e.ReportedOn),
         [typeof(CallsLogged)] = On<CallsLogged>(e => e.Date),
+        // The day's calls as they always were.
+        [typeof(CallsCorrected)] = Correction,
         [typeof(CallLineConfigured)] = Undated,
         [typeof(CalendarYearPublished)] = Undated,
         [typeof(CommissionEstablished)] = On<CommissionEstablished>(e => e.EstablishedOn),

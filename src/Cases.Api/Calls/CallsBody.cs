@@ -109,7 +109,7 @@ internal sealed class CallsRequestBody : IOpenApiOperationTransformer
     {
         var (type, columns) = operation.OperationId switch
         {
-            "LogCalls" => (typeof(LogCalls), CallsCsv.Columns),
+            "LogCalls" or "CorrectCalls" => (typeof(LogCalls), CallsCsv.Columns),
             "LogMonthCalls" => (typeof(LogMonthCalls), [CallsCsv.DateColumn, .. CallsCsv.Columns]),
             _ => (null, [])
         };

@@ -49,22 +49,22 @@ public static partial class LogMonthCallsEndpoint
         if (!errors.Any && days.Count == 0) errors.Add("days", "At least one day.");
         if (errors.Any) return Results.Problem(errors.ToProblem());
 
-        if (await session.LoadAsync<CallLine>(StreamIds.CallLine(session.TenantId, line), ct) is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Line {line} was not found.");
-        }
+        if (await LogCallsEndpoint.LineMissingAsync(line, session, ct) is { } missing) return missing;
 
         var records = days.Select(d => CallsBody.Record(line, d.Date, d.Calls)).ToArray();
         var ids = records.Select(r => StreamIds.CallDay(session.TenantId, line, r.Date)).ToArray();
         // The month's logged days in one round trip: a replayed month is compared without a read per day.
-        var existing = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).ToListAsync(ct))
-            .Select(e => e.Data).OfType<CallsLogged>().ToDictionary(e => e.Date);
+        var logged = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).ToListAsync(ct))
+            .GroupBy(e => e.StreamId).Select(g => LoggedDay.Of(g.OrderBy(e => e.Version).Select(e => e.Data))).OfType<LoggedDay>()
+            .ToDictionary(d => d.Calls.Date);
+        var existing = logged.ToDictionary(d => d.Key, d => d.Value.Calls);
         if (LogMonthCallsDecision.Check(records, existing) is { } violation) return Results.Problem(Problems.Rule(violation));
         var decided = LogMonthCallsDecision.Decide(records, existing);
         // A twin import racing this one starts the same streams, and its transaction fails whole.
-        foreach (var logged in decided.ToLog) session.Events.StartStream(StreamIds.CallDay(session.TenantId, line, logged.Date), logged);
+        foreach (var day in decided.ToLog) session.Events.StartStream(StreamIds.CallDay(session.TenantId, line, day.Date), day);
 
-        CallDayLogged Answer(CallsLogged e) => LogCallsEndpoint.Answer(StreamIds.CallDay(session.TenantId, line, e.Date), e);
+        CallDayLogged Answer(CallsLogged e) =>
+            LogCallsEndpoint.Answer(StreamIds.CallDay(session.TenantId, line, e.Date), logged.GetValueOrDefault(e.Date) ?? new LoggedDay(e, 1));
         var all = decided.ToLog.Concat(decided.AlreadyLogged).ToArray();
         var answer = new CallMonthLogged(line, month, all.Sum(d => d.Count), all.Sum(d => d.AboutCorruption),
             decided.ToLog.Select(Answer).ToArray(), decided.AlreadyLogged.Select(Answer).ToArray());

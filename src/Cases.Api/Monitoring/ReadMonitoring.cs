@@ -17,6 +17,10 @@ public static class MonitoringReaders
         return rounds;
     }
 
+    /// <summary>The rounds that count: a withdrawn round is read on its own, or in the list when asked for, and counted nowhere.</summary>
+    public static IQueryable<MonitoringRound> Standing(this IQueryable<MonitoringRound> rounds) =>
+        rounds.Where(r => r.Status != MonitoringRoundStatus.Withdrawn);
+
     public static FieldErrors Window(this FieldErrors fields, DateOnly? from, DateOnly? to) =>
         fields.When(to < from, "to", "Must not be before from.");
 }
@@ -24,15 +28,16 @@ public static class MonitoringReaders
 [Tags(ApiTags.Monitoring)]
 public static class GetMonitoringRoundEndpoint
 {
+    /// <summary>One round as it stands, with its status: a withdrawn round stays readable.</summary>
     [WolverineGet("/api/monitoring/rounds/{roundId}", OperationId = "GetMonitoringRound")]
     [EndpointSummary("Read a monitoring round")]
     [Authorize(Roles = Roles.ProgrammeReaders)]
     public static MonitoringRound Get([Entity("roundId", MissingMessage = MonitoringReaders.Missing)] MonitoringRound round) => round;
 }
 
-/// <summary>Filters of the round list, all optional.</summary>
+/// <summary>Filters of the round list, all optional; withdrawn rounds are listed only when <see cref="IncludeWithdrawn"/>.</summary>
 public sealed record MonitoringRoundQuery(DateOnly? From = null, DateOnly? To = null, string? Kind = null, int Page = 1,
-    int PageSize = MonitoringRoundQuery.DefaultPageSize)
+    int PageSize = MonitoringRoundQuery.DefaultPageSize, bool IncludeWithdrawn = false)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -47,13 +52,14 @@ public static class ListMonitoringRoundsEndpoint
         .Pages(query.Page, query.PageSize, MonitoringRoundQuery.MaxPageSize)
         .ToProblem();
 
-    /// <summary>Rounds whose period overlaps the window, latest period first, a page at a time.</summary>
+    /// <summary>Rounds whose period overlaps the window, latest period first, a page at a time; the withdrawn ones when asked for.</summary>
     [WolverineGet("/api/monitoring/rounds", OperationId = "ListMonitoringRounds")]
     [EndpointSummary("List monitoring rounds")]
     [Authorize(Roles = Roles.ProgrammeReaders)]
     public static Task<Paged<MonitoringRound>> List([FromQuery] MonitoringRoundQuery query, IQuerySession session, CancellationToken ct)
     {
         var rounds = session.Query<MonitoringRound>().Within(query.From, query.To);
+        if (!query.IncludeWithdrawn) rounds = rounds.Standing();
         if (KebabEnum.Parse<MonitoringKind>(query.Kind) is { } kind) rounds = rounds.Where(r => r.Kind == kind);
         return rounds.OrderByDescending(r => r.To).ThenBy(r => r.Id).PageAsync(query.Page, query.PageSize, ct);
     }
@@ -80,13 +86,13 @@ public static class GetMonitoringSummaryEndpoint
 {
     public static ProblemDetails Validate(MonitoringSummaryQuery query) => new FieldErrors().Window(query.From, query.To).ToProblem();
 
-    /// <summary>Per kind: rounds held, items reviewed, findings, and procurement's checks, violations and those that affected the result.</summary>
+    /// <summary>Per kind: rounds held (as corrected, withdrawn ones left out), items reviewed, findings, and procurement's checks, violations and those that affected the result.</summary>
     [WolverineGet("/api/monitoring/summary", OperationId = "GetMonitoringSummary")]
     [EndpointSummary("Summarise monitoring")]
     [Authorize(Roles = Roles.ProgrammeReaders)]
     public static async Task<MonitoringSummary> Get([FromQuery] MonitoringSummaryQuery query, IQuerySession session, CancellationToken ct)
     {
-        var rounds = await session.Query<MonitoringRound>().Within(query.From, query.To).ToListAsync(ct);
+        var rounds = await session.Query<MonitoringRound>().Within(query.From, query.To).Standing().ToListAsync(ct);
         return new MonitoringSummary(query.From, query.To, Enum.GetValues<MonitoringKind>().Select(kind =>
         {
             var held = rounds.Where(r => r.Kind == kind).ToList();

@@ -12,8 +12,11 @@ public static class RecordMonitoringRoundEndpoint
     public const int MaxSources = 50;
     public const int MaxFindings = 200;
 
+    public static Task<IReadOnlyDictionary<Guid, FindingCase>> LoadAsync(RecordMonitoringRound command, IQuerySession session, CancellationToken ct) =>
+        CasesAsync(command, session, ct);
+
     /// <summary>The cases the findings name, as the organisation has them; one it lacks is left out.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, FindingCase>> LoadAsync(RecordMonitoringRound command, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Guid, FindingCase>> CasesAsync(RecordMonitoringRound command, IQuerySession session, CancellationToken ct)
     {
         var ids = (command.Findings ?? []).Where(f => f?.CaseId is not null).Select(f => f.CaseId!.Value).Distinct().ToArray();
         if (ids.Length == 0) return new Dictionary<Guid, FindingCase>();
@@ -22,6 +25,14 @@ public static class RecordMonitoringRoundEndpoint
     }
 
     public static ProblemDetails Validate(RecordMonitoringRound command, IReadOnlyDictionary<Guid, FindingCase> cases, RequestTime time)
+    {
+        var fields = Fields(command, time);
+        return fields.Any ? fields.ToProblem()
+            : UnknownCase(command, cases) ?? Problems.RuleOrContinue(RecordMonitoringRoundDecision.Check(command, cases));
+    }
+
+    /// <summary>A round's fields as a recording or a correction gives them.</summary>
+    public static FieldErrors Fields(RecordMonitoringRound command, RequestTime time)
     {
         var procurement = command.Kind == MonitoringKind.PublicProcurement;
         var fields = new FieldErrors()
@@ -53,12 +64,14 @@ public static class RecordMonitoringRoundEndpoint
             fields.Finding(name, finding.Description, finding.LedTo, finding.ReferredTo)
                 .When(finding.CaseId is not null && finding.LedTo != FindingOutcome.CaseOpened, $"{name}.caseId", "Only for a finding that led to a case (case-opened).");
         }
-        if (fields.Any) return fields.ToProblem();
-        var unknown = findings.Select(f => f.CaseId).FirstOrDefault(id => id is { } caseId && !cases.ContainsKey(caseId));
-        return unknown is null
-            ? Problems.RuleOrContinue(RecordMonitoringRoundDecision.Check(command, cases))
-            : new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = $"Case {unknown} was not found." };
+        return fields;
     }
+
+    /// <summary>404 for a case a finding names that the organisation does not have; null when it has them all.</summary>
+    public static ProblemDetails? UnknownCase(RecordMonitoringRound command, IReadOnlyDictionary<Guid, FindingCase> cases) =>
+        (command.Findings ?? []).Select(f => f.CaseId).FirstOrDefault(id => id is { } caseId && !cases.ContainsKey(caseId)) is { } unknown
+            ? new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = $"Case {unknown} was not found." }
+            : null;
 
     /// <summary>Records one round of monitoring; each is a stream of one event.</summary>
     [WolverinePost("/api/monitoring/rounds", OperationId = "RecordMonitoringRound")]

@@ -25,8 +25,9 @@ public static class LogCallsDecision
     public const int MaxCallsPerDay = 5_000;
 
     /// <summary>
-    /// What the import appends: the day's record when the day has none; nothing when the same calls were logged
-    /// before (a retried import). Other calls for a logged day break <see cref="Check"/>: only a correction could change them.
+    /// What the import appends: the day's record when the day has none; nothing when the day holds the same calls
+    /// (a retried import). Other calls for a logged day break <see cref="Check"/>: only a correction changes them
+    /// (<see cref="CorrectCallsDecision"/>).
     /// </summary>
     public static CallsLogged? Decide(CallsLogged record, CallsLogged? existing)
     {
@@ -38,7 +39,7 @@ public static class LogCallsDecision
     public static RuleViolation? Check(CallsLogged record, CallsLogged existing) => Same(record, existing)
         ? null
         : new RuleViolation("calls-already-logged",
-            $"The calls of line {existing.LineId} on {existing.Date:yyyy-MM-dd} were logged already ({existing.Count} calls), with other content.");
+            $"The calls of line {existing.LineId} on {existing.Date:yyyy-MM-dd} were logged already ({existing.Count} calls), with other content: to change them, correct the day's calls (PUT them with the day's version and a reason).");
 
     public static CallsLogged Record(string lineId, DateOnly date, IReadOnlyList<(TimeOnly At, int Duration, string Topic, bool AboutCorruption)> calls)
     {
@@ -53,7 +54,7 @@ public static class LogCallsDecision
             ordered.Select(c => c.Topic).ToArray(), corrupt);
     }
 
-    private static bool Same(CallsLogged a, CallsLogged b) =>
+    internal static bool Same(CallsLogged a, CallsLogged b) =>
         a.LineId == b.LineId && a.Date == b.Date && a.Count == b.Count && a.AboutCorruption == b.AboutCorruption
         && a.StartedAtSecond.SequenceEqual(b.StartedAtSecond) && a.DurationSeconds.SequenceEqual(b.DurationSeconds)
         && a.Topics.SequenceEqual(b.Topics, StringComparer.Ordinal) && a.AboutCorruptionAt.SequenceEqual(b.AboutCorruptionAt);
@@ -64,6 +65,7 @@ public static class CallEventNames
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
     {
         [typeof(CallLineConfigured)] = "call_line_configured",
-        [typeof(CallsLogged)] = "calls_logged"
+        [typeof(CallsLogged)] = "calls_logged",
+        [typeof(CallsCorrected)] = "calls_corrected"
     };
 }

@@ -33,6 +33,6 @@ public static class LogMonthCallsDecision
         return conflicting.Length == 0
             ? null
             : new RuleViolation("calls-already-logged",
-                $"The calls of line {conflicting[0].LineId} were logged already with other content on {string.Join(", ", conflicting.Select(d => $"{d.Date:yyyy-MM-dd} ({d.Count} calls)"))}; nothing of the month was logged.");
+                $"The calls of line {conflicting[0].LineId} were logged already with other content on {string.Join(", ", conflicting.Select(d => $"{d.Date:yyyy-MM-dd} ({d.Count} calls)"))}; nothing of the month was logged. To change a logged day, correct its calls (PUT them with the day's version and a reason).");
     }
 }

@@ -71,7 +71,12 @@ public static class RecordMonitoringRoundDecision
     public static MonitoringRoundRecorded Decide(RecordMonitoringRound command, IReadOnlyDictionary<Guid, FindingCase> cases, Guid roundId)
     {
         Rules.Ensure(Check(command, cases));
-        return new MonitoringRoundRecorded(
+        return Recorded(command, roundId);
+    }
+
+    /// <summary>The round as its event keeps it, texts trimmed: what a recording stores and a correction compares.</summary>
+    public static MonitoringRoundRecorded Recorded(RecordMonitoringRound command, Guid roundId) =>
+        new(
             roundId,
             command.Kind,
             command.From,
@@ -80,13 +85,14 @@ public static class RecordMonitoringRoundDecision
             command.ItemsReviewed,
             (command.Findings ?? []).Select(f => f with { Description = f.Description.Trim(), ReferredTo = f.ReferredTo?.Trim() }).ToArray(),
             command.Procurement);
-    }
 }
 
 public static class MonitoringEventNames
 {
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
     {
-        [typeof(MonitoringRoundRecorded)] = "monitoring_round_recorded"
+        [typeof(MonitoringRoundRecorded)] = "monitoring_round_recorded",
+        [typeof(MonitoringRoundCorrected)] = "monitoring_round_corrected",
+        [typeof(MonitoringRoundWithdrawn)] = "monitoring_round_withdrawn"
     };
 }

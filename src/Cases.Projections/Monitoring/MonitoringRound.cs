@@ -2,7 +2,18 @@ using Cases.Domain.Monitoring;
 
 namespace Cases.Projections.Monitoring;
 
-/// <summary>A round of monitoring as the compliance service reads and counts it; written with its event.</summary>
+/// <summary>Whether a round stands as recorded, stands as corrected, or was withdrawn.</summary>
+public enum MonitoringRoundStatus
+{
+    Recorded,
+    Corrected,
+    Withdrawn
+}
+
+/// <summary>
+/// A round of monitoring as the compliance service reads and counts it, with its corrections; written with its events.
+/// A withdrawn round keeps the fields it had and counts nowhere.
+/// </summary>
 public sealed class MonitoringRound : IChangeTracked
 {
     public Guid Id { get; set; }
@@ -20,6 +31,11 @@ public sealed class MonitoringRound : IChangeTracked
     /// <summary>Public procurement's figures; none for the other kinds.</summary>
     public ProcurementCheck? Procurement { get; set; }
 
+    public MonitoringRoundStatus Status { get; set; }
+
+    /// <summary>Why the round was last corrected, or withdrawn; none for a round as recorded.</summary>
+    public string? Reason { get; set; }
+
     public DateTimeOffset LastChangedAt { get; set; }
 }
 
@@ -36,4 +52,13 @@ public sealed partial class MonitoringRoundProjection : ChangeTrackedProjection<
         Findings = e.Findings,
         Procurement = e.Procurement
     };
+
+    public void Apply(MonitoringRoundCorrected e, MonitoringRound view)
+    {
+        (view.Kind, view.From, view.To, view.Sources, view.ItemsReviewed, view.Findings, view.Procurement) =
+            (e.Kind, e.From, e.To, e.Sources, e.ItemsReviewed, e.Findings, e.Procurement);
+        (view.Status, view.Reason) = (MonitoringRoundStatus.Corrected, e.Reason);
+    }
+
+    public void Apply(MonitoringRoundWithdrawn e, MonitoringRound view) => (view.Status, view.Reason) = (MonitoringRoundStatus.Withdrawn, e.Reason);
 }

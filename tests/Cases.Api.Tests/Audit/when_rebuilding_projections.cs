@@ -77,16 +77,50 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         await EventuallyAsync(() => GetAsync<DecisionSummary>($"/api/decisions/{decision.DecisionId}", secretary), d => d.Reports.Count == 1);
     }
 
+    /// <summary>Two days of the call-centre's calls, the first corrected.</summary>
+    private async Task CallsLoggedAndCorrectedAsync()
+    {
+        var compliance = App.Token(Org, Roles.Compliance);
+        await App.Host.Scenario(s =>
+        {
+            s.Put.Json(new { name = "Call-centre", kind = "call-centre" }).ToUrl("/api/call-lines/call-centre");
+            s.WithBearerToken(compliance);
+        });
+        object Calls(int count) => new
+        {
+            calls = Enumerable.Range(0, count).Select(i => new { at = $"09:{i:00}", durationSeconds = 60, topic = "Appointment", aboutCorruption = i == 0 }).ToArray()
+        };
+        await PostAsync<Api.Calls.CallDayLogged>("/api/call-lines/call-centre/days/2021-03-01/calls", Calls(3), compliance, 201);
+        await PostAsync<Api.Calls.CallDayLogged>("/api/call-lines/call-centre/days/2021-03-02/calls", Calls(4), compliance, 201);
+        await App.Host.Scenario(s =>
+        {
+            s.Put.Url("/api/call-lines/call-centre/days/2021-03-01/calls?expectedVersion=1&reason=Exported%20twice");
+            s.Body.TextIs(System.Text.Json.JsonSerializer.Serialize(Calls(2)));
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.WithBearerToken(compliance);
+        });
+    }
+
     [Fact]
     public async Task every_projection_rebuilds_to_the_same_documents()
     {
         var estate = await EveryKindOfRecordAsync();
-        await PostAsync<Api.Monitoring.MonitoringRoundRecordedResponse>("/api/monitoring/rounds", new
+        var procurement = new
         {
             kind = "public-procurement", from = "2021-01-01", to = "2021-10-31", sources = new[] { "goszakup.gov.kz" }, itemsReviewed = 148,
             findings = new[] { new { description = "Late delivery accepted", ledTo = "referral", referredTo = "Internal audit" } },
             procurement = new { @checked = 148, violations = 1, affectingResult = 0 }
-        }, App.Token(Org, Roles.Compliance), 201);
+        };
+        var round = await PostAsync<Api.Monitoring.MonitoringRoundRecordedResponse>("/api/monitoring/rounds", procurement, App.Token(Org, Roles.Compliance), 201);
+        await PostAsync<Written>($"/api/monitoring/rounds/{round.Id}/corrections", new
+        {
+            expectedVersion = 1, reason = "Two procurements were counted twice", procurement.kind, procurement.from, procurement.to, procurement.sources,
+            itemsReviewed = 146, procurement.findings, procurement = new { @checked = 146, violations = 1, affectingResult = 0 }
+        }, App.Token(Org, Roles.Compliance));
+        var twice = await PostAsync<Api.Monitoring.MonitoringRoundRecordedResponse>("/api/monitoring/rounds", procurement, App.Token(Org, Roles.Compliance), 201);
+        await PostAsync<Written>($"/api/monitoring/rounds/{twice.Id}/withdrawal", new { expectedVersion = 1, reason = "Recorded twice" },
+            App.Token(Org, Roles.Compliance));
+        await CallsLoggedAndCorrectedAsync();
         var analysis = await PostAsync<Api.RiskAnalysis.RiskAnalysisStartedResponse>("/api/risk-analyses", new
         {
             title = "Internal analysis of corruption risks", periodFrom = "2021-01-01", periodTo = "2021-10-31", startedOn = "2021-11-01",
@@ -158,7 +192,8 @@ public class when_rebuilding_projections(MeetingApiApp app) : MeetingApiTests(ap
         after.Keys.ShouldBe(before.Keys);
         foreach (var (key, json) in before) after[key].ShouldBe(json, key);
         before.Keys.Count(k => k.StartsWith("mt_doc_employeehistory/")).ShouldBeGreaterThan(0);
-        before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(1);
+        before.Keys.Count(k => k.StartsWith("mt_doc_monitoringround/")).ShouldBe(2);
+        before.Keys.Count(k => k.StartsWith("mt_doc_callday/")).ShouldBe(2);
         before.Keys.Count(k => k.StartsWith("mt_doc_riskanalysissummary/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_actionplansummary/")).ShouldBe(1);
         before.Keys.Count(k => k.StartsWith("mt_doc_mobilegroupdetails/")).ShouldBe(1);

@@ -40,12 +40,13 @@ public abstract class CallImportTests(CaseApiApp app) : CaseApiTests(app)
 
     protected static object Calls(int count, bool corruptFirst = false) => new { calls = CallList(count, corruptFirst) };
 
-    /// <summary>A body of any content type, answered with any status.</summary>
-    protected async Task<(int Status, string Body)> SendAsync(string url, string body, string contentType, string? token = null)
+    /// <summary>A body of any content type, posted (or put), answered with any status.</summary>
+    protected async Task<(int Status, string Body)> SendAsync(string url, string body, string contentType, string? token = null, bool put = false)
     {
         var result = await App.Host.Scenario(s =>
         {
-            s.Post.Url(url);
+            if (put) s.Put.Url(url);
+            else s.Post.Url(url);
             s.Body.TextIs(body);
             s.WithRequestHeader("Content-Type", contentType);
             s.WithBearerToken(token ?? Compliance);
@@ -54,7 +55,7 @@ public abstract class CallImportTests(CaseApiApp app) : CaseApiTests(app)
         return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
     }
 
-    protected Task<(int Status, string Body)> CsvAsync(string url, string csv) => SendAsync(url, csv, CallsBody.CsvContentType);
+    protected Task<(int Status, string Body)> CsvAsync(string url, string csv, bool put = false) => SendAsync(url, csv, CallsBody.CsvContentType, put: put);
 
     /// <summary>An XML body is 415 and a CSV one a byte over <paramref name="maxBytes"/> is 413, and neither writes anything.</summary>
     protected async Task OtherBodiesAndLargerOnesAreRefusedAsync(string url, long maxBytes)
