@@ -95,10 +95,10 @@ public static class DueItems
             if (due > horizon) continue;
             items.Add(Item(deadline.Kind, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, deadline.StartsOn, due, today));
             // The explanation's last day passed with none: the act of refusal is due, on the same calendar.
-            if (deadline.Kind == DeadlineKind.Explanation && today > due)
+            if (deadline.Kind == DeadlineKind.Explanation && today > due
+                && RecordExplanationDecision.RefusalActDue(deadline.StartsOn, calendar, rules) is var actDue && actDue <= horizon)
             {
-                items.Add(Item(DeadlineKind.ActOfRefusal, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, due.AddDays(1),
-                    RecordExplanationDecision.RefusalActDue(deadline.StartsOn, calendar, rules), today));
+                items.Add(Item(DeadlineKind.ActOfRefusal, deadline.StreamId, deadline.Reference, deadline.PersonnelNumber, due.AddDays(1), actDue, today));
             }
         }
         return items;

@@ -56,7 +56,7 @@ public static class CheckRemindersHandler
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
 
         var reminders = DueReminders.Of(clocks, rules.For, calendar, time.Today, settings.EscalateWithinDays)
-            .SelectMany(due => RecipientsOf(due.Role).Select(to => (Due: due, to.User, to.Person,
+            .SelectMany(due => RecipientsOf(due).Select(to => (Due: due, to.User, to.Person,
                 Id: StreamIds.Reminder(organisation, DueReminders.Key(due, DueReminders.Recipient(to.User, due.Role))))))
             .ToArray();
         var ids = reminders.Select(r => r.Id).ToArray();
@@ -76,10 +76,15 @@ public static class CheckRemindersHandler
         if (SendDigests.After(time, settings, organisation) is { } digests) mails.Add(digests);
         return mails;
 
-        // The people named for the role in this organisation, each told apart; without any, everyone holding it.
-        IEnumerable<(string? User, PersonSettings? Person)> RecipientsOf(string role)
+        // The clock's assignee when the record names one for the role; else the people named for the role in this
+        // organisation, each told apart; without any, everyone holding it.
+        IEnumerable<(string? User, PersonSettings? Person)> RecipientsOf(DueReminder due)
         {
-            var people = settings.PeopleOf(organisation, role).Select(p => ((string?)p.User, (PersonSettings?)p.Person)).ToArray();
+            if (DueReminders.AssigneeFor(due.Clock, due.Role) is { } assignee)
+            {
+                return [(assignee, settings.People.GetValueOrDefault(assignee) is { } named && named.Organisation == organisation ? named : null)];
+            }
+            var people = settings.PeopleOf(organisation, due.Role).Select(p => ((string?)p.User, (PersonSettings?)p.Person)).ToArray();
             return people.Length > 0 ? people : [(null, null)];
         }
     }

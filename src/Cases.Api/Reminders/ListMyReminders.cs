@@ -7,7 +7,7 @@ namespace Cases.Api.Reminders;
 
 /// <summary>
 /// A reminder as its recipient reads it: the record's reference and id, the kind of deadline, its last day, the step,
-/// and whether the clock it was sent of is still open (an escalation its holder still has to see to) or closed since.
+/// and whether its deadline still stands: the clock open on the day it named (an escalation its holder still has to see to).
 /// </summary>
 public sealed record ReminderRead(Guid Id, string Kind, Guid StreamId, string Reference, DateOnly DueOn, ReminderStep Step, string Role,
     bool Personal, DateOnly SentOn, DateOnly? SnoozedUntil, bool ClockOpen, long Version);
@@ -23,10 +23,11 @@ public static class ListMyRemindersEndpoint
     public static ProblemDetails Validate(MyRemindersQuery query) => new FieldErrors().OneOf<ReminderStep>("step", query.Step).ToProblem();
 
     /// <summary>
-    /// The caller's open reminders, earliest deadline first: those sent to them by name, and those sent to a role they
-    /// hold (when nobody of it is named in the notification settings), optionally of one step only (<c>escalation</c>:
-    /// the escalations the caller holds). Acknowledged ones, and those snoozed past today, are left out; one whose
-    /// clock has closed since stays until acknowledged, with <c>clockOpen</c> false, so its holder sees it seen to.
+    /// The caller's open reminders, earliest deadline first: those sent to them by name (the assignee of the record, or
+    /// a person named in the notification settings) and those sent to everyone of the role, of the roles they hold;
+    /// optionally of one step only (<c>escalation</c>: the escalations the caller holds). Acknowledged ones, and those
+    /// snoozed past today, are left out; one whose deadline no longer stands (met, or moved to another day, of which a
+    /// new reminder tells) stays until acknowledged, with <c>clockOpen</c> false, so its holder sees it seen to.
     /// </summary>
     [WolverineGet("/api/me/reminders", OperationId = "ListMyReminders")]
     [EndpointSummary("List my reminders")]
@@ -39,7 +40,7 @@ public static class ListMyRemindersEndpoint
         var roles = Roles.ReminderRecipients.Split(',').Where(user.IsInRole).ToArray();
         var mine = session.Query<Reminder>()
             .Where(r => r.AcknowledgedOn == null && (r.SnoozedUntil == null || r.SnoozedUntil <= today))
-            .Where(r => r.Recipient == name || (r.Recipient == null && r.Role.IsOneOf(roles)));
+            .Where(r => r.Role.IsOneOf(roles) && (r.Recipient == name || r.Recipient == null));
         if (KebabEnum.Parse<ReminderStep>(query.Step) is { } step) mine = mine.Where(r => r.Step == step);
         var reminders = await mine.OrderBy(r => r.DueOn).ThenBy(r => r.Reference).Take(MaxItems).ToListAsync(ct);
         var open = await StillOpenAsync(session, openClocks, reminders, today, ct);
@@ -47,29 +48,31 @@ public static class ListMyRemindersEndpoint
     }
 
     /// <summary>
-    /// The reminders whose clock is still open, as the deadline watch counts it now (a clock moved later since is still
-    /// the same clock): the daemon that projects the deadlines is waited for, so a clock closed by a fact recorded
-    /// before the question reads closed.
+    /// The reminders whose deadline still stands as the deadline watch counts it now: the clock open, on the day the
+    /// reminder named (a clock moved since, or an ongoing plan item's next period, is another deadline). The daemon that
+    /// projects the deadlines is waited for, so a clock closed by a fact recorded before the question reads closed.
     /// </summary>
     private static async Task<IReadOnlySet<Guid>> StillOpenAsync(IQuerySession session, OpenClocks openClocks, IReadOnlyList<Reminder> reminders,
         DateOnly today, CancellationToken ct)
     {
         if (reminders.Count == 0) return new HashSet<Guid>();
         var clocks = await openClocks.ListAsync(session, today, today.AddYears(MovedClockYears), ct);
-        return reminders.Where(r => clocks.Any(c => c.StreamId == r.StreamId && DueReminders.IsOf(r, session.TenantId, c.Id))).Select(r => r.Id).ToHashSet();
+        return reminders.Where(r => clocks.Any(c => c.StreamId == r.StreamId && c.DueOn == r.DueOn && DueReminders.IsOf(r, session.TenantId, c.Id)))
+            .Select(r => r.Id).ToHashSet();
     }
 
-    /// <summary>How far a clock may have moved and still be read as the one reminded of: further than any limit's suspension.</summary>
+    /// <summary>How far ahead open clocks are read for it: beyond any last day a reminder can name.</summary>
     private const int MovedClockYears = 20;
 
     public static ReminderRead Read(Reminder r, bool clockOpen) =>
         new(r.Id, r.Kind, r.StreamId, r.Reference, r.DueOn, r.Step, r.Role, r.Recipient is not null, r.SentOn, r.SnoozedUntil, clockOpen, r.Version);
 
-    /// <summary>Whether the reminder is the caller's: sent to them, or to a role they hold.</summary>
+    /// <summary>
+    /// Whether the reminder is the caller's: sent to them or to everyone of the role, and the role theirs still (someone
+    /// moved to other work no longer reads what the old work's reminders name).
+    /// </summary>
     public static bool IsFor(Reminder reminder, ClaimsPrincipal user) =>
-        reminder.Recipient is { } recipient
-            ? recipient == user.FindFirst(CasesClaims.Subject)?.Value
-            : user.IsInRole(reminder.Role);
+        user.IsInRole(reminder.Role) && (reminder.Recipient is not { } recipient || recipient == user.FindFirst(CasesClaims.Subject)?.Value);
 
     /// <summary>Another person's reminder is as unknown as one never sent.</summary>
     public static ProblemDetails NotFound(Guid id) =>

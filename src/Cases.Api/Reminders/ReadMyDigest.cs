@@ -25,7 +25,7 @@ public static class ReadMyDigestEndpoint
     public static async Task<MyDigest> Get(IQuerySession session, ClaimsPrincipal user, RequestTime time, OpenClocks openClocks, CancellationToken ct)
     {
         var roles = Roles.ReminderRecipients.Split(',').Where(user.IsInRole).ToArray();
-        var lines = await DigestContent.ForAsync(session, openClocks, roles, time.Today, ct);
+        var lines = await DigestContent.ForAsync(session, openClocks, roles, user.FindFirst(CasesClaims.Subject)?.Value ?? "", time.Today, ct);
         var overdue = lines.Count(l => l.Overdue);
         return new MyDigest(time.Today, overdue, lines.Count - overdue,
             lines.Select(l => new DigestItem(l.Clock.Kind, l.Clock.StreamId, l.Clock.Reference, l.Clock.DueOn, l.Overdue, l.DaysLeft)).ToArray());

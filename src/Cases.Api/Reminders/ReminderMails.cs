@@ -37,7 +37,14 @@ public sealed class ReminderMailer(IOptions<NotificationSettings> settings, IStr
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
         await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        try
+        {
+            await client.DisconnectAsync(true, ct);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            // The server took the message: a failed goodbye must not have it sent again by the retry.
+        }
     }
 
     public MimeMessage Write(ReminderMail mail, string from)

@@ -51,22 +51,6 @@ public static class ReminderSchedule
         }
         return new CheckReminders(link).DelayedFor(every);
     }
-
-    /// <summary>
-    /// Runs one organisation's check now. A twin check (another node's) that committed a reminder first makes this one
-    /// fail on that stream and send nothing; it then looks again, and finds those sent.
-    /// </summary>
-    public static async Task CheckAsync(IMessageBus bus, string organisation, CancellationToken ct)
-    {
-        try
-        {
-            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
-        }
-        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            await bus.InvokeForTenantAsync(organisation, new CheckReminders(), ct);
-        }
-    }
 }
 
 public static class StartReminderChecksHandler

@@ -62,7 +62,7 @@ public static class SendDigestsHandler
         var rules = await DigestContent.RulesAsync(session, ct);
         foreach (var (user, person, id) in waiting)
         {
-            var lines = Digest.For(clocks, rules.For, person.Roles, send.Day);
+            var lines = Digest.For(clocks, rules.For, person.Roles, user, send.Day);
             if (lines.Count == 0) continue;
             var overdue = lines.Count(l => l.Overdue);
             session.Events.StartStream<PersonDigest>(id, new DigestSent(id, user, send.Day, overdue, lines.Count - overdue));
@@ -85,12 +85,12 @@ public static class DigestContent
     public static async Task<OrganisationReminderRules> RulesAsync(IQuerySession session, CancellationToken ct) =>
         OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(session.TenantId), ct));
 
-    /// <summary>The digest of the holder of <paramref name="roles"/> today.</summary>
+    /// <summary>The digest of <paramref name="user"/>, holder of <paramref name="roles"/>, today.</summary>
     public static async Task<IReadOnlyList<DigestLine>> ForAsync(IQuerySession session, OpenClocks openClocks, IReadOnlyCollection<string> roles,
-        DateOnly today, CancellationToken ct)
+        string user, DateOnly today, CancellationToken ct)
     {
         var clocks = await ClocksAsync(session, openClocks, today, ct);
-        return Digest.For(clocks, (await RulesAsync(session, ct)).For, roles, today);
+        return Digest.For(clocks, (await RulesAsync(session, ct)).For, roles, user, today);
     }
 }
 

@@ -9,7 +9,8 @@ public sealed record DigestLine(OpenClock Clock, bool Overdue, int DaysLeft);
 /// What a person's daily digest lists, from the clocks as they are now and the organisation's reminder rules: the
 /// clocks of the kinds whose <see cref="ReminderRule.Remind"/> role the person holds, overdue or due within
 /// <see cref="DaysAhead"/> days (today and the six after); and the overdue clocks of the kinds whose
-/// <see cref="ReminderRule.EscalateTo"/> role they hold, as an escalation reaches them. Overdue lines first, the
+/// <see cref="ReminderRule.EscalateTo"/> role they hold, as an escalation reaches them; of a clock assigned to someone
+/// (<see cref="OpenClock.Assignee"/>), only that person's. Overdue lines first, the
 /// longest overdue first; then the coming ones, the nearest first.
 /// </summary>
 public static class Digest
@@ -17,7 +18,7 @@ public static class Digest
     public const int DaysAhead = 7;
 
     public static IReadOnlyList<DigestLine> For(IEnumerable<OpenClock> clocks, Func<string, ReminderRule> rules, IReadOnlyCollection<string> roles,
-        DateOnly today)
+        string user, DateOnly today)
     {
         var lines = new List<DigestLine>();
         foreach (var clock in clocks)
@@ -25,7 +26,8 @@ public static class Digest
             var rule = rules(clock.Kind);
             var daysLeft = clock.DueOn.DayNumber - today.DayNumber;
             var overdue = daysLeft < 0;
-            var theirs = roles.Contains(rule.Remind) || (overdue && rule.EscalateTo is { } escalated && roles.Contains(escalated));
+            var theirs = DueReminders.Tells(clock, rule.Remind, roles, user)
+                || (overdue && rule.EscalateTo is { } escalated && DueReminders.Tells(clock, escalated, roles, user));
             if (theirs && daysLeft < DaysAhead) lines.Add(new DigestLine(clock, overdue, daysLeft));
         }
         return lines.OrderBy(l => l.Clock.DueOn).ThenBy(l => l.Clock.Kind, StringComparer.Ordinal).ThenBy(l => l.Clock.Reference, StringComparer.Ordinal)

@@ -12,8 +12,12 @@ public enum ReminderStep
     Escalation
 }
 
-/// <summary>A clock still open, with its last day as counted now: what reminders watch.</summary>
-public sealed record OpenClock(string Id, string Kind, Guid StreamId, string Reference, DateOnly DueOn);
+/// <summary>
+/// A clock still open, with its last day as counted now: what reminders watch. <paramref name="Assignee"/> is the user
+/// the record gives the work to, when it names one (a case's assigned investigator): what the investigators are told
+/// of that clock goes to them alone, not to every investigator.
+/// </summary>
+public sealed record OpenClock(string Id, string Kind, Guid StreamId, string Reference, DateOnly DueOn, string? Assignee = null);
 
 /// <summary>A reminder due today: the clock, the step, and the role it goes to.</summary>
 public sealed record DueReminder(OpenClock Clock, ReminderStep Step, string Role);
@@ -30,6 +34,16 @@ public static class DueReminders
     /// left to the lists (<c>GET /api/deadlines</c>), which show every overdue clock however old.
     /// </summary>
     public const int EscalateWithinDaysDefault = 30;
+
+    /// <summary>The role whose reminders of a clock go to the clock's <see cref="OpenClock.Assignee"/> when it has one.</summary>
+    public const string AssignedRole = "investigator";
+
+    /// <summary>The user a reminder to <paramref name="role"/> goes to by the record itself: the assignee, for the assigned role.</summary>
+    public static string? AssigneeFor(OpenClock clock, string role) => role == AssignedRole ? clock.Assignee : null;
+
+    /// <summary>Whether a holder of <paramref name="roles"/> named <paramref name="user"/> is told of the clock as <paramref name="role"/>.</summary>
+    public static bool Tells(OpenClock clock, string role, IReadOnlyCollection<string> roles, string user) =>
+        roles.Contains(role) && (AssigneeFor(clock, role) is not { } assignee || assignee == user);
 
     public static IReadOnlyList<DueReminder> Of(IEnumerable<OpenClock> clocks, Func<string, ReminderRule> rules, WorkingCalendar calendar, DateOnly today,
         int escalateWithinDays = EscalateWithinDaysDefault)

@@ -54,13 +54,6 @@ public class BrowserApp : CasesApp
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
-    /// <summary>Runs the organisation's reminder check now, as the schedule would (which the tests' hosts leave off), and waits for it.</summary>
-    public async Task CheckRemindersAsync(string organisation)
-    {
-        using var scope = Host.Services.CreateScope();
-        await ReminderSchedule.CheckAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), organisation, CancellationToken.None);
-    }
-
     public override async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

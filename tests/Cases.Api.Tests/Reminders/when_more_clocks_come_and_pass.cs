@@ -13,9 +13,9 @@ namespace Cases.Api.Tests.Reminders;
 
 /// <summary>
 /// The clocks watched beyond the facts' own deadlines: the act of refusal after an explanation not given, each body's
-/// action plan items, and closed cases due for archival; and a labour-law clock moved by a fact entered late. Nobody of
-/// the investigators, HR, the compliance service or the data protection officer is named in the settings, so their
-/// reminders go to the role; the secretary is named (Russian).
+/// action plan items, and closed cases due for archival; and a labour-law clock moved by a fact entered late. A case's
+/// clocks go to its assigned investigator by name; nobody of HR, the compliance service or the data protection officer
+/// is named in the settings, so their reminders go to the role; the secretary is named (Russian).
 /// </summary>
 [Collection(ReminderApiCollection.Name)]
 public class when_more_clocks_come_and_pass(ReminderApiApp app) : MeetingApiTests<ReminderApiApp>(app)
@@ -24,6 +24,9 @@ public class when_more_clocks_come_and_pass(ReminderApiApp app) : MeetingApiTest
     private string Dpo => App.Token(Org, Roles.DataProtection);
     private string Hr => App.Token(Org, Roles.Hr);
     private string SecretaryUserToken => App.UserToken(Org, ReminderApiApp.SecretaryUser, Roles.Secretary);
+
+    /// <summary>The investigator the tests' cases are assigned to (<c>CaseAtAsync</c>).</summary>
+    private string AssignedInvestigator => App.UserToken(Org, "d.sultanova", Roles.Investigator);
 
     public override async Task InitializeAsync()
     {
@@ -56,7 +59,7 @@ public class when_more_clocks_come_and_pass(ReminderApiApp app) : MeetingApiTest
             .Version;
 
         await CheckOnAsync(2021, 11, 19);
-        (await RemindersAsync(Investigator, caseId, "act-of-refusal")).ShouldBeEmpty();
+        (await RemindersAsync(AssignedInvestigator, caseId, "act-of-refusal")).ShouldBeEmpty();
         (await GetAsync<DueItem[]>("/api/deadlines?kind=act-of-refusal", Investigator)).ShouldBeEmpty();
 
         // Saturday: the explanation's day is over, the act is due on Monday; nothing is reminded on a day before it.
@@ -66,10 +69,13 @@ public class when_more_clocks_come_and_pass(ReminderApiApp app) : MeetingApiTest
             () => due.DueOn.ShouldBe(new DateOnly(2021, 11, 22)),
             () => due.StartsOn.ShouldBe(new DateOnly(2021, 11, 20)),
             () => due.PersonnelNumber.ShouldBe(CaseSubject));
-        (await RemindersAsync(Investigator, caseId, "act-of-refusal")).ShouldBeEmpty();
+        (await RemindersAsync(AssignedInvestigator, caseId, "act-of-refusal")).ShouldBeEmpty();
 
         await CheckOnAsync(2021, 11, 22);
-        (await RemindersAsync(Investigator, caseId, "act-of-refusal")).ShouldHaveSingleItem().Step.ShouldBe(ReminderStep.OnTheDay);
+        // The case's own investigator is told, by name; another investigator is not.
+        var onTheDay = (await RemindersAsync(AssignedInvestigator, caseId, "act-of-refusal")).ShouldHaveSingleItem();
+        (onTheDay.Step, onTheDay.Personal).ShouldBe((ReminderStep.OnTheDay, true));
+        (await RemindersAsync(Investigator, caseId, "act-of-refusal")).ShouldBeEmpty();
         await CheckOnAsync(2021, 11, 23);
         await CheckOnAsync(2021, 11, 23);
         (await RemindersAsync(SecretaryUserToken, caseId, "act-of-refusal")).ShouldHaveSingleItem().Step.ShouldBe(ReminderStep.Escalation);

@@ -20,7 +20,7 @@ public class a_digest
         Clock("sanction-expiry", "S-late", -1)
     ];
 
-    private static IReadOnlyList<DigestLine> Of(params string[] roles) => Digest.For(Clocks, ReminderDefaults.For, roles, Today);
+    private static IReadOnlyList<DigestLine> Of(params string[] roles) => Digest.For(Clocks, ReminderDefaults.For, roles, "someone", Today);
 
     [Fact]
     public void lists_the_reminded_roles_clocks_due_within_seven_days_and_overdue_the_longest_overdue_first() =>
@@ -43,11 +43,20 @@ public class a_digest
     }
 
     [Fact]
+    public void an_assigned_clock_is_its_investigators_alone_and_its_escalation_still_the_roles()
+    {
+        var assigned = new OpenClock("ComplainantFeedback:c1", "complainant-feedback", Guid.Empty, "F-late", Today.AddDays(-2), Assignee: "d.sultanova");
+        Digest.For([assigned], ReminderDefaults.For, ["investigator"], "d.sultanova", Today).Select(l => l.Clock.Reference).ShouldBe(["F-late"]);
+        Digest.For([assigned], ReminderDefaults.For, ["investigator"], "a.other", Today).ShouldBeEmpty();
+        Digest.For([assigned], ReminderDefaults.For, ["secretary"], "a.secretary", Today).Select(l => l.Clock.Reference).ShouldBe(["F-late"]);
+    }
+
+    [Fact]
     public void follows_the_organisations_rules()
     {
         var rules = new OrganisationReminderRules().Apply(new ReminderRulesChanged([new ReminderRule("decision-execution", 3, "hr", "auditor")], Today));
-        Digest.For(Clocks, rules.For, ["auditor"], Today).Select(l => l.Clock.Reference).ShouldBe(["D-late"]);
-        Digest.For(Clocks, rules.For, ["secretary"], Today).ShouldBeEmpty();
+        Digest.For(Clocks, rules.For, ["auditor"], "someone", Today).Select(l => l.Clock.Reference).ShouldBe(["D-late"]);
+        Digest.For(Clocks, rules.For, ["secretary"], "someone", Today).ShouldBeEmpty();
     }
 }
 

@@ -84,3 +84,26 @@ public class a_reminder
         snoozed.IsOpenOn(new DateOnly(2021, 11, 18)).ShouldBeTrue();
     }
 }
+
+public class a_clock_assigned_to_someone
+{
+    private static readonly OpenClock Assigned =
+        new("Explanation:c1:E-1", "explanation", Guid.Empty, "2021-0001", new DateOnly(2021, 11, 19), Assignee: "d.sultanova");
+
+    [Fact]
+    public void the_investigators_reminders_go_to_the_assignee_and_the_other_roles_as_they_are()
+    {
+        DueReminders.AssigneeFor(Assigned, "investigator").ShouldBe("d.sultanova");
+        DueReminders.AssigneeFor(Assigned, "secretary").ShouldBeNull();
+        DueReminders.AssigneeFor(Assigned with { Assignee = null }, "investigator").ShouldBeNull();
+    }
+
+    [Fact]
+    public void only_the_assignee_of_the_role_is_told_and_without_the_role_nobody_is()
+    {
+        DueReminders.Tells(Assigned, "investigator", ["investigator"], "d.sultanova").ShouldBeTrue();
+        DueReminders.Tells(Assigned, "investigator", ["investigator"], "a.other").ShouldBeFalse();
+        DueReminders.Tells(Assigned, "investigator", ["registrar"], "d.sultanova").ShouldBeFalse();
+        DueReminders.Tells(Assigned, "secretary", ["secretary"], "a.secretary").ShouldBeTrue();
+    }
+}

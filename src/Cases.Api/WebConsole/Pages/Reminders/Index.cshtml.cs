@@ -39,7 +39,8 @@ public sealed class RemindersModel(ConsoleApi api, IStringLocalizer<ConsolePages
         CommandAsync(Acknowledge(ReminderId), "acknowledgement", new AcknowledgeReminder(ExpectedVersion), "reminder-acknowledged");
 
     public Task<IActionResult> OnPostSnoozeAsync() =>
-        CommandAsync(Snooze(ReminderId), "snooze", new SnoozeReminder(ExpectedVersion, Until ?? default), "reminder-snoozed");
+        // A day left empty goes as none, so that the API's field error, not a rule about the year 1, answers it.
+        CommandAsync(Snooze(ReminderId), "snooze", new { expectedVersion = ExpectedVersion, until = Until }, "reminder-snoozed");
 
     private async Task<IActionResult> CommandAsync(string action, string path, object command, string notice)
     {
