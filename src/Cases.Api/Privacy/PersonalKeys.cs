@@ -83,9 +83,12 @@ public static class PersonalKeys
         return new Unsealed<T>(JsonSerializer.Deserialize<T>(plaintext, JsonSerializerOptions.Web), Erased: false);
     }
 
-    /// <summary>Destroys the person's key in the session's transaction, with the event that records the erasure.</summary>
+    /// <summary>
+    /// Destroys the person's key in the session's transaction, with the event that records the erasure; a key already
+    /// destroyed keeps the time it was.
+    /// </summary>
     public static void Destroy(IDocumentSession session, Guid personId, DateTimeOffset at) =>
-        session.QueueSqlCommand($"update {Schema(session)}.{TableName} set key = null, erased_at = ? where tenant_id = ? and person_id = ?",
+        session.QueueSqlCommand($"update {Schema(session)}.{TableName} set key = null, erased_at = ? where tenant_id = ? and person_id = ? and key is not null",
             at.ToUniversalTime(), session.TenantId, personId);
 
     /// <summary>Binds a ciphertext to its organisation and person, so that it cannot be passed off as another's.</summary>

@@ -16,7 +16,8 @@ public static class GiveNoticeAddressEndpoint
 
     /// <summary>
     /// The reporter leaves (or replaces) an address for notices of new messages, with the receipt code in the
-    /// <c>X-Receipt-Code</c> header. It is sealed under the reporter's key, so an erasure shreds it.
+    /// <c>X-Receipt-Code</c> header. It is sealed under a key of its own, destroyed when the address is removed or
+    /// replaced and when the reporter is erased.
     /// </summary>
     [WolverinePost("/api/public/{organisation}/report/notice-address", OperationId = "GiveNoticeAddress")]
     [EndpointSummary("Leave an address for notices of new messages")]
@@ -40,11 +41,9 @@ public static class GiveNoticeAddressEndpoint
         var stream = await session.Events.FetchForWriting<Case>(report.Id, ct);
         var state = stream.Aggregate!;
         if (ReporterNoticeDecisions.CheckGive(state) is { } violation) return violation;
-        // The reporter's key if they have one (the contact's, or an earlier notice address's), else a key of its own.
-        var key = (state.ComplainantPersonId ?? state.NoticePersonId) is { } personId
-            ? await PersonalKeys.FindAsync(session, personId, ct)
-            : PersonalKeys.Create(session);
-        if (key is null) return ReporterNoticeDecisions.Erased(state);
+        // A key of the address's own: the one it replaces is shredded with its key, in the same transaction.
+        if (ReporterNoticeDecisions.KeyToShred(state) is { } replaced) PersonalKeys.Destroy(session, replaced, now);
+        var key = PersonalKeys.Create(session);
         stream.AppendOne(ReporterNoticeDecisions.Decide(state, PersonalKeys.Seal(session.TenantId, key, command.Address.Trim()),
             ReporterNotices.Language(), now));
         return null;

@@ -1,3 +1,4 @@
+using Cases.Api.Privacy;
 using Cases.Domain.Public;
 using Cases.Projections.Public;
 using Marten;
@@ -9,8 +10,8 @@ namespace Cases.Api.Public;
 public static class RemoveNoticeAddressEndpoint
 {
     /// <summary>
-    /// The reporter removes their notice address, with the receipt code in the <c>X-Receipt-Code</c> header: no notice
-    /// is mailed from now on, not even one of a reply already written.
+    /// The reporter removes their notice address, with the receipt code in the <c>X-Receipt-Code</c> header: its key is
+    /// destroyed, so it reads no more, and no notice is mailed from now on, not even one of a reply already written.
     /// </summary>
     [WolverinePost("/api/public/{organisation}/report/notice-address/removal", OperationId = "RemoveNoticeAddress")]
     [EndpointSummary("Remove the address for notices")]
@@ -32,6 +33,8 @@ public static class RemoveNoticeAddressEndpoint
     {
         var stream = await session.Events.FetchForWriting<Case>(report.Id, ct);
         if (ReporterNoticeDecisions.CheckRemove(stream.Aggregate!) is { } violation) return violation;
+        // Shredded, not just taken back: the sealed address stays in the event, and its key goes in the same transaction.
+        if (ReporterNoticeDecisions.KeyToShred(stream.Aggregate!) is { } key) PersonalKeys.Destroy(session, key, now);
         stream.AppendOne(ReporterNoticeDecisions.DecideRemoval(stream.Aggregate!, now));
         return null;
     }

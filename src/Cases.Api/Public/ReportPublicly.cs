@@ -67,7 +67,7 @@ public static class ReportPubliclyEndpoint
 
     /// <summary>
     /// A report without an account becomes a case on the public channel; only a hash of its receipt code is kept. An
-    /// address for notices of new messages, if given, is sealed under the reporter's key, and the notices are written in
+    /// address for notices of new messages, if given, is sealed under a key of its own, and the notices are written in
     /// the language of the request (<c>?lang=</c>, else Accept-Language).
     /// </summary>
     [WolverinePost("/api/public/{organisation}/reports", OperationId = "ReportPublicly")]
@@ -81,10 +81,9 @@ public static class ReportPubliclyEndpoint
         var receipt = ReceiptCodes.Issue(settings.Value.ReceiptHashIterations);
         var identity = ReportPubliclyDecision.IdentityToSeal(command);
         var noticeAddress = string.IsNullOrWhiteSpace(command.NoticeAddress) ? null : command.NoticeAddress.Trim();
-        // One key for the reporter: the notice address is shredded with the contact, or alone for an anonymous reporter.
-        var key = identity is not null || noticeAddress is not null ? PersonalKeys.Create(session) : null;
-        var contact = identity is null ? null : PersonalKeys.Seal(session.TenantId, key!, identity);
-        var notice = noticeAddress is null ? null : PersonalKeys.Seal(session.TenantId, key!, noticeAddress);
+        // The notice address has a key of its own, so that its removal shreds it and leaves the contact.
+        var contact = identity is null ? null : PersonalKeys.Seal(session, identity);
+        var notice = noticeAddress is null ? null : PersonalKeys.Seal(session, noticeAddress);
         var events = ReportPubliclyDecision.Decide(command, caseId, number, time.Now, contact, receipt.Stored, notice, ReporterNotices.Language());
         return (new PublicReportReceived(receipt.Code, time.Today, PublicStatus.Received, session.TenantId),
             MartenOps.StartStream<Case>(caseId, events));

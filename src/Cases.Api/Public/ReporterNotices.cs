@@ -3,6 +3,7 @@ using Cases.Api.Localization;
 using Cases.Api.Privacy;
 using Cases.Api.Reminders;
 using Cases.Projections.Public;
+using MailKit.Net.Smtp;
 using Marten;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -21,13 +22,44 @@ public sealed record ReporterNotice(string Organisation, Guid CaseId, Guid Messa
 public static class ReporterNoticeHandler
 {
     [ScheduleRetry(typeof(Exception), 5, 30, 120, 600)]
-    public static async Task Handle(ReporterNotice notice, IDocumentStore store, ReporterNoticeMailer mailer, CancellationToken ct)
+    public static async Task Handle(ReporterNotice notice, IDocumentStore store, ReporterNoticeMailer mailer, ILogger<ReporterNotice> logger,
+        CancellationToken ct)
     {
         await using var session = store.QuerySession(notice.Organisation);
         if (await session.LoadAsync<PublicReport>(notice.CaseId, ct) is not { NoticeAddress: { } sealedAddress } report) return;
         if ((await PersonalKeys.UnsealAsync<string>(session, sealedAddress, ct)).Value is not { } address) return;
-        await mailer.SendAsync(notice, address, report.NoticeLanguage ?? "en", ct);
+        try
+        {
+            await mailer.SendAsync(notice, address, report.NoticeLanguage ?? "en", ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What the mail server or MailKit says may quote the address (550 5.1.1 <...>: Recipient address rejected),
+            // and Wolverine logs a failure and stores it with a dead letter: only the kind of failure goes on.
+            var failure = ReporterNoticeNotSent.From(e);
+            if (!failure.Permanent) throw failure;
+            logger.LogWarning("The notice of reply {MessageId} was refused for good and is not tried again: {Failure}", notice.MessageId, failure.Message);
+        }
     }
+}
+
+/// <summary>
+/// A reporter's notice that could not be mailed, told by its kind and SMTP status only: never the address, nor the
+/// words of the failure it stands for, which may quote it. <see cref="Permanent"/> failures (a 5xx refusal, an address
+/// that does not parse) would fail the same way again.
+/// </summary>
+public sealed class ReporterNoticeNotSent(string message, bool permanent) : Exception(message)
+{
+    public bool Permanent { get; } = permanent;
+
+    public static ReporterNoticeNotSent From(Exception e) => e switch
+    {
+        SmtpCommandException c => new ReporterNoticeNotSent(
+            $"The mail server answered {(int)c.StatusCode} ({c.StatusCode}, {c.ErrorCode}).", (int)c.StatusCode >= 500),
+        SmtpProtocolException => new ReporterNoticeNotSent("The mail server broke the SMTP protocol.", false),
+        ParseException => new ReporterNoticeNotSent("The notice address does not parse.", true),
+        _ => new ReporterNoticeNotSent($"Sending failed: {e.GetType().FullName}.", false)
+    };
 }
 
 /// <summary>

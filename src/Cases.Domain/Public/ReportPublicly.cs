@@ -21,7 +21,7 @@ public static class ReportPubliclyDecision
 
     /// <summary>
     /// The case starts as any other, on the public channel, with no subject named yet, and the receipt with it; and the
-    /// notice address, sealed under the contact's key (or a key of its own), when one was given.
+    /// notice address, sealed under a key of its own, when one was given.
     /// </summary>
     public static object[] Decide(ReportPublicly command, Guid caseId, string number, DateTimeOffset now,
         SealedPersonalData? sealedContact, Receipt receipt, SealedPersonalData? sealedNoticeAddress = null, string language = "en") =>

@@ -7,9 +7,9 @@ namespace Cases.Domain.Public;
 public sealed record GiveNoticeAddress(string Address);
 
 /// <summary>
-/// A reporter's notice address: sealed under the reporter's own key (the contact's, or a key of its own for an
-/// anonymous reporter), so that an erasure of the reporter shreds it with the rest; a notice says only that a message
-/// waits behind the receipt code.
+/// A reporter's notice address: sealed under a key of its own, fresh for each address given, which is destroyed when
+/// the address is removed or replaced and when the reporter is erased; a notice says only that a message waits behind
+/// the receipt code.
 /// </summary>
 public static class ReporterNoticeDecisions
 {
@@ -23,6 +23,14 @@ public static class ReporterNoticeDecisions
 
     public static RuleViolation? CheckRemove(Case state) =>
         state.HoldsNoticeAddress ? null : new RuleViolation("no-notice-address", $"Case {state.Number} holds no notice address to remove.");
+
+    /// <summary>
+    /// The key of the latest notice address, to destroy as it is removed or replaced (or a removed one's, which an
+    /// address given before each had its own key left alive); none when that key is the contact's, which only an
+    /// erasure destroys.
+    /// </summary>
+    public static Guid? KeyToShred(Case state) =>
+        state.NoticePersonId is { } key && key != state.ComplainantPersonId ? key : null;
 
     public static ReporterNoticeAddressGiven Decide(Case state, SealedPersonalData address, string language, DateTimeOffset now)
     {

@@ -6,22 +6,43 @@ using Cases.Api.Reminders;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using Wolverine;
 
 namespace Cases.Api.Tests.Infrastructure;
 
-/// <summary>A real SMTP server in the test process, on a loopback port of its own: it keeps every message it receives.</summary>
-public sealed class TestMailbox : MessageStore, IAsyncDisposable
+/// <summary>
+/// A real SMTP server in the test process, on a loopback port of its own: it keeps every message it receives, and
+/// refuses for good (550) the recipients a test tells it to.
+/// </summary>
+public sealed class TestMailbox : MessageStore, IMailboxFilter, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private Task? _running;
 
     public int Port { get; private set; }
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>The recipients refused so far, each as often as it was.</summary>
+    public ConcurrentQueue<string> Refused { get; } = new();
+
+    public void Refuse(string address) => _refused[address] = true;
+
+    public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+    {
+        var address = to.AsAddress();
+        if (!_refused.ContainsKey(address)) return Task.FromResult(true);
+        Refused.Enqueue(address);
+        return Task.FromResult(false);
+    }
 
     public void Start()
     {
@@ -33,7 +54,8 @@ public sealed class TestMailbox : MessageStore, IAsyncDisposable
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(this);
+        services.Add((MessageStore)this);
+        services.Add((IMailboxFilter)this);
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
@@ -63,6 +85,28 @@ public sealed class TestMailbox : MessageStore, IAsyncDisposable
     }
 }
 
+/// <summary>Every line the host logs, with its exception, to look for what must never be logged.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+    }
+}
+
 /// <summary>
 /// The host of the reminder tests: mail goes to <see cref="Mailbox"/>, and the notification settings name a secretary
 /// (Russian), a member (Kazakh) and a registrar (English) of nroc; the other roles are reminded as roles.
@@ -75,6 +119,7 @@ public class ReminderApiApp() : CasesApp("tests_reminders")
     public const string ConsoleUrl = "https://cases.nroc.test";
 
     public TestMailbox Mailbox { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public static string EmailOf(string user) => $"{user}@nroc.test";
 
@@ -91,6 +136,7 @@ public class ReminderApiApp() : CasesApp("tests_reminders")
         builder.UseSetting("Notifications:Smtp:UseTls", "false");
         builder.UseSetting("Notifications:Smtp:From", "cases@nroc.test");
         builder.UseSetting("Notifications:ConsoleUrl", ConsoleUrl);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (user, role, language) in new[] { (SecretaryUser, "secretary", "ru"), (MemberUser, "member", "kk"), (RegistrarUser, "registrar", "en") })
         {
             builder.UseSetting($"Notifications:People:{user}:Organisation", "nroc");

@@ -5,7 +5,9 @@ using Cases.Api.Cases;
 using Cases.Api.Infrastructure;
 using Cases.Api.Public;
 using Cases.Api.Tests.Infrastructure;
+using Cases.Api.Audit;
 using Cases.Projections.Cases;
+using MailKit.Net.Smtp;
 using MimeKit;
 
 namespace Cases.Api.Tests.Public;
@@ -123,20 +125,40 @@ public class when_a_reporter_is_told_of_a_new_message(ReminderApiApp app) : ApiT
         App.Mailbox.Received.Count.ShouldBe(1);
     }
 
+    /// <summary>The key the case's latest notice address is sealed under.</summary>
+    private async Task<string> NoticeKeyAsync(Guid caseId) => (string)(await App.ScalarAsync(
+        $"select data->'address'->>'personId' from {App.Schema}.mt_events where type = 'reporter_notice_address_given' and stream_id = '{caseId}' order by seq_id desc limit 1"))!;
+
+    private async Task<string> ContactKeyAsync(Guid caseId) => (string)(await App.ScalarAsync(
+        $"select data->'sealedComplainant'->>'personId' from {App.Schema}.mt_events where type = 'case_registered' and stream_id = '{caseId}'"))!;
+
+    /// <summary>A key as kept: null once destroyed, so that what it sealed reads no more.</summary>
+    private Task<object?> KeyAsync(string personId) =>
+        App.ScalarAsync($"select key from {App.Schema}.cases_personal_keys where person_id = '{personId}'");
+
     [Fact]
-    public async Task an_address_given_from_the_follow_up_and_removed_gets_nothing()
+    public async Task an_address_replaced_or_removed_is_shredded_and_gets_nothing()
     {
+        const string earlier = "earlier.ru@example.kz";
         const string address = "later.ru@example.kz";
         var (code, reported) = await ReportAsync(new { category = "medical-care", text = ReportText, contact = new { name = "Aliya Serikova", phone = "+7 701 555 0101" } }, "en");
         var noticeUrl = $"/api/public/{Org}/report/notice-address";
+        var contactKey = await ContactKeyAsync(reported.Id);
 
+        await PublicAsync(noticeUrl, new { address = earlier }, 200, code, "ru");
+        var earlierKey = await NoticeKeyAsync(reported.Id);
         (await (await PublicAsync(noticeUrl, new { address }, 200, code, "ru")).ReadAsJsonAsync<NoticeAddressKept>())!.NoticesByMail.ShouldBeTrue();
-        var sealedUnder = (string)(await App.ScalarAsync(
-            $"select data->'address'->>'personId' from {App.Schema}.mt_events where type = 'reporter_notice_address_given' and stream_id = '{reported.Id}'"))!;
-        var contactKey = (string)(await App.ScalarAsync(
-            $"select data->'sealedComplainant'->>'personId' from {App.Schema}.mt_events where type = 'case_registered' and stream_id = '{reported.Id}'"))!;
-        sealedUnder.ShouldBe(contactKey);
+        var key = await NoticeKeyAsync(reported.Id);
+
+        // Each address under a key of its own, neither the contact's: the one replaced reads no more.
+        new[] { earlierKey, key }.ShouldAllBe(k => k != contactKey);
+        key.ShouldNotBe(earlierKey);
+        (await KeyAsync(earlierKey)).ShouldBe(DBNull.Value);
+        (await KeyAsync(key)).ShouldNotBe(DBNull.Value);
         (await (await PublicAsync($"{noticeUrl}/removal", new { }, 200, code)).ReadAsJsonAsync<NoticeAddressKept>())!.NoticesByMail.ShouldBeFalse();
+        (await KeyAsync(key)).ShouldBe(DBNull.Value);
+        (await KeyAsync(contactKey)).ShouldNotBe(DBNull.Value);
+        (await ComplainantNameAsync(reported.Id)).ShouldBe("Aliya Serikova");
         (await FollowAsync(code)).NoticesByMail.ShouldBeFalse();
         var again = await PublicAsync($"{noticeUrl}/removal", new { }, 409, code);
         (await again.ReadAsJsonAsync<Problem>())!.Rule.ShouldBe("no-notice-address");
@@ -149,7 +171,69 @@ public class when_a_reporter_is_told_of_a_new_message(ReminderApiApp app) : ApiT
         await ReplyAsync(other.Id);
         (await OneMailToAsync("kept@example.kz")).Subject.ShouldBe("Новое сообщение по вашему обращению");
         App.Mailbox.To(address).ShouldBeEmpty();
-        (await EverythingStoredAsync(code)).ShouldNotContain("later.ru", Case.Insensitive);
+        App.Mailbox.To(earlier).ShouldBeEmpty();
+        var stored = await EverythingStoredAsync(code);
+        stored.ShouldNotContain("later.ru", Case.Insensitive);
+        stored.ShouldNotContain("earlier.ru", Case.Insensitive);
+    }
+
+    private async Task<string?> ComplainantNameAsync(Guid caseId) =>
+        (await GetAsync<ComplainantIdentity>($"/api/cases/{caseId}/complainant", Investigator)).Name;
+
+    [Fact]
+    public async Task an_erasure_of_a_named_reporter_shreds_their_address_with_their_contact()
+    {
+        var (_, reported) = await ReportAsync(new { category = "ethics", text = ReportText, contact = new { name = "Dana Omarova" }, noticeAddress = "named@example.kz" }, "en");
+        var (noticeKey, contactKey) = (await NoticeKeyAsync(reported.Id), await ContactKeyAsync(reported.Id));
+        noticeKey.ShouldNotBe(contactKey);
+
+        await PostAsync<CaseWritten>($"/api/cases/{reported.Id}/complainant/erasure", new { expectedVersion = reported.Version, reason = "Asked by the reporter" }, Dpo);
+
+        (await KeyAsync(contactKey)).ShouldBe(DBNull.Value);
+        (await KeyAsync(noticeKey)).ShouldBe(DBNull.Value);
+        (await App.ScalarAsync($"select data->>'noticePersonId' from {App.Schema}.mt_events where type = 'personal_data_erased' and stream_id = '{reported.Id}'"))
+            .ShouldBe(noticeKey);
+    }
+
+    [Fact]
+    public async Task a_refused_address_is_not_tried_again_and_is_neither_logged_nor_dead_lettered()
+    {
+        const string address = "refused.kk@example.kz";
+        App.Mailbox.Refuse(address);
+        var (_, reported) = await ReportAsync(new { category = "corruption", text = ReportText, anonymous = true, noticeAddress = address }, "kk");
+
+        await ReplyAsync(reported.Id);
+
+        await CasesApp.UntilAsync(() => Task.FromResult(App.Logs.Lines.Any(l => l.Contains("refused for good", StringComparison.Ordinal))), "the refusal logged");
+        await CasesApp.UntilAsync(async () => (long)(await App.ScalarAsync(
+                $"select count(*) from {App.Schema}.wolverine_incoming_envelopes where message_type like '%ReporterNotice' and status <> 'Handled'"))! == 0,
+            "the notice done with, no retry scheduled");
+        App.Mailbox.Refused.Count(r => r == address).ShouldBe(1);
+        App.Logs.Lines.Single(l => l.Contains("refused for good", StringComparison.Ordinal)).ShouldContain("550");
+        App.Logs.Lines.ShouldAllBe(l => !l.Contains("refused.kk", StringComparison.OrdinalIgnoreCase));
+        var deadLetters = (string)(await App.ScalarAsync(
+            $"select coalesce(string_agg(coalesce(exception_type, '') || ' ' || coalesce(exception_message, ''), ' '), '') from {App.Schema}.wolverine_dead_letters"))!;
+        deadLetters.ShouldNotContain("refused.kk", Case.Insensitive);
+    }
+
+    [Fact]
+    public void a_failure_to_mail_tells_its_kind_and_status_never_the_address()
+    {
+        var refused = ReporterNoticeNotSent.From(new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable,
+            new MailboxAddress("", "reporter@x.kz"), "5.1.1 <reporter@x.kz>: Recipient address rejected"));
+        var busy = ReporterNoticeNotSent.From(new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy,
+            new MailboxAddress("", "reporter@x.kz"), "4.2.1 <reporter@x.kz>: try later"));
+        var broken = ReporterNoticeNotSent.From(new SmtpProtocolException("Unexpected reply to RCPT TO:<reporter@x.kz>"));
+        var other = ReporterNoticeNotSent.From(new InvalidOperationException("reporter@x.kz"));
+
+        refused.ShouldSatisfyAllConditions(e => e.Permanent.ShouldBeTrue(), e => e.Message.ShouldContain("550"));
+        busy.ShouldSatisfyAllConditions(e => e.Permanent.ShouldBeFalse(), e => e.Message.ShouldContain("450"));
+        new[] { broken, other }.ShouldAllBe(e => !e.Permanent);
+        foreach (var e in new[] { refused, busy, broken, other })
+        {
+            e.ToString().ShouldNotContain("x.kz", Case.Insensitive);
+            e.InnerException.ShouldBeNull();
+        }
     }
 
     [Fact]

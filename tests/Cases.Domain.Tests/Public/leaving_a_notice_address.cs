@@ -79,7 +79,50 @@ public class leaving_a_notice_address
 
         var erased = EraseComplainantDecision.Decide(new EraseComplainant(2, "Asked"), state, Now);
 
-        erased.PersonId.ShouldBe(Address.PersonId);
+        erased.ShouldSatisfyAllConditions(e => e.PersonId.ShouldBe(Address.PersonId), e => e.NoticePersonId.ShouldBeNull());
         ReporterNoticeDecisions.Notice(Replay(Registered(), Issued, Given, erased), Replied, Now).ShouldBeNull();
     }
+
+    private static readonly SealedPersonalData Contact = new(Guid.CreateVersion7(), "bm9uY2U=", "Y29udGFjdA==");
+
+    private static CaseRegistered NamedReporter => Registered() with { Complainant = new Complainant(false), SealedComplainant = Contact };
+
+    [Fact]
+    public void an_address_removed_or_replaced_has_its_own_key_shredded()
+    {
+        ReporterNoticeDecisions.KeyToShred(Replay(NamedReporter, Issued, Given)).ShouldBe(Address.PersonId);
+        ReporterNoticeDecisions.KeyToShred(Replay(Registered(), Issued, Given)).ShouldBe(Address.PersonId);
+        // A removed address given before each had its own key: its key is shredded when another is given.
+        ReporterNoticeDecisions.KeyToShred(Replay(Registered(), Issued, Given, new ReporterNoticeAddressRemoved(Id, Received)))
+            .ShouldBe(Address.PersonId);
+        ReporterNoticeDecisions.KeyToShred(Replay(Registered(), Issued)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_address_stored_under_the_contacts_key_is_not_shredded_alone() =>
+        ReporterNoticeDecisions.KeyToShred(Replay(NamedReporter, Issued, Given with { Address = Address with { PersonId = Contact.PersonId } }))
+            .ShouldBeNull();
+
+    [Fact]
+    public void an_erasure_of_a_named_reporter_shreds_the_contacts_key_and_the_addresss()
+    {
+        var erased = EraseComplainantDecision.Decide(new EraseComplainant(3, "Asked"), Replay(NamedReporter, Issued, Given), Now);
+
+        erased.ShouldBe(new PersonalDataErased(Id, Contact.PersonId, "Asked", new DateOnly(2021, 3, 20), Address.PersonId));
+    }
+
+    [Fact]
+    public void an_erasure_of_a_reporter_whose_address_is_under_the_contacts_key_names_the_key_once() =>
+        EraseComplainantDecision.Decide(new EraseComplainant(3, "Asked"),
+                Replay(NamedReporter, Issued, Given with { Address = Address with { PersonId = Contact.PersonId } }), Now)
+            .NoticePersonId.ShouldBeNull();
+
+    [Fact]
+    public void a_complainant_named_in_clear_is_not_erased_by_shredding_their_address_alone() =>
+        EraseComplainantDecision.Check(Replay(Registered() with { Complainant = new Complainant(false, "Plain Text") }, Issued, Given))!
+            .Rule.ShouldBe("no-encrypted-personal-data");
+
+    [Fact]
+    public void an_unknown_complainants_reporter_address_is_erased() =>
+        EraseComplainantDecision.Check(Replay(Registered(), Issued, Given)).ShouldBeNull();
 }
