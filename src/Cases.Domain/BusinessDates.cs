@@ -1,6 +1,7 @@
 using Cases.Domain.ActionPlans;
 using Cases.Domain.Audit;
 using Cases.Domain.Calendars;
+using Cases.Domain.Reminders;
 using Cases.Domain.Calls;
 using Cases.Domain.Cases;
 using Cases.Domain.Commissions;
@@ -59,6 +60,11 @@ public static class BusinessDates
     private static readonly Dictionary<Type, Func<object, BusinessDate>> Dated = new()
     {
         [typeof(CaseRegistered)] = On<CaseRegistered>(e => e.ReceivedOn),
+        [typeof(ReminderRulesChanged)] = On<ReminderRulesChanged>(e => e.ChangedOn),
+        [typeof(ReminderSent)] = On<ReminderSent>(e => e.SentOn),
+        [typeof(ReminderAcknowledged)] = On<ReminderAcknowledged>(e => e.AcknowledgedOn),
+        [typeof(ReminderSnoozed)] = On<ReminderSnoozed>(e => e.SnoozedOn),
+        [typeof(DigestSent)] = On<DigestSent>(e => e.Day),
         [typeof(CaseAcknowledged)] = On<CaseAcknowledged>(e => e.AcknowledgedOn),
         [typeof(SubjectIdentified)] = On<SubjectIdentified>(e => e.IdentifiedOn),
         [typeof(InvestigatorAssigned)] = On<InvestigatorAssigned>(e => e.AssignedOn),
@@ -76,6 +82,9 @@ public static class BusinessDates
         [typeof(ReceiptIssued)] = Undated,
         [typeof(ReporterMessagePosted)] = Undated,
         [typeof(InvestigatorReplied)] = Undated,
+        [typeof(ReporterNoticeAddressGiven)] = On<ReporterNoticeAddressGiven>(e => e.GivenOn),
+        [typeof(ReporterNoticeAddressRemoved)] = On<ReporterNoticeAddressRemoved>(e => e.RemovedOn),
+        [typeof(ReporterNoticeSent)] = On<ReporterNoticeSent>(e => e.SentOn),
         [typeof(SensitiveRecordRead)] = Undated,
         [typeof(ContactRecorded)] = On<ContactRecorded>(e => e.ContactedOn),
         // A round is done, and its findings known, at the end of the period it covers.

@@ -28,6 +28,15 @@ public static class StreamIds
     /// <summary>A regional decision as one organisation it addresses keeps it: a redelivered message finds it there.</summary>
     public static Guid Instruction(string organisation, Guid decisionId) => For(organisation, "instruction", decisionId.ToString("N"));
 
+    /// <summary>The organisation's reminder rules.</summary>
+    public static Guid ReminderRules(string organisation) => For(organisation, "reminder-rules", "");
+
+    /// <summary>One reminder, by what makes it one (see DueReminders.Key): two checks that send it start the same stream, and one fails.</summary>
+    public static Guid Reminder(string organisation, string key) => For(organisation, "reminder", key);
+
+    /// <summary>A person's digest of one day: two checks that mail it start the same stream, and one fails.</summary>
+    public static Guid Digest(string organisation, string user, DateOnly day) => For(organisation, "digest", $"{user}/{day:yyyy-MM-dd}");
+
     private static Guid For(string organisation, string kind, string key)
     {
         var name = Encoding.UTF8.GetBytes($"{organisation}\n{kind}\n{key}");

@@ -13,6 +13,18 @@ public sealed record WorkingCalendar(IReadOnlySet<DateOnly> Holidays, IReadOnlyS
         WorkingWeekendDays.Contains(date)
         || (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Holidays.Contains(date));
 
+    /// <summary>The date of the <paramref name="count"/>-th working day before <paramref name="end"/>.</summary>
+    public DateOnly Before(DateOnly end, int count)
+    {
+        var date = end;
+        while (count > 0)
+        {
+            date = date.AddDays(-1);
+            if (IsWorkingDay(date)) count--;
+        }
+        return date;
+    }
+
     /// <summary>The date of the <paramref name="count"/>-th working day after <paramref name="start"/>.</summary>
     public DateOnly After(DateOnly start, int count)
     {

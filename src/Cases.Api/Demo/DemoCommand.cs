@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cases.Api.Reminders;
 using JasperFx.CommandLine;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Cases.Api.Demo;
@@ -44,12 +48,13 @@ public class DemoCommand : JasperFxAsyncCommand<DemoInput>
         }
         using var client = new HttpClient { BaseAddress = new Uri(input.UrlFlag) };
         Func<string, string> TokensOf(string organisation) => role =>
-            DevelopmentTokens.Mint(key, organisation, [role], $"demo.{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
+            DevelopmentTokens.Mint(key, organisation, [role], $"demo_{role}", TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(1));
 
         Guid session;
+        var centre = new DemoScenario(client, TokensOf(DemoScenario.Organisation));
         try
         {
-            await new DemoScenario(client, TokensOf(DemoScenario.Organisation)).LoadAsync(CancellationToken.None);
+            await centre.LoadAsync(CancellationToken.None);
             session = await new RegionalDemoScenario(client, TokensOf(RegionalDemoScenario.Organisation)).LoadAsync(CancellationToken.None);
         }
         catch (InvalidOperationException refused)
@@ -75,6 +80,41 @@ public class DemoCommand : JasperFxAsyncCommand<DemoInput>
             }
         }
         Console.WriteLine($"Chart: {input.UrlFlag}/api/statistics/chart?from=2021-01-01&to=2021-10-31 (as an analyst of {DemoScenario.Organisation}; add lang=ru or lang=kk)");
-        return true;
+        return await ReminderAsync(centre, client, TokensOf(DemoScenario.Organisation)(Roles.Secretary), host.Services);
+    }
+
+    /// <summary>
+    /// A decision due today, and the reminder the service's scheduled look sends its secretary (by mail too when a mail
+    /// server is configured: README, Reminders), waited for up to two of Development's check periods.
+    /// </summary>
+    private static async Task<bool> ReminderAsync(DemoScenario centre, HttpClient client, string secretaryToken, IServiceProvider services)
+    {
+        var today = services.GetRequiredService<OrganisationClock>().For(DemoScenario.Organisation).Today;
+        var decision = await centre.DecisionDueTodayAsync(today, CancellationToken.None);
+        var every = services.GetRequiredService<IOptions<NotificationSettings>>().Value.CheckEvery;
+        if (every <= TimeSpan.Zero)
+        {
+            Console.WriteLine("Reminders: none are looked for (Notifications:CheckEvery is 0).");
+            return true;
+        }
+        var deadline = DateTimeOffset.UtcNow + 2 * every + TimeSpan.FromSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/reminders");
+            request.Headers.Authorization = new("Bearer", secretaryToken);
+            var answer = await client.SendAsync(request);
+            if (!answer.IsSuccessStatusCode) return false;
+            var reminders = (await answer.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray();
+            if (reminders.FirstOrDefault(r => r.GetProperty("streamId").GetGuid() == decision) is { ValueKind: JsonValueKind.Object } reminder)
+            {
+                var to = reminder.GetProperty("personal").GetBoolean() ? "by name (and by mail, when a mail server is configured)" : "as a role (no secretary is named)";
+                Console.WriteLine($"Reminder: decision {reminder.GetProperty("reference")} is due {reminder.GetProperty("dueOn")}; the secretary was told " +
+                    $"{to} on {reminder.GetProperty("sentOn")}, step {reminder.GetProperty("step")}.");
+                return true;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        Console.Error.WriteLine($"No reminder of decision {decision} reached the secretary within {2 * every + TimeSpan.FromSeconds(30)}.");
+        return false;
     }
 }

@@ -17,6 +17,8 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
 
     private static readonly string[] Voters = ["C-01", "C-02", "C-03", "C-04", "C-05"];
 
+    private Guid _appealsCommission;
+
     /// <summary>Loads the scenario into an organisation that has no case yet: loading it twice would count everything twice.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -30,7 +32,7 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
         var channels = new[] { "call-centre", "website", "written", "social-media", "call-centre", "hotline", "website" };
         for (var i = 0; i < received.Length; i++) appeals.Add(await AppealAsync(received[i], channels[i], ct));
 
-        var appealsCommission = await CommissionAsync("Commission on appeals", "other", "C", ct);
+        var appealsCommission = _appealsCommission = await CommissionAsync("Commission on appeals", "other", "C", ct);
         var meetingDays = new[] { "2021-02-10", "2021-04-14", "2021-06-16", "2021-08-25", "2021-10-06" };
         var agendaCases = new[] { new[] { appeals[0] }, [appeals[1], appeals[2]], [appeals[3]], [appeals[4], appeals[5]], [appeals[6]] };
         var late = 0;
@@ -40,7 +42,7 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
             var questions = agendaCases[m].Select(c => (object)new { caseId = c })
                 .Concat(Enumerable.Range(1, 6 - agendaCases[m].Length).Select(q => (object)new { question = $"Compliance service report, part {q}" }))
                 .ToArray();
-            var decisions = await MeetingAsync(appealsCommission, day, questions, "instruction", ct);
+            var decisions = await MeetingAsync(appealsCommission, day, questions, "instruction", day.AddDays(14), ct);
             foreach (var decision in decisions)
             {
                 // Three of the thirty are reported done two days after their due date; the others two days before.
@@ -62,7 +64,8 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
                 var employee = $"E-{2000 + m * 2 + k}";
                 offences.Add((await OffenceAsync(employee, day.AddDays(-20), ct), employee));
             }
-            var decisions = await MeetingAsync(disciplinary, day, offences.Select(o => (object)new { caseId = o.Case }).ToArray(), "sanction-recommendation", ct);
+            var decisions = await MeetingAsync(disciplinary, day, offences.Select(o => (object)new { caseId = o.Case }).ToArray(), "sanction-recommendation",
+                day.AddDays(14), ct);
             for (var k = 0; k < offences.Count; k++)
             {
                 await SanctionAsync(offences[k].Employee, offences[k].Case, decisions[k].Id, types[m * 2 + k], day.AddDays(1), day.AddDays(-20), ct);
@@ -190,8 +193,15 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
 
     private sealed record Adopted(Guid Id, DateOnly DueDate);
 
-    /// <summary>A meeting with all voting members present that adopts every item unanimously, due two weeks later.</summary>
-    private async Task<List<Adopted>> MeetingAsync(Guid commissionId, DateOnly day, object[] agenda, string kind, CancellationToken ct)
+    /// <summary>
+    /// A decision of the commission on appeals due today, adopted at a meeting today, so that the service's next look
+    /// for reminders tells the secretary of it (after <see cref="LoadAsync"/>).
+    /// </summary>
+    public async Task<Guid> DecisionDueTodayAsync(DateOnly today, CancellationToken ct) =>
+        (await MeetingAsync(_appealsCommission, today, [new { question = "Publishing the commission's annual report" }], "instruction", today, ct))[0].Id;
+
+    /// <summary>A meeting with all voting members present that adopts every item unanimously, each due on <paramref name="dueDate"/>.</summary>
+    private async Task<List<Adopted>> MeetingAsync(Guid commissionId, DateOnly day, object[] agenda, string kind, DateOnly dueDate, CancellationToken ct)
     {
         var commission = await GetAsync($"/api/commissions/{commissionId}", ct);
         var voters = commission.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("role").GetString() != "secretary")
@@ -213,10 +223,10 @@ public sealed class DemoScenario(HttpClient client, Func<string, string> tokenFo
             var resolved = await PostAsync($"/api/meetings/{id}/resolutions", new
             {
                 expectedVersion = version, itemNumber = item, kind, text = "Take the measures set out in the minutes",
-                executor = new { kind = "unit", name = "Compliance service" }, dueDate = day.AddDays(14)
+                executor = new { kind = "unit", name = "Compliance service" }, dueDate
             }, Roles.Secretary, ct);
             version = resolved.GetProperty("version").GetInt64();
-            adopted.Add(new Adopted(resolved.GetProperty("decisionId").GetGuid(), day.AddDays(14)));
+            adopted.Add(new Adopted(resolved.GetProperty("decisionId").GetGuid(), dueDate));
         }
         await PostAsync($"/api/meetings/{id}/signature", new { expectedVersion = version, signedOn = day }, Roles.Secretary, ct);
         return adopted;

@@ -58,6 +58,17 @@ public sealed partial class FieldErrors
             ? Add(field, "A personnel number is 1 to 32 letters, digits, '-', '/' or '.'.")
             : Text(field, value, 32, required);
 
+    /// <summary>An e-mail address alone (no name, no brackets), at most 254 characters, as a mail server takes it.</summary>
+    public FieldErrors Email(string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Text(field, value, 254, required);
+        var address = value.Trim();
+        return address.Length > 254 || !EmailPattern().IsMatch(address)
+               || !MimeKit.MailboxAddress.TryParse(address, out var mailbox) || mailbox.Address != address
+            ? Add(field, "An e-mail address, such as name@example.kz.")
+            : this;
+    }
+
     public FieldErrors NotInFuture(string field, DateOnly? date, DateOnly today) =>
         date > today ? Add(field, $"Must not be after today ({today:yyyy-MM-dd}).") : this;
 
@@ -88,6 +99,9 @@ public sealed partial class FieldErrors
     public ProblemDetails ToProblem() => Any
         ? Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
         : WolverineContinue.NoProblems;
+
+    [GeneratedRegex(@"^[^@\s\p{C}<>()\[\],;:""\\]+@[^@\s\p{C}<>()\[\],;:""\\.]+(\.[^@\s\p{C}<>()\[\],;:""\\.]+)+$")]
+    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-/.]{0,31}$")]
     private static partial Regex PersonnelNumberPattern();

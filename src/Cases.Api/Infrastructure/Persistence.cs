@@ -14,6 +14,7 @@ using Cases.Api.MobileGroups;
 using Cases.Api.Monitoring;
 using Cases.Api.Privacy;
 using Cases.Api.Public;
+using Cases.Api.Reminders;
 using Cases.Api.Retention;
 using Cases.Api.RiskAnalysis;
 using Cases.Api.Sanctions;
@@ -103,6 +104,7 @@ public static class Persistence
                     .ConfigureRiskAnalysis()
                     .ConfigureMobileGroups()
                     .ConfigureActionPlans()
+                    .ConfigureReminders()
                     .ConfigureRebuilds();
 
                 opts.Storage.ExtendedSchemaObjects.Add(Numbering.Table(schema));

@@ -11,7 +11,10 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Analyst = "analyst";
 
-    /// <summary>The data protection officer: erases personal data and applies the retention period; reads nothing else.</summary>
+    /// <summary>
+    /// The data protection officer: erases personal data and applies the retention period, and is reminded of it; reads
+    /// nothing else.
+    /// </summary>
     public const string DataProtection = "dpo";
 
     /// <summary>
@@ -45,8 +48,26 @@ public static class Roles
     /// </summary>
     public const string ProgrammeReaders = $"{Compliance},{Auditor},{Analyst}";
 
-    /// <summary>Who watches deadlines: everyone whose work has them.</summary>
-    public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor}";
+    /// <summary>
+    /// Who watches deadlines: everyone whose work has them, each only of the kinds of that work (see
+    /// <c>DeadlineAudience</c>): the compliance service its action plans', the data protection officer retention's.
+    /// </summary>
+    public const string DeadlineReaders = $"{Registrar},{Investigator},{Hr},{Secretary},{Auditor},{Compliance},{DataProtection}";
+
+    /// <summary>Who may be reminded of a case's deadlines: the people whose work has them, and the commission.</summary>
+    public const string CaseReminderRecipients = $"{Registrar},{Investigator},{Hr},{Secretary},{Member},{Auditor}";
+
+    /// <summary>Who reads, and may be reminded of, action plan items due: the compliance service that keeps the plans, and internal audit.</summary>
+    public const string PlanDeadlineReaders = $"{Compliance},{Auditor}";
+
+    /// <summary>Who reads, and may be reminded of, closed cases due for archival: the data protection officer who archives, and internal audit.</summary>
+    public const string RetentionDeadlineReaders = $"{DataProtection},{Auditor}";
+
+    /// <summary>Who may be reminded of deadlines, and so read their own reminders: those of the cases, the plans and retention.</summary>
+    public const string ReminderRecipients = $"{CaseReminderRecipients},{Compliance},{DataProtection}";
+
+    /// <summary>Who reads the reminder rules: those reminded, among them the compliance service that sets them.</summary>
+    public const string ReminderRuleReaders = ReminderRecipients;
 
     /// <summary>Who may read execution figures: the commission's readers and the analysts who report them.</summary>
     public const string ExecutionReaders = $"{CommissionReaders},{Analyst}";

@@ -19,7 +19,7 @@ public static class MonitoringReaders
 
     /// <summary>The rounds that count: a withdrawn round is read on its own, or in the list when asked for, and counted nowhere.</summary>
     public static IQueryable<MonitoringRound> Standing(this IQueryable<MonitoringRound> rounds) =>
-        rounds.Where(r => r.Status != MonitoringRoundStatus.Withdrawn);
+        rounds.Where(r => !r.Withdrawn);
 
     public static FieldErrors Window(this FieldErrors fields, DateOnly? from, DateOnly? to) =>
         fields.When(to < from, "to", "Must not be before from.");

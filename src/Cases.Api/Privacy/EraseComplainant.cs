@@ -13,7 +13,7 @@ public static class EraseComplainantEndpoint
 
     /// <summary>
     /// Erases the complainant's identity and contacts: <c>PersonalDataErased</c> (with the reason, never the data) and
-    /// the destruction of their key, in one transaction.
+    /// the destruction of their key and of their notice address's, in one transaction.
     /// </summary>
     [WolverinePost("/api/cases/{caseId}/complainant/erasure", OperationId = "EraseComplainant")]
     [EndpointSummary("Erase the complainant's personal data")]
@@ -23,6 +23,7 @@ public static class EraseComplainantEndpoint
     {
         var erased = EraseComplainantDecision.Decide(command, stream.Aggregate!, time.Now);
         PersonalKeys.Destroy(session, erased.PersonId, time.Now);
+        if (erased.NoticePersonId is { } notice) PersonalKeys.Destroy(session, notice, time.Now);
         return CaseWritten.Append(stream, erased);
     }
 }

@@ -8,10 +8,11 @@ namespace Cases.Api.Public;
 
 /// <summary>
 /// All a reporter sees of their case: where it stands, when its receipt was acknowledged, by when they hear back
-/// (Directive (EU) 2019/1937 art. 9(1)(f)), and the messages exchanged with the investigator.
+/// (Directive (EU) 2019/1937 art. 9(1)(f)), the messages exchanged with the investigator, and whether notices of new
+/// messages go to an address they gave (never the address itself).
 /// </summary>
 public sealed record PublicCaseView(PublicStatus Status, Category Category, DateOnly ReceivedOn, DateOnly? ClosedOn,
-    IReadOnlyList<ThreadMessage> Messages, DateOnly? AcknowledgedOn = null, DateOnly? FeedbackDueOn = null);
+    IReadOnlyList<ThreadMessage> Messages, DateOnly? AcknowledgedOn = null, DateOnly? FeedbackDueOn = null, bool NoticesByMail = false);
 
 [Tags(ApiTags.Public)]
 public static class FollowPublicReportEndpoint
@@ -36,6 +37,6 @@ public static class FollowPublicReportEndpoint
         var summary = await session.LoadAsync<CaseSummary>(report.Id, ct)
             ?? throw new InvalidOperationException($"Public report {report.Id} has no case.");
         return new PublicCaseView(PublicStatuses.Of(summary.Status), summary.Category, summary.ReceivedOn, summary.ClosedOn,
-            report.Messages, summary.AcknowledgedOn, summary.FeedbackDueOn);
+            report.Messages, summary.AcknowledgedOn, summary.FeedbackDueOn, report.NoticeAddress is not null && !summary.ComplainantErased);
     }
 }

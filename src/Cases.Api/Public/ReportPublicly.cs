@@ -25,7 +25,8 @@ public static class ReportPubliclyEndpoint
                 $"This organisation takes public reports of these categories only: {string.Join(", ", page.OfferedCategories)}.")
             .Text("text", command.Text, FieldErrors.LongText)
             .When(command.Anonymous && command.Contact is not null, "contact", "An anonymous reporter gives no contact.")
-            .When(!command.Anonymous && command.Contact is null, "contact", "Give contact details, or report anonymously.");
+            .When(!command.Anonymous && command.Contact is null, "contact", "Give contact details, or report anonymously.")
+            .Email("noticeAddress", command.NoticeAddress, required: false);
         if (command.Contact is { } contact)
         {
             fields.Text("contact.name", contact.Name)
@@ -64,7 +65,11 @@ public static class ReportPubliclyEndpoint
         };
     }
 
-    /// <summary>A report without an account becomes a case on the public channel; only a hash of its receipt code is kept.</summary>
+    /// <summary>
+    /// A report without an account becomes a case on the public channel; only a hash of its receipt code is kept. An
+    /// address for notices of new messages, if given, is sealed under a key of its own, and the notices are written in
+    /// the language of the request (<c>?lang=</c>, else Accept-Language).
+    /// </summary>
     [WolverinePost("/api/public/{organisation}/reports", OperationId = "ReportPublicly")]
     [EndpointSummary("Report without an account")]
     [PublicEndpoint]
@@ -74,8 +79,12 @@ public static class ReportPubliclyEndpoint
         var caseId = Guid.CreateVersion7();
         var number = CaseNumber.Format(time.Today.Year, await Numbering.NextAsync(session, Numbering.CaseSeries, time.Today.Year, ct));
         var receipt = ReceiptCodes.Issue(settings.Value.ReceiptHashIterations);
-        var contact = ReportPubliclyDecision.IdentityToSeal(command) is { } identity ? PersonalKeys.Seal(session, identity) : null;
-        var events = ReportPubliclyDecision.Decide(command, caseId, number, time.Now, contact, receipt.Stored);
+        var identity = ReportPubliclyDecision.IdentityToSeal(command);
+        var noticeAddress = string.IsNullOrWhiteSpace(command.NoticeAddress) ? null : command.NoticeAddress.Trim();
+        // The notice address has a key of its own, so that its removal shreds it and leaves the contact.
+        var contact = identity is null ? null : PersonalKeys.Seal(session, identity);
+        var notice = noticeAddress is null ? null : PersonalKeys.Seal(session, noticeAddress);
+        var events = ReportPubliclyDecision.Decide(command, caseId, number, time.Now, contact, receipt.Stored, notice, ReporterNotices.Language());
         return (new PublicReportReceived(receipt.Code, time.Today, PublicStatus.Received, session.TenantId),
             MartenOps.StartStream<Case>(caseId, events));
     }

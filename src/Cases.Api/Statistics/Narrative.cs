@@ -25,7 +25,7 @@ public sealed record ProgrammeFigures(
     public static async Task<ProgrammeFigures> LoadAsync(IQuerySession session, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var rounds = batch.Query<MonitoringRound>().Where(r => r.To >= from && r.From <= to && r.Status != MonitoringRoundStatus.Withdrawn).OrderBy(r => r.From).ThenBy(r => r.Id).ToList();
+        var rounds = batch.Query<MonitoringRound>().Where(r => r.To >= from && r.From <= to && !r.Withdrawn).OrderBy(r => r.From).ThenBy(r => r.Id).ToList();
         var lines = batch.Query<CallLine>().OrderBy(l => l.LineId).ToList();
         var days = batch.Query<CallDay>().Where(d => d.Date >= from && d.Date <= to).ToList();
         var analyses = batch.Query<RiskAnalysisSummary>().Where(a => a.ApprovedOn >= from && a.ApprovedOn <= to)

@@ -16,6 +16,9 @@ public static class ConsoleNavigation
         new("Nav.Sanctions", $"{ConsoleSetup.Path}/sanctions", Roles.RecordReaders),
         new("Nav.Statistics", $"{ConsoleSetup.Path}/statistics", $"{Roles.ExecutionReaders},{Roles.Regional}"),
         new("Nav.Programme", $"{ConsoleSetup.Path}/programme", Roles.ProgrammeReaders),
-        new("Nav.Audit", $"{ConsoleSetup.Path}/audit", Roles.Auditor)
+        new("Nav.Audit", $"{ConsoleSetup.Path}/audit", Roles.Auditor),
+        new("Nav.Reminders", $"{ConsoleSetup.Path}/reminders", Roles.ReminderRecipients),
+        // The compliance service is reminded of nothing, but sets the rules; the recipients reach them from their reminders.
+        new("Nav.ReminderRules", $"{ConsoleSetup.Path}/reminders/rules", Roles.Compliance)
     ];
 }

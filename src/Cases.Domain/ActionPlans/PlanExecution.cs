@@ -17,10 +17,13 @@ public sealed record PlanObligation(int ItemNumber, ResponsibleBody Body, DateOn
     public bool DueBy(DateOnly today) => DueOn < today;
 
     /// <summary>
-    /// Past its last day without what it needed: an item with a deadline, a report that it was executed; an ongoing
-    /// item's period, a report at all (a period can be reported partially executed, and it was still reported).
+    /// Still waiting for what it needs: an item with a deadline, a report that it was executed; an ongoing item's
+    /// period, a report at all (a period can be reported partially executed, and it was still reported).
     /// </summary>
-    public bool OverdueOn(DateOnly today) => DueBy(today) && (PeriodFrom is null ? !Executed : Progress is null);
+    public bool Open => PeriodFrom is null ? !Executed : Progress is null;
+
+    /// <summary>Past its last day without what it needed (see <see cref="Open"/>).</summary>
+    public bool OverdueOn(DateOnly today) => DueBy(today) && Open;
 }
 
 public static class PlanObligations

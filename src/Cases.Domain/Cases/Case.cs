@@ -33,6 +33,22 @@ public sealed partial record Case
 
     public bool ComplainantErased { get; init; }
 
+    /// <summary>
+    /// The registration keeps no identity in clear: the complainant is anonymous, unknown, or sealed. False for a named
+    /// complainant registered before personal data was encrypted, and in a snapshot written before this was kept (a
+    /// rebuild of <c>Case</c> sets it): erasure then refuses rather than claim an identity it cannot shred.
+    /// </summary>
+    public bool NoIdentityInClear { get; init; }
+
+    /// <summary>
+    /// The key of the latest notice address: a key of its own, fresh for each address given; for an address given
+    /// before each had its own, the contact's or the reporter's one key.
+    /// </summary>
+    public Guid? NoticePersonId { get; init; }
+
+    /// <summary>The reporter holds an address for notices of new messages (given, not removed, not erased).</summary>
+    public bool HoldsNoticeAddress { get; init; }
+
     /// <summary>Reported on the public channel, with a reporter to write to.</summary>
     public bool IsPublicReport { get; init; }
 
@@ -68,12 +84,17 @@ public sealed partial record Case
         Category = e.Category,
         Subjects = e.Subjects,
         ComplainantEmployee = e.Complainant?.PersonnelNumber,
-        ComplainantPersonId = e.SealedComplainant?.PersonId
+        ComplainantPersonId = e.SealedComplainant?.PersonId,
+        NoIdentityInClear = e.Complainant is not { Anonymous: false } || e.SealedComplainant is not null
     };
 
     public Case Apply(Public.ReceiptIssued _) => this with { IsPublicReport = true };
 
-    public Case Apply(Privacy.PersonalDataErased _) => this with { ComplainantErased = true };
+    public Case Apply(Privacy.PersonalDataErased _) => this with { ComplainantErased = true, HoldsNoticeAddress = false };
+
+    public Case Apply(Public.ReporterNoticeAddressGiven e) => this with { NoticePersonId = e.Address.PersonId, HoldsNoticeAddress = true };
+
+    public Case Apply(Public.ReporterNoticeAddressRemoved _) => this with { HoldsNoticeAddress = false };
 
     public Case Apply(CaseAcknowledged _) => this with { Status = CaseStatus.Acknowledged, WasAcknowledged = true };
 

@@ -29,6 +29,13 @@ public static class RecordExplanationDecision
     public static DateOnly EarliestRefusalAct(DateOnly requestedOn, WorkingCalendar calendar, SanctionRules rules) =>
         ExplanationDue(requestedOn, calendar, rules).AddDays(1);
 
+    /// <summary>
+    /// The last day an act of refusal is due when no explanation came: the first working day after the explanation's
+    /// last day, the earliest working day the act may bear, so the refusal is fixed while the witnesses remember it.
+    /// </summary>
+    public static DateOnly RefusalActDue(DateOnly requestedOn, WorkingCalendar calendar, SanctionRules rules) =>
+        calendar.After(ExplanationDue(requestedOn, calendar, rules), 1);
+
     /// <summary>What the case's state alone must allow, whatever the command says (see <see cref="CaseActions"/>).</summary>
     public static RuleViolation? Guard(Case state) => Rules.First(
         () => CaseRules.NotClosed(state),

@@ -7,10 +7,12 @@ namespace Cases.Domain.Privacy;
 public sealed record SealedPersonalData(Guid PersonId, string Nonce, string Ciphertext);
 
 /// <summary>
-/// The complainant's personal data was erased: their key was destroyed in the same transaction. Records why, never
-/// what was erased.
+/// The complainant's personal data was erased: their key was destroyed in the same transaction, and
+/// <see cref="NoticePersonId"/>'s, the key of the reporter's latest notice address, when it is another. Records why,
+/// never what was erased. Erasures stored before notice addresses had keys of their own have none: the notice address
+/// was then sealed under <see cref="PersonId"/>.
 /// </summary>
-public sealed record PersonalDataErased(Guid CaseId, Guid PersonId, string Reason, DateOnly ErasedOn);
+public sealed record PersonalDataErased(Guid CaseId, Guid PersonId, string Reason, DateOnly ErasedOn, Guid? NoticePersonId = null);
 
 public static class PrivacyEventNames
 {

@@ -1,3 +1,5 @@
+using Cases.Domain.Privacy;
+
 namespace Cases.Domain.Public;
 
 /// <summary>
@@ -15,13 +17,28 @@ public sealed record ReporterMessagePosted(Guid CaseId, Guid MessageId, string T
 /// <summary>The investigator wrote to the reporter; the only thing of the investigation the reporter reads.</summary>
 public sealed record InvestigatorReplied(Guid CaseId, Guid MessageId, string Text);
 
+/// <summary>
+/// The reporter left an address for notices of new messages, sealed under their own key (never in clear), and the
+/// language they wrote in, which the notices are written in.
+/// </summary>
+public sealed record ReporterNoticeAddressGiven(Guid CaseId, SealedPersonalData Address, string Language, DateOnly GivenOn);
+
+/// <summary>The reporter removed their notice address: nothing is mailed from now on.</summary>
+public sealed record ReporterNoticeAddressRemoved(Guid CaseId, DateOnly RemovedOn);
+
+/// <summary>A notice that a message waits was sent for the reply; it names neither the address nor anything of the case.</summary>
+public sealed record ReporterNoticeSent(Guid CaseId, Guid MessageId, DateOnly SentOn);
+
 public static class PublicReportEventNames
 {
     public static readonly IReadOnlyDictionary<Type, string> Stored = new Dictionary<Type, string>
     {
         [typeof(ReceiptIssued)] = "receipt_issued",
         [typeof(ReporterMessagePosted)] = "reporter_message_posted",
-        [typeof(InvestigatorReplied)] = "investigator_replied"
+        [typeof(InvestigatorReplied)] = "investigator_replied",
+        [typeof(ReporterNoticeAddressGiven)] = "reporter_notice_address_given",
+        [typeof(ReporterNoticeAddressRemoved)] = "reporter_notice_address_removed",
+        [typeof(ReporterNoticeSent)] = "reporter_notice_sent"
     };
 }
 

@@ -72,6 +72,9 @@ public sealed partial class CaseSummaryProjection : ChangeTrackedProjection<Case
         IncludeType<ReceiptIssued>();
         IncludeType<ReporterMessagePosted>();
         IncludeType<InvestigatorReplied>();
+        IncludeType<ReporterNoticeAddressGiven>();
+        IncludeType<ReporterNoticeAddressRemoved>();
+        IncludeType<ReporterNoticeSent>();
     }
 
     public CaseSummary Create(IEvent<CaseRegistered> e) => new()

@@ -33,7 +33,22 @@ public enum DeadlineKind
     SanctionExpiry,
 
     /// <summary>A protocol decision is due to be executed.</summary>
-    DecisionExecution
+    DecisionExecution,
+
+    /// <summary>
+    /// No explanation came by its last day: the act of refusal is due on the next working day. Counted when read from
+    /// the explanation still awaited, never stored.
+    /// </summary>
+    ActOfRefusal,
+
+    /// <summary>
+    /// A responsible body owes an action plan item by its term, or, for an item on an ongoing basis, the report on the
+    /// reporting period ending that day. Counted when read from the plan's summary, never stored.
+    /// </summary>
+    PlanItemDue,
+
+    /// <summary>A closed case is due to be archived: its retention period is over. Counted when read, never stored.</summary>
+    Retention
 }
 
 /// <summary>

@@ -33,6 +33,12 @@ public sealed class MonitoringRound : IChangeTracked
 
     public MonitoringRoundStatus Status { get; set; }
 
+    /// <summary>
+    /// Whether the round was withdrawn, what the figures filter on: a round written before withdrawals existed has no
+    /// such field, which Marten reads as false (unlike a status compared, which SQL's null would leave out).
+    /// </summary>
+    public bool Withdrawn { get; set; }
+
     /// <summary>Why the round was last corrected, or withdrawn; none for a round as recorded.</summary>
     public string? Reason { get; set; }
 
@@ -60,5 +66,6 @@ public sealed partial class MonitoringRoundProjection : ChangeTrackedProjection<
         (view.Status, view.Reason) = (MonitoringRoundStatus.Corrected, e.Reason);
     }
 
-    public void Apply(MonitoringRoundWithdrawn e, MonitoringRound view) => (view.Status, view.Reason) = (MonitoringRoundStatus.Withdrawn, e.Reason);
+    public void Apply(MonitoringRoundWithdrawn e, MonitoringRound view) =>
+        (view.Status, view.Withdrawn, view.Reason) = (MonitoringRoundStatus.Withdrawn, true, e.Reason);
 }

@@ -1,3 +1,4 @@
+using Cases.Domain.Privacy;
 using Cases.Domain.Public;
 using Cases.Domain.Retention;
 using JasperFx.Events;
@@ -27,6 +28,12 @@ public sealed class PublicReport
     public bool Anonymous { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
     public List<ThreadMessage> Messages { get; set; } = [];
+
+    /// <summary>The reporter's address for notices of new messages, sealed under their key: never in clear here.</summary>
+    public SealedPersonalData? NoticeAddress { get; set; }
+
+    /// <summary>The language the reporter wrote in when they gave the address, which the notices are written in.</summary>
+    public string? NoticeLanguage { get; set; }
 }
 
 /// <summary>Handles only the public thread's events, so that other cases get no document.</summary>
@@ -45,4 +52,16 @@ public sealed class PublicReportProjection : SingleStreamProjection<PublicReport
 
     public void Apply(IEvent<InvestigatorReplied> e, PublicReport view) =>
         view.Messages.Add(new ThreadMessage(e.Data.MessageId, MessageAuthor.Investigator, e.Data.Text, EventTime.Of(e)));
+
+    public void Apply(ReporterNoticeAddressGiven e, PublicReport view)
+    {
+        view.NoticeAddress = e.Address;
+        view.NoticeLanguage = e.Language;
+    }
+
+    public void Apply(ReporterNoticeAddressRemoved _, PublicReport view)
+    {
+        view.NoticeAddress = null;
+        view.NoticeLanguage = null;
+    }
 }

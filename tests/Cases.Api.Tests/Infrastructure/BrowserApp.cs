@@ -1,6 +1,8 @@
+using Cases.Api.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Wolverine;
 
 namespace Cases.Api.Tests.Infrastructure;
 

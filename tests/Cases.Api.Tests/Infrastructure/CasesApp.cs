@@ -49,6 +49,8 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
             builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
             // One node: the async projections start with the host instead of waiting for the cluster's assignment.
             builder.UseSetting("Wolverine:DurabilityMode", "Solo");
+            // Reminders are looked for only when a test asks (CheckReminders), never behind another test's back.
+            builder.UseSetting("Notifications:CheckEvery", "00:00:00");
             // A retry waits for its twin with the same Idempotency-Key as long as the twin takes, however slow the machine.
             builder.UseSetting("Idempotency:InFlightWait", Patience.ToString());
             // Long enough that no commit on a busy machine is taken for a gap, short enough that the gaps a stopped
@@ -165,6 +167,27 @@ public abstract class CasesApp(string schema, string? connectionString = null) :
 
     public string Token(string organisation, params string[] roles) =>
         UserToken(organisation, $"{string.Join("+", roles)}@{organisation}", roles);
+
+    /// <summary>Runs the organisation's reminder check now, as the schedule would (which the tests' hosts leave off), and waits for it.</summary>
+    public Task CheckRemindersAsync(string organisation) => InvokeOnceAsync(organisation, new Api.Reminders.CheckReminders());
+
+    /// <summary>
+    /// Handles a message of the organisation now and waits for it. A twin (another node's, or a check run at the same
+    /// moment) that committed first makes it fail on a stream it also starts; it then looks again and finds it done.
+    /// </summary>
+    protected async Task InvokeOnceAsync(string organisation, object message)
+    {
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
+        try
+        {
+            await bus.InvokeForTenantAsync(organisation, message);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            await bus.InvokeForTenantAsync(organisation, message);
+        }
+    }
 
     public string UserToken(string organisation, string user, params string[] roles) =>
         DevelopmentTokens.Mint(SigningKey, organisation, roles, user, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));

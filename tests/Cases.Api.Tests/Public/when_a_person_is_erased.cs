@@ -146,4 +146,22 @@ public class when_a_person_is_erased(PublicApiApp app) : PublicApiTests(app)
             c => c.ComplainantIdentified.ShouldBeTrue(),
             c => c.ComplainantErased.ShouldBeFalse());
     }
+
+    [Fact]
+    public async Task a_complainant_named_in_clear_is_not_claimed_erased_for_a_notice_address_shredded()
+    {
+        var caseId = Guid.CreateVersion7();
+        await using (var session = App.Store.LightweightSession(Org))
+        {
+            // Registered before encryption, its name in clear; a notice address left since is sealed under a key of its own.
+            session.Events.StartStream<Case>(caseId, new CaseRegistered(caseId, "2021-0043", Channel.Public, Category.Ethics, [],
+                new Complainant(false, "Old Style"), "Rude answer", new DateOnly(2021, 3, 2)),
+                new Domain.Public.ReporterNoticeAddressGiven(caseId, Api.Privacy.PersonalKeys.Seal(session, "old.style@example.kz"), "en", new DateOnly(2021, 3, 3)));
+            await session.SaveChangesAsync();
+        }
+
+        (await RefusedAsync($"/api/cases/{caseId}/complainant/erasure", new { expectedVersion = 2, reason = "r" }, 409, Dpo))
+            .Rule.ShouldBe("no-encrypted-personal-data");
+        (await GetCaseAsync(caseId)).ComplainantErased.ShouldBeFalse();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography;
 using Cases.Api.Cases;
 using Cases.Api.Infrastructure;
 using Cases.Api.Public;
@@ -116,10 +118,14 @@ public class when_reporting_publicly(PublicApiApp app) : PublicApiTests(app)
         var answers = new List<(int Status, string Body)>();
         foreach (var code in new[] { wrong, unknown, "not-a-code" })
         {
+            // Each code from an address of its own: four endpoints a code, more than the rate limit lets one address try.
+            Address = new IPAddress(RandomNumberGenerator.GetBytes(4));
             foreach (var (method, url, body) in new (string, string, object?)[]
                      {
                          ("GET", $"/api/public/{Org}/report", null),
-                         ("POST", $"/api/public/{Org}/report/messages", new { text = "hello" })
+                         ("POST", $"/api/public/{Org}/report/messages", new { text = "hello" }),
+                         ("POST", $"/api/public/{Org}/report/notice-address", new { address = "someone@example.kz" }),
+                         ("POST", $"/api/public/{Org}/report/notice-address/removal", new { })
                      })
             {
                 var result = await PublicAsync(method, url, body, 404, code);

@@ -51,10 +51,10 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         Regex.Replace(ReceiptCode().Match(html).Groups[1].Value, "<[^>]+>", "");
 
     [Theory]
-    [InlineData("en", "Report to the National Research Oncology Center (NROC)", "What happened")]
-    [InlineData("ru", "Национальный научный онкологический центр (ННОЦ)", "Что произошло")]
-    [InlineData("kk", "Ұлттық ғылыми онкологиялық орталық (ҰҒОО)", "Қашан болды")]
-    public async Task the_report_page_speaks_the_readers_language(string language, string heading, string label)
+    [InlineData("en", "Report to the National Research Oncology Center (NROC)", "What happened", "Email for notices of new messages (optional)")]
+    [InlineData("ru", "Национальный научный онкологический центр (ННОЦ)", "Что произошло", "Электронная почта для уведомлений о новых сообщениях (необязательно)")]
+    [InlineData("kk", "Ұлттық ғылыми онкологиялық орталық (ҰҒОО)", "Қашан болды", "Жаңа хабарлар туралы хабарландыруға арналған электрондық пошта (міндетті емес)")]
+    public async Task the_report_page_speaks_the_readers_language(string language, string heading, string label, string noticeLabel)
     {
         var byQuery = await PageAsync($"/{Org}/report?lang={language}", 200);
         var byHeader = await PageAsync($"/{Org}/report", 200, $"{language}-KZ, en;q=0.5");
@@ -65,6 +65,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
             html.ShouldContain($"<html lang=\"{language}\">");
             Regex.Match(html, "<h1>(.*?)</h1>").Groups[1].Value.ShouldContain(WebUtility.HtmlEncode(heading));
             html.ShouldContain(label);
+            html.ShouldContain($"<label for=\"notice-address\">{noticeLabel}</label>");
             html.ShouldContain("<a href=\"?lang=kk\" lang=\"kk\" hreflang=\"kk\"");
             html.ShouldContain("Қазақша");
             html.ShouldNotContain("<script");
@@ -123,7 +124,8 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
     [Fact]
     public async Task invalid_input_gives_the_form_again_with_its_errors_linked_to_the_fields()
     {
-        var form = await FormAsync("report", ("category", ""), ("text", " "), ("occurred-on", "2999-01-01"), ("identity", "contact"), ("name", ""));
+        var form = await FormAsync("report", ("category", ""), ("text", " "), ("occurred-on", "2999-01-01"), ("identity", "contact"), ("name", ""),
+            ("notice-address", "not-an-address"));
 
         var html = await (await SubmitAsync($"/{Org}/report?lang=en", form, 400)).ReadAsTextAsync();
 
@@ -133,6 +135,7 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         html.ShouldContain("<li><a href=\"#text\">Describe what happened.</a></li>");
         html.ShouldContain("<li><a href=\"#occurred-on\">The date must not be after today.</a></li>");
         html.ShouldContain("<li><a href=\"#name\">Enter your name.</a></li>");
+        html.ShouldContain("<li><a href=\"#notice-address\">Enter an email address, such as name@example.kz.</a></li>");
         html.ShouldContain("aria-describedby=\"text-hint text-error\"");
         html.IndexOf("#category", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("#text", StringComparison.Ordinal));
         (await App.CountAllEventsAsync()).ShouldBe(0);
@@ -219,6 +222,18 @@ public partial class when_reporting_through_the_page(PublicApiApp app) : PublicA
         thread.ShouldContain("I can bring the discharge papers.");
         var messages = await GetAsync<global::Cases.Projections.Public.ThreadMessage[]>($"/api/cases/{(await PublicCaseAsync()).Id}/messages", Investigator);
         messages.ShouldHaveSingleItem().Text.ShouldBe("I can bring the discharge papers.");
+
+        thread.ShouldContain("No notices are sent: you gave no email address.");
+        var notice = new Dictionary<string, string>(message) { [PublicForms.TokenField] = WebUtility.HtmlDecode(TokenOf(thread)), ["notice-address"] = "aliya.notices@example.kz" };
+        notice.Remove("message");
+        var noticed = await (await SubmitAsync($"/{Org}/follow-up/notice?lang=en", notice, 200)).ReadAsTextAsync();
+        noticed.ShouldContain("The address was saved.");
+        noticed.ShouldContain("A notice goes to the email address you gave when there is a new message.");
+        noticed.ShouldNotContain("aliya.notices");
+        (await FollowAsync(code)).NoticesByMail.ShouldBeTrue();
+        var removal = new Dictionary<string, string> { [PublicForms.TokenField] = WebUtility.HtmlDecode(TokenOf(noticed)), ["code"] = message["code"] };
+        (await (await SubmitAsync($"/{Org}/follow-up/removal?lang=en", removal, 200)).ReadAsTextAsync()).ShouldContain("The address was removed: no notices are sent.");
+        (await FollowAsync(code)).NoticesByMail.ShouldBeFalse();
     }
 
     [Fact]

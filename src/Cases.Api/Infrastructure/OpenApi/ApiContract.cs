@@ -51,6 +51,7 @@ public static class ApiTags
     public const string RiskAnalysis = "RiskAnalysis";
     public const string MobileGroups = "MobileGroups";
     public const string ActionPlans = "ActionPlans";
+    public const string Reminders = "Reminders";
 
     public static readonly IReadOnlyList<(string Name, string Description)> All =
     [
@@ -73,6 +74,7 @@ public static class ApiTags
         (RiskAnalysis, "Internal analyses of corruption risks, their approval, and the actions on their recommendations."),
         (MobileGroups, "Anti-corruption mobile groups: their members and the bodies they come from, schedules of visits, and the visits held."),
         (ActionPlans, "Anti-corruption action plans, their items and terms, the responsible bodies' reports, and their execution."),
+        (Reminders, "Reminders of deadlines and their escalation: the organisation's rules, and each person's reminders."),
     ];
 }
 

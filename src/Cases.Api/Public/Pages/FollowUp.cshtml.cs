@@ -16,10 +16,11 @@ public sealed class FollowUpModel(IOptions<OrganisationSettings> organisations, 
     IDocumentStore store, IOptions<PublicReportingSettings> settings, IOptions<ReporterDeadlines> deadlines, OrganisationClock clock)
     : PublicPageModel(organisations, forms, texts, settings)
 {
-    protected override IReadOnlyList<string> FieldOrder => ["code", "message"];
+    protected override IReadOnlyList<string> FieldOrder => ["code", "message", "notice-address"];
 
     [BindProperty(Name = "code")] public string? Code { get; set; }
     [BindProperty(Name = "message")] public string? Message { get; set; }
+    [BindProperty(Name = "notice-address")] public string? NoticeAddress { get; set; }
 
     /// <summary>The report the code opened; null while the code is asked for.</summary>
     public PublicCaseView? Case { get; private set; }
@@ -27,6 +28,9 @@ public sealed class FollowUpModel(IOptions<OrganisationSettings> organisations, 
     public DateOnly? AcknowledgementDueOn => Case is { } view ? deadlines.Value.AcknowledgementDueOn(view.ReceivedOn) : null;
 
     public bool MessageSent { get; private set; }
+
+    /// <summary>The text saying what was done with the notice address, once done.</summary>
+    public string? NoticeDone { get; private set; }
 
     public void OnGet()
     {
@@ -56,8 +60,45 @@ public sealed class FollowUpModel(IOptions<OrganisationSettings> organisations, 
         await session.SaveChangesAsync(ct);
         Message = null;
         MessageSent = true;
+        return await ShowAsync(report.Id, ct);
+    }
+
+    /// <summary>The reporter leaves an address for notices, checked and sealed by the API's own code.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
+    {
+        await using var session = WritingSession(store, Organisation);
+        if (await OpenAsync(session, ct) is not { } report) return Unopened();
+        var command = new GiveNoticeAddress(NoticeAddress ?? "");
+        AddErrors(GiveNoticeAddressEndpoint.Validate(command), new Dictionary<string, string> { ["address"] = "notice-address" });
+        if (Errors.Count > 0)
+        {
+            Case = await FollowPublicReportEndpoint.ViewAsync(report, session, ct);
+            return Invalid();
+        }
+        var violation = await GiveNoticeAddressEndpoint.GiveAsync(command, report, session, clock.For(Organisation).Now, ct);
+        if (violation is not null) return new RefusalResult(StatusCodes.Status409Conflict, violation.Rule);
+        await session.SaveChangesAsync(ct);
+        NoticeAddress = null;
+        NoticeDone = Texts["Notices.Given"];
+        return await ShowAsync(report.Id, ct);
+    }
+
+    public async Task<IActionResult> OnPostRemovalAsync(CancellationToken ct)
+    {
+        await using var session = WritingSession(store, Organisation);
+        if (await OpenAsync(session, ct) is not { } report) return Unopened();
+        var violation = await RemoveNoticeAddressEndpoint.RemoveAsync(report, session, clock.For(Organisation).Now, ct);
+        if (violation is not null) return new RefusalResult(StatusCodes.Status409Conflict, violation.Rule);
+        await session.SaveChangesAsync(ct);
+        NoticeDone = Texts["Notices.Removed"];
+        return await ShowAsync(report.Id, ct);
+    }
+
+    /// <summary>The report as written now, read afresh.</summary>
+    private async Task<IActionResult> ShowAsync(Guid reportId, CancellationToken ct)
+    {
         await using var reading = store.QuerySession(Organisation);
-        Case = await FollowPublicReportEndpoint.ViewAsync((await reading.LoadAsync<PublicReport>(report.Id, ct))!, reading, ct);
+        Case = await FollowPublicReportEndpoint.ViewAsync((await reading.LoadAsync<PublicReport>(reportId, ct))!, reading, ct);
         return Page();
     }
 

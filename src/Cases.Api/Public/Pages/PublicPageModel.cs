@@ -107,6 +107,7 @@ public abstract partial class PublicPageModel(IOptions<OrganisationSettings> org
         "Required." => texts[$"Error.Required.{field}"],
         "Must not contain control characters." => texts["Error.Control"],
         "Give contact details, or report anonymously." => texts["Error.Required.identity"],
+        _ when message.StartsWith("An e-mail address", StringComparison.Ordinal) => texts["Error.Email"],
         _ when message.StartsWith("Must not be after today", StringComparison.Ordinal) => texts["Error.Future"],
         _ when TooLong().Match(message) is { Success: true } m => texts.Format("Error.TooLong", m.Groups[1].Value),
         _ => texts["Error.Invalid"]

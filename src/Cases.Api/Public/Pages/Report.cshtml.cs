@@ -28,10 +28,11 @@ public sealed class ReportModel(IOptions<OrganisationSettings> organisations, Pu
         ["contact.phone"] = "contact",
         ["contact.email"] = "contact",
         ["occurredOn"] = "occurred-on",
-        ["place"] = "place"
+        ["place"] = "place",
+        ["noticeAddress"] = "notice-address"
     };
 
-    protected override IReadOnlyList<string> FieldOrder => ["category", "text", "occurred-on", "place", "identity", "name", "contact"];
+    protected override IReadOnlyList<string> FieldOrder => ["category", "text", "occurred-on", "place", "identity", "name", "contact", "notice-address"];
 
     [BindProperty(Name = "category")] public string? Category { get; set; }
     [BindProperty(Name = "text")] public string? Text { get; set; }
@@ -40,6 +41,7 @@ public sealed class ReportModel(IOptions<OrganisationSettings> organisations, Pu
     [BindProperty(Name = "identity")] public string? Identity { get; set; }
     [BindProperty(Name = "name")] public string? Name { get; set; }
     [BindProperty(Name = "contact")] public string? ContactDetails { get; set; }
+    [BindProperty(Name = "notice-address")] public string? NoticeAddress { get; set; }
 
     /// <summary>The answer to a report taken: shown once, on this page only.</summary>
     public PublicReportReceived? Receipt { get; private set; }
@@ -63,7 +65,8 @@ public sealed class ReportModel(IOptions<OrganisationSettings> organisations, Pu
 
         var anonymous = Identity == Anonymous;
         var contact = Identity == Contact ? new ReporterContact(Name ?? "", Phone(), Email()) : null;
-        var command = new ReportPublicly(category ?? Domain.Cases.Category.Other, Described(occurredOn), anonymous, contact);
+        var command = new ReportPublicly(category ?? Domain.Cases.Category.Other, Described(occurredOn), anonymous, contact,
+            string.IsNullOrWhiteSpace(NoticeAddress) ? null : NoticeAddress);
 
         await using var session = WritingSession(store, Organisation);
         var problem = await ReportPubliclyEndpoint.Validate(command, session, Settings, time, Response, ct);
