@@ -51,7 +51,7 @@ public static class CheckRemindersHandler
         }
         var horizon = time.Today.AddDays(HorizonDays);
         // The deadlines are projected by the daemon: it is waited for, so a fact recorded before the check counts.
-        var clocks = await openClocks.ListAsync(session, time.Today, horizon, ct);
+        var clocks = await openClocks.ListAsync(session, time.Today, horizon, null, ct);
         var rules = OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(organisation), ct));
         var calendar = await OrganisationRules.CalendarAsync(session, ct);
 

@@ -56,13 +56,12 @@ public static class ListMyRemindersEndpoint
         DateOnly today, CancellationToken ct)
     {
         if (reminders.Count == 0) return new HashSet<Guid>();
-        var clocks = await openClocks.ListAsync(session, today, today.AddYears(MovedClockYears), ct);
+        // Only the reminders' kinds, up to their latest day: a clock due later is another deadline than any of theirs.
+        var kinds = reminders.Select(r => KebabEnum.Parse<DeadlineKind>(r.Kind)).OfType<DeadlineKind>().Distinct().ToArray();
+        var clocks = await openClocks.ListAsync(session, today, reminders.Max(r => r.DueOn), kinds, ct);
         return reminders.Where(r => clocks.Any(c => c.StreamId == r.StreamId && c.DueOn == r.DueOn && DueReminders.IsOf(r, session.TenantId, c.Id)))
             .Select(r => r.Id).ToHashSet();
     }
-
-    /// <summary>How far ahead open clocks are read for it: beyond any last day a reminder can name.</summary>
-    private const int MovedClockYears = 20;
 
     public static ReminderRead Read(Reminder r, bool clockOpen) =>
         new(r.Id, r.Kind, r.StreamId, r.Reference, r.DueOn, r.Step, r.Role, r.Recipient is not null, r.SentOn, r.SnoozedUntil, clockOpen, r.Version);

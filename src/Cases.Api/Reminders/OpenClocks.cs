@@ -14,11 +14,15 @@ namespace Cases.Api.Reminders;
 /// </summary>
 public sealed class OpenClocks(IOptions<SanctionRuleSettings> sanctionRules, IOptions<RetentionSettings> retention, ProjectionWait wait)
 {
-    /// <summary>Every clock open today whose last day is at the latest <paramref name="horizon"/>, overdue ones included.</summary>
-    public async Task<IReadOnlyList<OpenClock>> ListAsync(IQuerySession session, DateOnly today, DateOnly horizon, CancellationToken ct)
+    /// <summary>
+    /// Every clock open today whose last day is at the latest <paramref name="horizon"/>, overdue ones included; of the
+    /// <paramref name="kinds"/> given, or of every kind.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenClock>> ListAsync(IQuerySession session, DateOnly today, DateOnly horizon,
+        IReadOnlyCollection<DeadlineKind>? kinds, CancellationToken ct)
     {
         var rules = new DeadlineRules(OrganisationRules.Sanctions(session, sanctionRules), retention.Value.ClosedCaseDays);
-        var items = await DueItems.ListAsync(session, rules, Enum.GetValues<DeadlineKind>(), null, today, horizon, wait.Timeout, int.MaxValue, ct);
+        var items = await DueItems.ListAsync(session, rules, kinds ?? Enum.GetValues<DeadlineKind>(), null, today, horizon, wait.Timeout, int.MaxValue, ct);
         var assignees = await AssigneesAsync(session, items, ct);
         // A clock is told from every other by its kind, record, and the employee or plan obligation it concerns.
         return [.. items.Select(i => new OpenClock(Deadline.IdOf(i.Kind, i.StreamId, i.PersonnelNumber ?? i.Obligation), KebabEnum.Name(i.Kind),

@@ -80,7 +80,7 @@ public static class DigestContent
 {
     /// <summary>The clocks open today, overdue or due within the digest's week.</summary>
     public static Task<IReadOnlyList<OpenClock>> ClocksAsync(IQuerySession session, OpenClocks openClocks, DateOnly today, CancellationToken ct) =>
-        openClocks.ListAsync(session, today, today.AddDays(Digest.DaysAhead - 1), ct);
+        openClocks.ListAsync(session, today, today.AddDays(Digest.DaysAhead - 1), null, ct);
 
     public static async Task<OrganisationReminderRules> RulesAsync(IQuerySession session, CancellationToken ct) =>
         OrganisationReminderRules.Of(await session.LoadAsync<OrganisationReminderRules>(StreamIds.ReminderRules(session.TenantId), ct));
